@@ -1,0 +1,126 @@
+"""The ``site-builder`` command line: build, serve, check, parse."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__, build, jsonout, qa, readers, sources
+from .errors import Diagnostics
+from .write import OutputError
+
+
+def _print_diagnostics(diagnostics: Diagnostics) -> None:
+    for d in diagnostics:
+        print(d, file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    try:
+        result = build.build(args.content, args.output, args.base_url)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    _print_diagnostics(result.diagnostics)
+    errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
+    if errors:
+        print(
+            f"build failed: {errors} error(s), {warnings} warning(s); "
+            f"nothing written, {args.output} left as it was",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"built {result.pages_written} pages into {args.output} "
+        f"({result.files_written} files written, {result.files_unchanged} unchanged), "
+        f"{warnings} warning(s), {result.seconds:.2f} s"
+    )
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    result = build.build(args.content, Path("/nonexistent"), None, dry_run=True)
+    _print_diagnostics(result.diagnostics)
+    errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
+    print(f"check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    if not path.is_file():
+        print(f"{path}: error: no such file", file=sys.stderr)
+        return 2
+    source = sources.read_source(path)
+    try:
+        parsed = qa.group_exchanges(readers.read(source, forced=args.format))
+    except KeyError:
+        print(
+            f"error: unknown format {args.format!r}; choose one of {', '.join(readers.reader_names())}",
+            file=sys.stderr,
+        )
+        return 2
+    sys.stdout.write(jsonout.dumps(jsonout.parsed_to_dict(parsed)))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from . import serve
+
+    return serve.serve(args.content, args.output, host=args.host, port=args.port)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="site-builder",
+        description="Publish transcripts as an accessible, cross-linked static site.",
+    )
+    parser.add_argument("--version", action="version", version=f"site-builder {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def content_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--content",
+            type=Path,
+            default=Path("content"),
+            help="content folder (default: content/)",
+        )
+
+    p = sub.add_parser("build", help="build the site")
+    content_arg(p)
+    p.add_argument(
+        "--output", type=Path, default=Path("_site"), help="output folder (default: _site/)"
+    )
+    p.add_argument(
+        "--base-url",
+        default=None,
+        help="URL the site is served under, e.g. https://example.org/calls/",
+    )
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
+    content_arg(p)
+    p.add_argument(
+        "--output", type=Path, default=Path("_site"), help="output folder (default: _site/)"
+    )
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("check", help="validate content; write nothing")
+    content_arg(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("parse", help="print one parsed transcript as JSON")
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--format", default=None, help=f"force a reader: {', '.join(readers.reader_names())}"
+    )
+    p.set_defaults(func=cmd_parse)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    return int(args.func(args))

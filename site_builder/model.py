@@ -1,0 +1,254 @@
+"""The immutable records that flow between pipeline stages.
+
+sources -> SourceText -> readers -> ParsedTranscript -> qa -> ParsedTranscript (with exchanges)
+-> annotate -> Transcript -> index -> Site.
+
+Every record that came from a file carries the 1-based line it started on, so a later stage can
+report a problem where the author will look for it. Records are frozen and hold tuples, so a stage
+can never change what an earlier stage produced; use ``dataclasses.replace`` to derive a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Participant groups. "company" speaks for the company that holds the event (executives, IR),
+# "analyst" asks questions (sell-side, press, the public), "operator" runs the call.
+GROUP_COMPANY = "company"
+GROUP_ANALYST = "analyst"
+GROUP_OPERATOR = "operator"
+GROUP_OTHER = "other"
+GROUP_UNKNOWN = "unknown"
+GROUPS = (GROUP_COMPANY, GROUP_ANALYST, GROUP_OPERATOR, GROUP_OTHER, GROUP_UNKNOWN)
+
+# Section kinds. A reader may create several sections of one kind (two Q&A sessions in one call).
+SECTION_PREPARED = "prepared"
+SECTION_QA = "qa"
+SECTION_SUMMARY = "summary"  # a non-verbatim summary (StreetEvents Event Brief)
+SECTION_BOILERPLATE = "boilerplate"  # disclaimers, definitions: kept, never shown as speech
+SECTION_OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """Something a reader or repair step noticed and could not settle with certainty."""
+
+    line: int | None
+    """1-based source line, or None when the warning is about the whole file."""
+    message: str
+    kind: str = "parse"
+    """A short machine-readable category (``encoding``, ``repair``, ``speaker``, ``firm`` ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A transcript file read and decoded, before any layout is recognised."""
+
+    path: str
+    """Path as given (relative to the working directory where possible): used in diagnostics."""
+    text: str
+    """Decoded and repaired text, newlines normalised to ``\\n``; same line count as the bytes."""
+    encoding: str
+    """``utf-8``, ``utf-8-sig`` or ``cp1252``: how the bytes were decoded."""
+    warnings: tuple[ParseWarning, ...] = ()
+    """Decoding and repair reports (one per repair kind, with counts)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventInfo:
+    """What the title line or metadata says about the event."""
+
+    company: str | None = None
+    ticker: str | None = None
+    exchange: str | None = None
+    """Stock exchange (NASDAQ, NYSE), not a Q&A exchange."""
+    quarter: str | None = None
+    """``Q2``, ``FY`` ..."""
+    year: int | None = None
+    date: str | None = None
+    """ISO date ``YYYY-MM-DD``."""
+    time: str | None = None
+    """Local time as written, e.g. ``17:30``."""
+    timezone: str | None = None
+    kind: str = "earnings-call"
+    """``earnings-call``, ``hearing``, ``debate``, ``podcast``, ``talk``, ``unknown``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A speaker as the transcript names them."""
+
+    id: str
+    """Slug, unique within the transcript; turns point at it."""
+    name: str
+    role: str | None = None
+    """Job title as listed (``Chief Financial Officer``, ``Analyst``)."""
+    organization: str | None = None
+    """Organisation as listed (``Robert W. Baird``); canonicalised later by annotations."""
+    group: str = GROUP_UNKNOWN
+    line: int | None = None
+    """Where the participant is listed (or first speaks when there is no list)."""
+    aliases: tuple[str, ...] = ()
+    """Other labels that name this participant in the text (``Ben Kallo - Robert W. Baird``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    """Slug unique in the transcript, e.g. ``prepared-remarks``, ``qa``, ``qa-2``."""
+    title: str
+    kind: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One uninterrupted stretch of speech (or, for boilerplate sections, of text)."""
+
+    id: str
+    """The anchor: ``t`` + 1-based position in the transcript, zero-padded to 3 (``t007``)."""
+    speaker: str
+    """Participant id."""
+    section: str
+    """Section id."""
+    paragraphs: tuple[str, ...]
+    """The words as spoken, one string per paragraph; inline markers like ``[laughter]`` kept."""
+    line: int
+    """Source line of the label (or of the first paragraph when there is no label)."""
+    label: str = ""
+    """The speaker label exactly as written in the source."""
+    exchange: str | None = None
+    """Id of the Q&A exchange this turn belongs to, if any."""
+    timestamp: str | None = None
+    """``HH:MM:SS`` offset into the recording, when the source gives one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """A Q&A exchange: the operator's introduction, the question, answers and follow-ups."""
+
+    id: str
+    """The anchor: ``q`` + 1-based number, zero-padded to 2 (``q07``)."""
+    asker: str | None
+    """Participant id of the questioner (None when nobody could be identified)."""
+    turns: tuple[str, ...]
+    """Turn ids, in order."""
+    line: int
+    topics: tuple[str, ...] = ()
+    """Topic ids (from annotations)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedTranscript:
+    """What a reader understood of one file, before annotations."""
+
+    source: str
+    format: str
+    """Name of the reader that produced it (``seeking-alpha``, ``fallback`` ...)."""
+    title: str
+    event: EventInfo
+    participants: tuple[Participant, ...]
+    sections: tuple[Section, ...]
+    turns: tuple[Turn, ...]
+    exchanges: tuple[Exchange, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    encoding: str = "utf-8"
+
+    def participant(self, participant_id: str) -> Participant:
+        for p in self.participants:
+            if p.id == participant_id:
+                return p
+        raise KeyError(participant_id)
+
+
+# ---- after annotation -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """An editorial correction applied to the text, shown to the reader as such."""
+
+    turn: str
+    """Turn id the correction applies to."""
+    find: str
+    replace: str
+    reason: str
+    line: int
+    """Line of the correction in the annotation file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An editorial note (Markdown source) attached to a transcript, exchange or turn."""
+
+    target: str
+    """``exchange:q03``, ``turn:t042``."""
+    markdown: str
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    """A parsed transcript with its annotations applied: what the site is built from."""
+
+    slug: str
+    """URL name, from the file name (``tesla-2012-q2``)."""
+    parsed: ParsedTranscript
+    """Turns here already carry corrections; exchanges carry topics."""
+    title: str
+    summary: str | None = None
+    """Markdown."""
+    company: str | None = None
+    """Organisation id of the company that held the event."""
+    people: tuple[tuple[str, str], ...] = ()
+    """(participant id, person id): who each participant is across the site."""
+    organizations: tuple[tuple[str, str], ...] = ()
+    """(participant id, organisation id)."""
+    notes: tuple[Note, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    annotation_path: str | None = None
+
+    def person_of(self, participant_id: str) -> str:
+        return dict(self.people).get(participant_id, participant_id)
+
+    def organization_of(self, participant_id: str) -> str | None:
+        return dict(self.organizations).get(participant_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    bio: str | None = None
+    """Markdown."""
+    aliases: tuple[str, ...] = ()
+    organization: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    """Markdown."""
+    url: str | None = None
+    ticker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    title: str
+    description: str | None = None
+    """Markdown."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str = "Transcripts"
+    base_url: str = "/"
+    """Absolute URL or path the site is served under; always ends with ``/``."""
+    language: str = "en"
+    description: str = ""
+    extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)

@@ -1,0 +1,58 @@
+"""Transcript readers, one module per layout, chosen by detection.
+
+Each reader module exposes ``NAME`` (what ``--format`` and the ``format:`` annotation key take),
+``detect(text) -> float`` (0 = surely not this layout, 1 = surely it) and
+``parse(source: SourceText) -> ParsedTranscript``. The fallback reader accepts anything and
+never loses a word.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from ..model import ParsedTranscript, ParseWarning, SourceText
+from . import fallback, seeking_alpha
+
+# Order matters only to break ties in detection: more specific layouts first.
+READERS: tuple[ModuleType, ...] = (seeking_alpha,)
+FALLBACK = fallback
+MIN_SCORE = 0.3
+
+
+def reader_names() -> list[str]:
+    return [r.NAME for r in READERS] + [FALLBACK.NAME]
+
+
+def by_name(name: str) -> ModuleType:
+    for reader in (*READERS, FALLBACK):
+        if name == reader.NAME:
+            return reader
+    raise KeyError(name)
+
+
+def choose(text: str) -> tuple[ModuleType, float]:
+    """The reader whose ``detect`` scores highest, or the fallback when none is confident."""
+    best, best_score = FALLBACK, 0.0
+    for reader in READERS:
+        score = reader.detect(text)
+        if score > best_score:
+            best, best_score = reader, score
+    if best_score < MIN_SCORE:
+        return FALLBACK, best_score
+    return best, best_score
+
+
+def read(source: SourceText, forced: str | None = None) -> ParsedTranscript:
+    """Parse ``source`` with the forced reader, or the one detection picks."""
+    reader = by_name(forced) if forced else choose(source.text)[0]
+    parsed = reader.parse(source)
+    from dataclasses import replace
+
+    return replace(
+        parsed,
+        encoding=source.encoding,
+        warnings=tuple(source.warnings) + tuple(parsed.warnings),
+    )
+
+
+__all__ = ["FALLBACK", "READERS", "ParseWarning", "by_name", "choose", "read", "reader_names"]

@@ -1,0 +1,93 @@
+"""What every reader shares: line access, turn numbering and participant bookkeeping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import GROUP_UNKNOWN, ParseWarning, Participant, Section, Turn
+from ..slugs import slugify
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines split on ``\\n`` only (never ``str.splitlines``: U+0085 is not a line break here)."""
+    return text.split("\n")
+
+
+def turn_id(position: int) -> str:
+    """The anchor of the turn at 1-based ``position``; see README "Anchors"."""
+    return f"t{position:03d}"
+
+
+def exchange_id(number: int) -> str:
+    return f"q{number:02d}"
+
+
+@dataclass
+class TranscriptBuilder:
+    """Mutable scratchpad a reader fills while scanning; ``turns()`` freezes the result.
+
+    Paragraph lists are kept per turn so a reader can append continuation lines; consecutive
+    turns by the same speaker in the same section are *not* merged here (a reader decides that).
+    """
+
+    participants: list[Participant] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    _turns: list[tuple[str, str, list[str], int, str, str | None]] = field(default_factory=list)
+
+    def add_participant(
+        self,
+        name: str,
+        *,
+        role: str | None = None,
+        organization: str | None = None,
+        group: str = GROUP_UNKNOWN,
+        line: int | None = None,
+        aliases: tuple[str, ...] = (),
+    ) -> Participant:
+        """Add a participant with a unique id (``john-smith``, ``john-smith-2``) and return it."""
+        base = slugify(name)
+        taken = {p.id for p in self.participants}
+        pid, n = base, 2
+        while pid in taken:
+            pid, n = f"{base}-{n}", n + 1
+        participant = Participant(pid, name, role, organization, group, line, aliases)
+        self.participants.append(participant)
+        return participant
+
+    def add_section(self, title: str, kind: str, line: int) -> Section:
+        base = slugify(title)
+        taken = {s.id for s in self.sections}
+        sid, n = base, 2
+        while sid in taken:
+            sid, n = f"{base}-{n}", n + 1
+        section = Section(sid, title, kind, line)
+        self.sections.append(section)
+        return section
+
+    def start_turn(
+        self, speaker: str, section: str, line: int, label: str = "", timestamp: str | None = None
+    ) -> list[str]:
+        """Open a turn and return its paragraph list for the reader to append to."""
+        paragraphs: list[str] = []
+        self._turns.append((speaker, section, paragraphs, line, label, timestamp))
+        return paragraphs
+
+    def warn(self, line: int | None, message: str, kind: str = "parse") -> None:
+        self.warnings.append(ParseWarning(line, message, kind))
+
+    def turns(self) -> tuple[Turn, ...]:
+        """The turns with anchors assigned; turns left with no words are dropped."""
+        kept = [t for t in self._turns if any(p.strip() for p in t[2])]
+        return tuple(
+            Turn(
+                id=turn_id(i),
+                speaker=speaker,
+                section=section,
+                paragraphs=tuple(paragraphs),
+                line=line,
+                label=label,
+                timestamp=timestamp,
+            )
+            for i, (speaker, section, paragraphs, line, label, timestamp) in enumerate(kept, 1)
+        )

@@ -1,0 +1,104 @@
+"""The one place that knows URLs, output paths and anchors.
+
+Templates never glue URLs together: every link they print was made here. The site can be served
+under any base path (``https://example.org/calls/``): links are path-absolute under that prefix,
+and ``absolute()`` adds the origin where a full URL is needed (canonical, feeds, Open Graph).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from urllib.parse import quote, urlsplit
+
+from .slugs import slugify
+
+
+def normalize_base_url(base_url: str) -> str:
+    """``https://example.org/calls`` -> ``https://example.org/calls/``; ``""`` -> ``/``."""
+    base = base_url.strip() or "/"
+    if not base.endswith("/"):
+        base += "/"
+    return base
+
+
+class Urls:
+    """URLs of every page kind. ``Urls("https://example.org/calls/").person("elon-musk")``
+    is ``/calls/people/elon-musk/``."""
+
+    def __init__(self, base_url: str = "/") -> None:
+        self.base_url = normalize_base_url(base_url)
+        parts = urlsplit(self.base_url)
+        self.origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+        self.prefix = parts.path if parts.path.startswith("/") else "/" + parts.path
+
+    # ---- pages -------------------------------------------------------------------------------
+    def home(self) -> str:
+        return self.prefix
+
+    def transcripts(self) -> str:
+        return self._page("transcripts")
+
+    def transcript(self, slug: str) -> str:
+        return self._page("transcripts", slug)
+
+    def transcript_json(self, slug: str) -> str:
+        return f"{self.prefix}transcripts/{quote(slug)}.json"
+
+    def people(self) -> str:
+        return self._page("people")
+
+    def person(self, person_id: str) -> str:
+        return self._page("people", person_id)
+
+    def organizations(self) -> str:
+        return self._page("organizations")
+
+    def organization(self, organization_id: str) -> str:
+        return self._page("organizations", organization_id)
+
+    def topics(self) -> str:
+        return self._page("topics")
+
+    def topic(self, topic_id: str) -> str:
+        return self._page("topics", topic_id)
+
+    def search(self) -> str:
+        return self._page("search")
+
+    def not_found(self) -> str:
+        return f"{self.prefix}404.html"
+
+    def static(self, name: str) -> str:
+        return f"{self.prefix}static/{quote(name)}"
+
+    # ---- anchors -----------------------------------------------------------------------------
+    def turn(self, slug: str, turn_id: str) -> str:
+        return f"{self.transcript(slug)}#{turn_id}"
+
+    def exchange(self, slug: str, exchange_id: str) -> str:
+        return f"{self.transcript(slug)}#{exchange_id}"
+
+    @staticmethod
+    def section_anchor(section_id: str) -> str:
+        return f"section-{section_id}"
+
+    # ---- full URLs and files -----------------------------------------------------------------
+    def absolute(self, url: str) -> str:
+        """A full URL when the base URL has an origin; otherwise the path as is."""
+        return self.origin + url if url.startswith("/") else url
+
+    def output_path(self, url: str) -> PurePosixPath:
+        """Where the page at ``url`` is written, relative to the output folder."""
+        if not url.startswith(self.prefix):
+            raise ValueError(f"{url!r} is not under the site prefix {self.prefix!r}")
+        rest = url[len(self.prefix) :].split("#", 1)[0]
+        if rest == "" or rest.endswith("/"):
+            rest += "index.html"
+        return PurePosixPath(rest)
+
+    def _page(self, *parts: str) -> str:
+        return self.prefix + "".join(f"{quote(p)}/" for p in parts)
+
+
+def topic_id_for(title: str) -> str:
+    return slugify(title)
