@@ -108,7 +108,8 @@ class Turn:
     id: str
     """The anchor: ``t`` + 1-based position in the transcript, zero-padded to 3 (``t007``)."""
     speaker: str
-    """Participant id."""
+    """Participant id; ``""`` for text that nobody speaks (a disclaimer, a scraper's header),
+    which is kept, in a ``boilerplate`` section, and never shown as speech."""
     section: str
     """Section id."""
     paragraphs: tuple[str, ...]
