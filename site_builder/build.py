@@ -63,6 +63,8 @@ def build(
     dry_run: bool = False,
 ) -> BuildResult:
     started = time.perf_counter()
+    if not dry_run:  # refuse a dangerous --output before spending time on the content
+        write.check_output_dir(output_dir, content_dir)
     diagnostics = Diagnostics()
     site = load_site(content_dir, diagnostics, base_url)
     result = BuildResult(diagnostics)

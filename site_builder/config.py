@@ -1,23 +1,53 @@
-"""``content/site.yaml``: title, base URL, language (placeholder loader; see annotations)."""
+"""``content/site.yaml``: the site's title, base URL, language and description.
+
+Read with the same located loader as the annotations, so a typo (``titel:``) is an error at its
+line with a did-you-mean hint instead of a silently ignored key. The file is optional; a
+``--base-url`` on the command line wins over the file.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-
-import yaml
 
 from .errors import Diagnostics
 from .model import SiteConfig
+from .sources import display_path
 from .urls import normalize_base_url
+from .yamlload import load_yaml
+from .yamlschema import Context, as_mapping, fields, ref, text
+
+SITE_FILE = "site.yaml"
+SITE_KEYS = ("title", "base_url", "language", "description")
+# BCP 47 in the shape authors write it: en, en-GB, zh-Hans, pt-BR.
+_LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 
 
 def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | None) -> SiteConfig:
-    path = content_dir / "site.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    data = data or {}
+    defaults = SiteConfig()
+    path = content_dir / SITE_FILE
+    values: dict[str, str] = {}
+    if path.is_file():
+        ctx = Context(display_path(path), diagnostics)
+        root = as_mapping(ctx, load_yaml(path, diagnostics), SITE_FILE)
+        if root is not None:
+            f = fields(ctx, root, SITE_KEYS, SITE_FILE)
+            for key in ("title", "base_url", "description"):
+                if (value := text(ctx, f.get(key), key)) is not None:
+                    values[key] = value
+            language = ref(ctx, f.get("language"), "language")
+            if language is not None:
+                if _LANGUAGE.fullmatch(language.value):
+                    values["language"] = language.value
+                else:
+                    ctx.error(
+                        language,
+                        f"language '{language.value}' is not a language tag",
+                        "use a code such as 'en' or 'en-GB'",
+                    )
     return SiteConfig(
-        title=str(data.get("title", "Transcripts")),
-        base_url=normalize_base_url(base_url or str(data.get("base_url", "/"))),
-        language=str(data.get("language", "en")),
-        description=str(data.get("description", "")),
+        title=values.get("title", defaults.title),
+        base_url=normalize_base_url(base_url or values.get("base_url", defaults.base_url)),
+        language=values.get("language", defaults.language),
+        description=values.get("description", defaults.description),
     )

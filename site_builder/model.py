@@ -176,6 +176,8 @@ class Correction:
     reason: str
     line: int
     """Line of the correction in the annotation file."""
+    paragraphs: tuple[int, ...] = ()
+    """0-based indexes of the turn's paragraphs the correction changed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,214 @@
-"""Group Q&A turns into exchanges (placeholder)."""
+"""Group the turns of Q&A sections into exchanges, for every reader alike.
+
+An exchange is one questioner's time: the operator's introduction (``The next question comes
+from Adam Jonas from Morgan Stanley.``), the question, every answer and follow-up, up to the next
+introduction. Without an operator, a turn by an analyst who is not the current questioner opens
+the next exchange. The questioner is always a participant the reader found; an introduction that
+names nobody we know is reported, never turned into an invented person.
+"""
 
 from __future__ import annotations
 
-from .model import ParsedTranscript
+import re
+from dataclasses import dataclass, field, replace
+
+from .model import (
+    GROUP_ANALYST,
+    GROUP_OPERATOR,
+    SECTION_QA,
+    Exchange,
+    ParsedTranscript,
+    ParseWarning,
+    Participant,
+    Turn,
+)
+from .names import firm_relation, same_person
+from .readers.base import exchange_id
+
+# A capitalised name word or an initial ("W."); a word never swallows a sentence's full stop.
+_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"
+_PARTICLE = r"(?:von|van|de|da|del|der|di|du|la|le|bin|al)"
+# "... question comes from [the line of] Brian Nagel with Oppenheimer": a name we may not know.
+_INTRODUCTION = re.compile(
+    rf"\b(?:questions?|go(?:\s+over)?\s+to|line\s+of|we\s+have)\b.*?"
+    rf"\b(?:from|to|of|is)\s+(?:the\s+line\s+of\s+)?"
+    rf"(?P<name>{_WORD}(?:\s+(?:{_WORD}|{_PARTICLE})){{1,3}}?)"
+    rf"\s*(?:,|\s(?:from|with|of|at)\b)",
+)
+# Where the firm follows the name: "John Lovallo from Merrill Lynch", "Ben Schachter, Macquarie."
+_FIRM_AFTER_NAME = re.compile(r"^(?:\s*,\s*|\s+(?:from|with|of|at)\s+)(?P<firm>.+)$", re.S)
+# The firm ends at a sentence end (not "Robert W. Baird"'s initial), a bracket or a stock phrase.
+_FIRM_END = re.compile(
+    r"(?<![A-Z])\.(?:\s|$)|[?!\[;(]|,\s|\s+(?:Your|Please|Go ahead)\b|\s*$", re.I
+)
+# The operator closes the Q&A (or hands back to the company) without introducing anyone.
+_CLOSING = re.compile(
+    r"\b(?:conclude[sd]?|concluding|that\s+(?:does\s+)?completes?|return\s+(?:you|the\s+call)|"
+    r"turn\s+(?:the\s+call|it)\s+(?:back\s+)?over|disconnect)\b",
+    re.I,
+)
+_UNIDENTIFIED = ("unidentified", "unknown")
+
+
+@dataclass
+class _Open:
+    asker: str | None
+    line: int
+    turns: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    """An operator's line that hands the floor to a questioner."""
+
+    participant: Participant | None
+    spoken_name: str
+    spoken_firm: str | None
 
 
 def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
-    return parsed
+    """``parsed`` with exchanges found in its Q&A sections and each member turn marked."""
+    qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
+    if not qa_sections:
+        return parsed
+    people = {p.id: p for p in parsed.participants}
+    analysts = [p for p in parsed.participants if p.group == GROUP_ANALYST]
+    warnings: list[ParseWarning] = []
+    done: list[_Open] = []
+    current: _Open | None = None
+    section: str | None = None
+    for turn in parsed.turns:
+        if turn.section != section:
+            section, current = turn.section, None
+        if turn.section not in qa_sections:
+            continue
+        speaker = people.get(turn.speaker)
+        group = speaker.group if speaker else None
+        if group == GROUP_OPERATOR:
+            current = _operator_turn(turn, current, analysts, done, warnings)
+        elif group == GROUP_ANALYST and speaker is not None and _opens(speaker, current):
+            if current is not None and current.asker is None:
+                current.asker = speaker.id  # the introduction named someone we do not know
+            else:
+                current = _Open(speaker.id, turn.line)
+                done.append(current)
+        if current is not None:
+            current.turns.append(turn.id)
+    exchanges = tuple(
+        Exchange(exchange_id(n), e.asker, tuple(e.turns), e.line) for n, e in enumerate(done, 1)
+    )
+    member = {t: e.id for e in exchanges for t in e.turns}
+    turns = tuple(replace(t, exchange=member.get(t.id)) for t in parsed.turns)
+    return replace(
+        parsed,
+        turns=turns,
+        exchanges=exchanges,
+        warnings=tuple(parsed.warnings) + tuple(warnings),
+    )
+
+
+def _opens(speaker: Participant, current: _Open | None) -> bool:
+    """Whether an analyst's turn starts a new exchange (an unnamed one never splits one)."""
+    if current is None:
+        return True
+    if speaker.id == current.asker:
+        return False
+    return not (speaker.name.lower().startswith(_UNIDENTIFIED) and current.asker is not None)
+
+
+def _operator_turn(
+    turn: Turn,
+    current: _Open | None,
+    analysts: list[Participant],
+    done: list[_Open],
+    warnings: list[ParseWarning],
+) -> _Open | None:
+    """The exchange the operator's turn belongs to, opening or closing one as it says."""
+    text = " ".join(turn.paragraphs)
+    intro = find_introduction(text, analysts)
+    if intro is None or (intro.participant is None and _CLOSING.search(text)):
+        # "That completes the Q&A ... I will now return you to Mr. Musser": no questioner.
+        return None if _CLOSING.search(text) else current
+    if intro.participant is None:
+        warnings.append(
+            ParseWarning(
+                turn.line,
+                f"operator introduces {intro.spoken_name!r}, who is not in the participant list",
+                "speaker",
+            )
+        )
+        opened = _Open(None, turn.line)
+    elif current is not None and current.asker == intro.participant.id:
+        return current  # the same questioner introduced again ("your line is open")
+    else:
+        _check_firm(turn.line, intro, warnings)
+        opened = _Open(intro.participant.id, turn.line)
+    done.append(opened)
+    return opened
+
+
+def find_introduction(text: str, analysts: list[Participant]) -> Introduction | None:
+    """The questioner an operator's words introduce, if they introduce one."""
+    best: tuple[int, int, Participant] | None = None
+    for participant in analysts:
+        span = _mention(text, participant.name)
+        if span and (best is None or span[0] < best[0]):
+            best = (span[0], span[1], participant)
+    if best is not None:
+        start, end, participant = best
+        return Introduction(participant, text[start:end], _firm_after(text[end:]))
+    match = _INTRODUCTION.search(text)
+    if match is None:
+        return None
+    return Introduction(None, match["name"], _firm_after(text[match.end("name") :]))
+
+
+def _mention(text: str, listed_name: str) -> tuple[int, int] | None:
+    """Where ``text`` names the person listed as ``listed_name`` (``Sam Pearlstein`` for
+    ``Samuel J. Pearlstein``): first and last name at least, never the last name alone."""
+    words = listed_name.split()
+    if len(words) < 2:
+        return None
+    for match in re.finditer(rf"\b{re.escape(words[-1])}\b", text):
+        before = list(re.finditer(r"[\w'’.-]+", text[max(0, match.start() - 60) : match.start()]))
+        offset = max(0, match.start() - 60)
+        # The spoken first name is one to three words before the last name.
+        for back in range(min(3, len(before)), 0, -1):
+            first = before[-back]
+            spoken = text[offset + first.start() : match.end()]
+            if spoken[:1].isupper() and same_person(spoken, listed_name):
+                return offset + first.start(), match.end()
+    return None
+
+
+def _firm_after(rest: str) -> str | None:
+    match = _FIRM_AFTER_NAME.match(rest)
+    if match is None:
+        return None
+    firm = match["firm"]
+    end = _FIRM_END.search(firm)
+    firm = firm[: end.start()] if end else firm
+    firm = re.sub(r"^the\s+line\s+of\s+", "", firm.strip(), flags=re.I).strip(" ,.…")
+    return firm or None
+
+
+def _check_firm(line: int, intro: Introduction, warnings: list[ParseWarning]) -> None:
+    """Report when the operator names the questioner's firm otherwise than the list does."""
+    participant = intro.participant
+    listed = participant.organization if participant else None
+    if participant is None or not listed or not intro.spoken_firm:
+        return
+    relation = firm_relation(intro.spoken_firm, listed)
+    if relation == "same":
+        return
+    if relation == "short":
+        message = (
+            f"operator names {participant.name}'s firm as {intro.spoken_firm!r}, "
+            f"a short form of {listed!r} in the participant list"
+        )
+    else:
+        message = (
+            f"operator names {participant.name}'s firm as {intro.spoken_firm!r}; "
+            f"the participant list says {listed!r}"
+        )
+    warnings.append(ParseWarning(line, message, "firm"))

@@ -1,12 +1,27 @@
-"""Render pages (placeholder)."""
+"""Render every page's view through its Jinja template. No file writes.
+
+Rendering is a pure function of a page's view (plus the template), so a cache keyed on a hash of
+``repr(view)`` and the template source can skip unchanged pages. A template mistake is reported as
+a diagnostic at the template's file and line, naming the page being rendered, never as a
+traceback.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
 
+import jinja2
+
+from . import jsonout
 from .errors import Diagnostics
 from .index import Site
 from .theme import Theme
+from .urls import Urls
+from .views import build_views
+from .views_common import PageView
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +32,85 @@ class RenderedPage:
     kind: str
 
 
+def make_environment(theme: Theme) -> jinja2.Environment:
+    """Site templates first, then the default theme; undefined names are errors, output escaped."""
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in theme.template_dirs])
+    return jinja2.Environment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _template_location(
+    exc: BaseException, template_files: set[str]
+) -> tuple[str, int | None] | None:
+    """The innermost template frame of the traceback: Jinja maps its line to the template's."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return (exc.filename or exc.name or "<template>", exc.lineno)
+    found: tuple[str, int | None] | None = None
+    tb: TracebackType | None = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename in template_files:
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _display(path: str) -> str:
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def render_page(env: jinja2.Environment, view: PageView) -> str:
+    return env.get_template(view.template).render(page=view, view=view.content)
+
+
 def render_site(site: Site, theme: Theme, diagnostics: Diagnostics) -> list[RenderedPage]:
-    body = "".join(f"<li>{t.title}</li>" for t in site.transcripts)
-    return [RenderedPage("index.html", f"<ul>{body}</ul>".encode(), "home")]
+    env = make_environment(theme)
+    pages: list[RenderedPage] = []
+    # Jinja names a template frame by the file it loaded; FileSystemLoader normalises the path.
+    template_files = {
+        os.path.normpath(str(path)) for folder in theme.template_dirs for path in folder.rglob("*")
+    }
+    for view in build_views(site):
+        try:
+            html = render_page(env, view)
+        except Exception as exc:  # a template mistake becomes a diagnostic at its line
+            where = _template_location(exc, template_files)
+            if where is None and not isinstance(exc, jinja2.TemplateError):
+                raise  # not the template's fault: a bug in site-builder, keep the traceback
+            path, line = where or (view.template, None)
+            message = str(exc).strip() or type(exc).__name__
+            diagnostics.error(
+                _display(path),
+                line,
+                None,
+                f"template error while rendering {view.url}: {message}",
+            )
+            continue
+        pages.append(RenderedPage(view.output_path, html.encode("utf-8"), view.kind))
+    pages.extend(transcript_data(site))
+    return pages
+
+
+def transcript_data(site: Site) -> list[RenderedPage]:
+    """The ``parse`` JSON of every transcript, published beside its page."""
+    urls = Urls(site.config.base_url)
+    return [
+        RenderedPage(
+            urls.output_path(urls.transcript_json(t.slug)).as_posix(),
+            jsonout.dumps(jsonout.parsed_to_dict(t.parsed)).encode("utf-8"),
+            "data",
+        )
+        for t in site.transcripts
+    ]
+
+
+__all__ = ["RenderedPage", "make_environment", "render_page", "render_site"]

@@ -1,14 +1,217 @@
 """Repair text damaged before it reached us, and report every repair.
 
-Placeholder: the real repairs (ftfy for reversible mojibake, context rules for the lossy bare
-``â``) land with the Seeking Alpha reader.
+Three kinds of damage meet us in real transcripts:
+
+* **Lossy bare ``â``.** Somewhere upstream each curly apostrophe, quote, dash and ellipsis
+  (UTF-8 ``E2 80 xx``) was read as Latin-1 and its unprintable continuation bytes dropped, leaving
+  ``Iâm``, ``Name â Title``, ``âat leastâ`` and ``inâ¦``. The lost byte said *which* mark stood
+  there; only the context can say it now, so we repair from context and count each kind.
+* **Reversible mojibake** (``TelefÃ³nica``): ftfy undoes it, one line at a time so line numbers
+  hold, configured to change nothing else (quotes, line breaks, HTML entities, widths stay).
+* **U+FFFD**: what nobody can recover. Kept in the text, counted.
+
+A real ``â`` (``pâté``, ``câmara``) is never touched: the lossy repair runs only on a file that
+shows the damage pattern, and even then only where ``â`` sits where no language puts it (before
+a space, a punctuation mark, or an English contraction ending).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ftfy import TextFixerConfig, fix_text
+
 from .model import ParseWarning
+
+APOSTROPHE = "’"
+OPEN_QUOTE = "“"
+CLOSE_QUOTE = "”"
+DASH = "–"
+ELLIPSIS = "…"
+
+# ftfy may undo mojibake and nothing else: every other fix would change the author's text.
+FTFY_CONFIG = TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    normalization=None,
+    explain=False,
+)
+
+# Evidence of the lossy damage: a bare â where no word puts one (before whitespace, an ASCII mark,
+# a digit or the line's end), or an English contraction no language that uses â spells with it.
+# "cât" and "rămâm" (Romanian) are why a bare "ât"/"âm" is no evidence. Cp1252 continuation
+# characters (€, ™ ...) are excluded: "â€™" is reversible mojibake, ftfy's business.
+_WORD_FINAL_A = re.compile(r"â(?=[\s!-/:-@\[-`{-~0-9]|$)")
+_ENGLISH_CONTRACTION_A = re.compile(r"(?<=[A-Za-z])â(?=(?:s|ll|re|ve|d)\b)|\bIâm\b|(?<=n)ât\b")
+_CONTRACTION_A = re.compile(r"(?<=[^\W\d_])â(?=(?:s|t|m|d|ll|re|ve|S|T|M|D|LL|RE|VE)\b)")
+# Below this much evidence a file is taken to be clean (a stray â is left alone).
+_MIN_EVIDENCE = 2
+
+_ELLIPSIS_A = re.compile(r"â¦")
+_NAME_PREFIX_A = re.compile(r"(?<=\b[ODL])â(?=[A-Z])")  # O’Neil, D’Amato, L’Oréal
+_SPACED_A = re.compile(r"(?:(?<=\s)|^)â(?=\s|$)")
+_RANGE_A = re.compile(r"(?<=\d)â(?=\d)")
+_DECADE_A = re.compile(r"(?:(?<=\s)|^)â(?=\d\ds\b)")  # ’90s
+_OPENING_A = re.compile(r"(?:(?<=[\s(\[{/])|^)â(?=[^\W_])")
+_CLOSING_A = re.compile(r"(?<=[^\s(\[{/])â(?=[\s!-/:-@\[-`{-~]|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    counter: str
+    one: str
+    many: str
+    change: str
+
+    def message(self, n: int) -> str:
+        return f"repaired {n} damaged {self.one if n == 1 else self.many} ({self.change})"
+
+
+_KINDS = (
+    _Kind("ellipsis", "ellipsis", "ellipses", "â¦ -> …"),
+    _Kind("apostrophe", "apostrophe", "apostrophes", "â -> ’"),
+    _Kind("dash", "dash", "dashes", "â -> –"),
+    _Kind("open", "opening quote", "opening quotes", "â -> “"),
+    _Kind("close", "closing quote", "closing quotes", "â -> ”"),
+)
 
 
 def repair_text(text: str) -> tuple[str, list[ParseWarning]]:
     """Return repaired text (same number of lines) and one warning per repair kind, with counts."""
-    return text, []
+    lines = text.split("\n")
+    warnings: list[ParseWarning] = []
+    if has_lossy_damage(text):
+        counts: Counter[str] = Counter()
+        lines = [repair_lossy_line(line, counts) for line in lines]
+        warnings += [
+            ParseWarning(None, kind.message(counts[kind.counter]), "repair")
+            for kind in _KINDS
+            if counts[kind.counter]
+        ]
+        left = sum(line.count("â") for line in lines)
+        if left:
+            warnings.append(
+                ParseWarning(
+                    None,
+                    f"left {left} bare 'â' unrepaired: the context does not say which mark it was",
+                    "repair",
+                )
+            )
+    lines, mojibake = _fix_mojibake(lines)
+    if mojibake:
+        line_number, before, after = mojibake[0]
+        warnings.append(
+            ParseWarning(
+                line_number,
+                f"repaired mojibake on {_count(len(mojibake), 'line')} "
+                f"(first: {before!r} -> {after!r})",
+                "encoding",
+            )
+        )
+    repaired = "\n".join(lines)
+    lost = repaired.count("\ufffd")
+    if lost:
+        first = next(n for n, line in enumerate(lines, 1) if "\ufffd" in line)
+        warnings.append(
+            ParseWarning(
+                first,
+                f"{_count(lost, 'character')} could not be decoded and "
+                f"{'is' if lost == 1 else 'are'} kept as '\ufffd'",
+                "encoding",
+            )
+        )
+    return repaired, warnings
+
+
+def has_lossy_damage(text: str) -> bool:
+    """True when bare ``â`` stands where only a lost punctuation mark could have stood.
+
+    A word-final ``â`` (before a space, punctuation or the line end) occurs in no language that
+    uses the letter, nor do English contractions (``Iâm``, ``donât``, ``Teslaâs``); two such
+    are evidence. Once a file is found damaged, every contraction-shaped ``â`` is repaired.
+    """
+    evidence = (
+        len(_WORD_FINAL_A.findall(text))
+        # "â¦" is all a lossy ellipsis leaves; "⦠" (U+29A0) it could also be is a rare math sign.
+        + _MIN_EVIDENCE * len(_ELLIPSIS_A.findall(text))
+        + len(_ENGLISH_CONTRACTION_A.findall(text))
+    )
+    return evidence >= _MIN_EVIDENCE
+
+
+def repair_lossy_line(line: str, counts: Counter[str]) -> str:
+    """Put back the typographic mark each bare ``â`` in ``line`` stood for; count each kind."""
+    if "â" not in line:
+        return line
+
+    def sub(pattern: re.Pattern[str], replacement: str, kind: str, text: str) -> str:
+        new, n = pattern.subn(replacement, text)
+        counts[kind] += n
+        return new
+
+    line = sub(_ELLIPSIS_A, ELLIPSIS, "ellipsis", line)
+    line = sub(_CONTRACTION_A, APOSTROPHE, "apostrophe", line)
+    line = sub(_NAME_PREFIX_A, APOSTROPHE, "apostrophe", line)
+    line = sub(_DECADE_A, APOSTROPHE, "apostrophe", line)
+    line = sub(_SPACED_A, DASH, "dash", line)
+    line = sub(_RANGE_A, DASH, "dash", line)
+    line = sub(_OPENING_A, OPEN_QUOTE, "open", line)
+    done: list[str] = []
+    rest = 0
+    for match in _CLOSING_A.finditer(line):
+        done.append(line[rest : match.start()])
+        done.append(_closing_mark("".join(done), counts))
+        rest = match.end()
+    return "".join(done) + line[rest:]
+
+
+def _closing_mark(before: str, counts: Counter[str]) -> str:
+    """A closing quote when a quote is open before it, else a plural possessive apostrophe
+    (``analystsâ views``), else a closing quote whose opening was written straight."""
+    if before.count(OPEN_QUOTE) > before.count(CLOSE_QUOTE):
+        counts["close"] += 1
+        return CLOSE_QUOTE
+    if before.endswith(("s", "S")):
+        counts["apostrophe"] += 1
+        return APOSTROPHE
+    counts["close"] += 1
+    return CLOSE_QUOTE
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _fix_mojibake(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """ftfy on each non-ASCII line; returns the lines and (line, before, after) per change."""
+    fixed: list[str] = []
+    changes: list[tuple[int, str, str]] = []
+    for number, line in enumerate(lines, 1):
+        if line.isascii():
+            fixed.append(line)
+            continue
+        new = fix_text(line, FTFY_CONFIG)
+        if new != line:
+            changes.append((number, *_first_difference(line, new)))
+        fixed.append(new)
+    return fixed, changes
+
+
+def _first_difference(before: str, after: str) -> tuple[str, str]:
+    """The word around the first change, before and after, for a readable warning."""
+    start = next(
+        (i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
+        min(len(before), len(after)),
+    )
+    word_start = max(before.rfind(" ", 0, start) + 1, 0)
+    end_before = before.find(" ", start)
+    end_after = after.find(" ", start)
+    return (
+        before[word_start : end_before if end_before != -1 else len(before)],
+        after[word_start : end_after if end_after != -1 else len(after)],
+    )

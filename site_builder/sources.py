@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import repair
+from . import repair, safety
 from .errors import Diagnostics
 from .model import ParseWarning, SourceText
 
@@ -33,11 +34,21 @@ def display_path(path: Path) -> str:
 
 
 def slug_for(path: Path) -> str:
-    return path.stem.lower()
+    """The transcript's slug: its file name without the extension, NFC-normalised, lowercased.
+
+    NFC so that a name saved decomposed by macOS gives the same URL as the same name typed on
+    Linux; lowercase so that URLs do not depend on how a file happened to be capitalised.
+    """
+    return unicodedata.normalize("NFC", path.stem).lower()
 
 
 def discover(content_dir: Path, diagnostics: Diagnostics) -> tuple[SourceFile, ...]:
-    """Every transcript below ``content/transcripts``, sorted by slug, paired with its YAML."""
+    """Every transcript below ``content/transcripts``, sorted by slug, paired with its YAML.
+
+    A file whose slug is not a safe output folder name, and every file of a group that would claim
+    one URL, is reported as an error and left out, so nothing after this can write outside the
+    output folder or let one transcript silently overwrite another.
+    """
     folder = content_dir / TRANSCRIPTS_DIR
     if not folder.is_dir():
         diagnostics.error(
@@ -54,24 +65,80 @@ def discover(content_dir: Path, diagnostics: Diagnostics) -> tuple[SourceFile, .
         for p in files
         if p.suffix.lower() not in ANNOTATION_SUFFIXES and p.name not in IGNORED_NAMES
     ]
+    transcripts = _safe_slugs(transcripts, diagnostics)
+    # Paired by slug, not by exact name: Tesla.txt's notes may be tesla.yaml, as on macOS.
+    sidecars: dict[str, list[Path]] = {}
+    for path in files:
+        if path.suffix.lower() in ANNOTATION_SUFFIXES:
+            sidecars.setdefault(_key(path), []).append(path)
     found: list[SourceFile] = []
     for path in transcripts:
-        sidecar = next(
-            (path.with_suffix(s) for s in ANNOTATION_SUFFIXES if path.with_suffix(s).is_file()),
-            None,
-        )
-        found.append(SourceFile(slug_for(path), path, sidecar))
-    stems = {slug_for(p) for p in transcripts}
-    for path in files:
-        if path.suffix.lower() in ANNOTATION_SUFFIXES and slug_for(path) not in stems:
+        mine = sidecars.get(_key(path), [])
+        if len(mine) > 1:
             diagnostics.error(
-                display_path(path),
+                _shown(mine[1]),
+                None,
+                None,
+                f"one transcript, several annotation files: {_names(mine)}",
+                hint="merge them into one .yaml file",
+            )
+            continue
+        found.append(SourceFile(slug_for(path), path, mine[0] if mine else None))
+    claimed = {_key(p) for p in files if p.suffix.lower() not in ANNOTATION_SUFFIXES}
+    for key, paths in sidecars.items():
+        for path in paths if key not in claimed else ():
+            diagnostics.error(
+                _shown(path),
                 1,
                 1,
                 "annotation file has no transcript beside it",
-                hint=f"expected a transcript named {path.stem}.txt (or .md, .vtt, .json)",
+                hint=f"expected a transcript named {safety.printable(path.stem)}.txt "
+                "(or .md, .vtt, .json)",
             )
     return tuple(sorted(found, key=lambda s: s.slug))
+
+
+def _shown(path: Path) -> str:
+    return safety.printable(display_path(path))
+
+
+def _names(paths: list[Path]) -> str:
+    return " and ".join(f"'{safety.printable(p.name)}'" for p in paths)
+
+
+def _key(path: Path) -> str:
+    return safety.collision_key(slug_for(path))
+
+
+def _safe_slugs(transcripts: list[Path], diagnostics: Diagnostics) -> list[Path]:
+    """The transcripts whose slug is a safe, unclaimed output folder name; errors for the rest."""
+    rejected: set[Path] = set()
+    for path in transcripts:
+        problem = safety.segment_problem(slug_for(path))
+        if problem is not None:
+            rejected.add(path)
+            diagnostics.error(
+                _shown(path),
+                None,
+                None,
+                f"file name '{safety.printable(path.name)}' cannot be a page address: {problem}",
+                hint=f"rename the file; {safety.SEGMENT_HINT}",
+            )
+    named = [(slug_for(p), p) for p in transcripts if p not in rejected]
+    for group in safety.collisions(named):
+        rejected.update(group)
+        first, others = group[0], group[1:]
+        names = _names(list(group))
+        same_stem = all(p.stem == first.stem for p in others)
+        why = (
+            f"{names} would both be published at /{TRANSCRIPTS_DIR}/{slug_for(first)}/"
+            if same_stem
+            else f"{names} differ only in letter case (or accents' encoding), so they are one "
+            "file on macOS and Windows and would be published at one address"
+        )
+        for path in others:
+            diagnostics.error(_shown(path), None, None, why, hint="rename or remove one of them")
+    return [p for p in transcripts if p not in rejected]
 
 
 def decode(data: bytes) -> tuple[str, str, list[ParseWarning]]:

@@ -13,3 +13,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+# ---- browser and built-site fixtures (see tests/browser.py) ------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """pytest-playwright launches Debian's Chromium (never a downloaded browser)."""
+    from .browser import chromium_launch_args
+
+    return {**browser_type_launch_args, **chromium_launch_args()}
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory):
+    """The demo content/ built once per session into a temporary folder, served from ``/``."""
+    from site_builder import build
+
+    from .browser import CONTENT
+
+    output = tmp_path_factory.mktemp("demo") / "site"
+    result = build.build(CONTENT, output, base_url="/")
+    problems = "\n".join(str(d) for d in result.diagnostics.errors)
+    assert result.ok, f"the demo content does not build:\n{problems}"
+    return output

@@ -74,6 +74,8 @@ def lost_words(source_text: str, parsed: ParsedTranscript) -> list[str]:
                                e.time, e.timezone) if v]
     for text in texts:
         structure.update(words(text))
+    # A reader of an encoded format (JSON) may say which text its words come from, escapes undone.
+    source_text = getattr(reader, "source_words_text", lambda text: text)(source_text)
     lost: list[str] = []
     i = 0
     for word in words(source_text):

@@ -11,10 +11,20 @@ from __future__ import annotations
 from types import ModuleType
 
 from ..model import ParsedTranscript, ParseWarning, SourceText
-from . import fallback, seeking_alpha
+from . import (
+    fallback,
+    motley_fool,
+    motley_fool_json,
+    name_colon,
+    seeking_alpha,
+    streetevents,
+    webvtt,
+)
 
 # Order matters only to break ties in detection: more specific layouts first.
-READERS: tuple[ModuleType, ...] = (seeking_alpha,)
+READERS: tuple[ModuleType, ...] = (
+    webvtt, seeking_alpha, streetevents, motley_fool_json, motley_fool, name_colon
+)
 FALLBACK = fallback
 MIN_SCORE = 0.3
 

@@ -1,26 +1,36 @@
-"""The reader of last resort: one unknown speaker, every paragraph kept, and a clear warning."""
+"""The reader of last resort: one unknown speaker, every paragraph kept, and a clear warning.
+
+It never guesses speakers: a file that reached it has no layout we recognise, and an invented
+speaker is worse than none. Paragraphs are what the author separated: blank-line separated
+blocks (hard-wrapped lines joined), or, in a file with no blank lines whose lines end like
+sentences (ECTSum's one sentence per line), each line.
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..model import GROUP_UNKNOWN, SECTION_OTHER, EventInfo, ParsedTranscript, SourceText
 from .base import TranscriptBuilder, split_lines
+from .markdown_meta import date_from_name
+from .name_colon_people import title_from_path
 
 NAME = "fallback"
+_SENTENCE_END = re.compile(r"[.!?…:\"'’”)\]]$")
 
 
 def detect(text: str) -> float:
     return 0.01
 
 
-def parse(source: SourceText) -> ParsedTranscript:
-    b = TranscriptBuilder()
-    speaker = b.add_participant("Unknown speaker", group=GROUP_UNKNOWN)
-    section = b.add_section("Transcript", SECTION_OTHER, 1)
-    lines = split_lines(source.text)
-    title = next((ln.strip() for ln in lines if ln.strip()), source.path)
-    paragraphs: list[str] | None = None
-    # Blank lines separate paragraphs; each run of non-blank lines becomes one paragraph, so a
-    # sentence-per-line file reads as the paragraphs its author separated, not as invented turns.
+def paragraphs_of(lines: list[str]) -> list[tuple[int, str]]:
+    """(1-based line, paragraph text) as the author separated them."""
+    filled = [(n, ln.strip()) for n, ln in enumerate(lines, 1) if ln.strip()]
+    blank_separated = bool(filled) and len(filled) < filled[-1][0] - filled[0][0] + 1
+    ends = sum(1 for _, ln in filled if _SENTENCE_END.search(ln))
+    if filled and not blank_separated and ends >= 0.8 * len(filled):
+        return filled
+    result: list[tuple[int, str]] = []
     current: list[str] = []
     start = 1
     for number, line in enumerate(lines, 1):
@@ -28,22 +38,37 @@ def parse(source: SourceText) -> ParsedTranscript:
             if not current:
                 start = number
             current.append(line.strip())
-            continue
-        if current:
-            if paragraphs is None:
-                paragraphs = b.start_turn(speaker.id, section.id, start)
-            paragraphs.append(" ".join(current))
+        elif current:
+            result.append((start, " ".join(current)))
             current = []
     if current:
-        if paragraphs is None:
-            paragraphs = b.start_turn(speaker.id, section.id, start)
-        paragraphs.append(" ".join(current))
-    b.warn(None, "layout not recognised: the text is shown as one unknown speaker", "layout")
+        result.append((start, " ".join(current)))
+    return result
+
+
+def parse(source: SourceText) -> ParsedTranscript:
+    b = TranscriptBuilder()
+    lines = split_lines(source.text)
+    found = paragraphs_of(lines)
+    first = found[0][1] if found else ""
+    # A short first line that is not a sentence reads as a title; otherwise name it after the file.
+    title = first if first and len(first) <= 120 and not first.endswith(".") else None
+    section = b.add_section("Transcript", SECTION_OTHER, found[0][0] if found else 1)
+    if found:
+        speaker = b.add_participant("Unknown speaker", group=GROUP_UNKNOWN, line=found[0][0])
+        paragraphs = b.start_turn(speaker.id, section.id, found[0][0])
+        paragraphs.extend(text for _, text in found)
+    b.warn(
+        None,
+        f"layout not recognised: {len(found)} paragraphs shown as one unknown speaker "
+        "(name the layout with `format:` if it is one site-builder reads)",
+        "layout",
+    )
     return ParsedTranscript(
         source=source.path,
         format=NAME,
-        title=title[:200],
-        event=EventInfo(kind="unknown"),
+        title=title or title_from_path(source.path),
+        event=EventInfo(kind="unknown", date=date_from_name(source.path)),
         participants=tuple(b.participants),
         sections=tuple(b.sections),
         turns=b.turns(),

@@ -1,0 +1,116 @@
+"""Tables of benchmark results, plain or Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _s(seconds: float | None) -> str:
+    return "—" if seconds is None else f"{seconds:.2f}"
+
+
+def _rebuild(entry: dict[str, Any] | None) -> str:
+    """``seconds (touched/changed files)`` for one rebuild."""
+    if not entry:
+        return "n/a"
+    if entry.get("returncode", 0) != 0:
+        return "failed"
+    return f"{entry['seconds']:.2f} ({entry['touched']}/{entry['changed']})"
+
+
+def _table(headers: list[str], rows: list[list[str]], markdown: bool) -> str:
+    if markdown:
+        lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        return "\n".join(lines)
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    fmt = "  ".join(f"{{:>{w}}}" for w in widths)
+    return "\n".join([fmt.format(*headers), *(fmt.format(*row) for row in rows)])
+
+
+def _wall(summary: dict[str, Any]) -> str:
+    return f"{summary['seconds']:.2f} ({summary['min_seconds']:.2f})"
+
+
+def cold_rows(results: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    for run in results["runs"]:
+        cli, hugo, corpus = run["cli"], run["hugo"], run["corpus"]
+        loads = [r["load_before"] for r in cli["runs"] + hugo.get("runs", [])]
+        row = [str(run["n"]), f"{corpus['transcript_bytes'] / 2**20:.0f}"]
+        for summary in (cli, hugo):
+            if summary.get("ok"):
+                row += [
+                    _wall(summary),
+                    _s(summary["cpu_seconds"]),
+                    f"{summary['tree_rss_mb']:.0f} / {summary['max_rss_mb']:.0f}",
+                    f"{summary['output_mb']:.0f} / {summary['output_files']}",
+                ]
+            else:
+                row += ["failed", "—", "—", "—"]
+        both = cli.get("ok") and hugo.get("ok")
+        row += [
+            f"{cli['seconds'] / hugo['seconds']:.2f}" if both else "—",
+            f"{cli['cpu_seconds'] / hugo['cpu_seconds']:.2f}" if both else "—",
+            _s(run["pagefind"]["seconds"]) if run.get("pagefind") else "n/a",
+            f"{min(loads):.1f}–{max(loads):.1f}" if loads else "—",
+        ]
+        rows.append(row)
+    return rows
+
+
+COLD_HEADERS = [
+    "N", "corpus MB", "ours wall s med (min)", "ours CPU s", "ours peak MB tree / proc",
+    "ours output MB / files", "Hugo wall s med (min)", "Hugo CPU s", "Hugo peak MB tree / proc",
+    "Hugo output MB / files", "ours ÷ Hugo wall", "ours ÷ Hugo CPU", "Pagefind s", "load avg",
+]  # fmt: skip
+
+
+def rebuild_rows(results: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    for run in results["runs"]:
+        cli = run["cli"]
+        keys = ("noop", "transcript_edit", "annotation_edit", "template_edit")
+        rows.append([str(run["n"]), *(_rebuild(cli.get(k)) for k in keys)])
+    return rows
+
+
+REBUILD_HEADERS = ["N", "no-op", "transcript edit", "annotation edit", "template edit"]
+
+
+def inprocess_rows(results: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    for run in results["runs"]:
+        ip = run["inprocess"]
+        if not ip.get("available"):
+            reason = ip.get("reason") or ip.get("error", "").strip().splitlines()[-1:]
+            rows.append([str(run["n"]), f"not available: {reason}", "", "", "", "", ""])
+            continue
+        rows.append(
+            [
+                str(run["n"]),
+                _s(ip["first_build_seconds"]),
+                _rebuild(ip["noop"]),
+                _rebuild(ip["transcript_edit"]),
+                _rebuild(ip["annotation_edit"]),
+                _rebuild(ip["template_edit"]),
+                f"{ip['tree_rss_mb']:.0f}",
+            ]
+        )
+    return rows
+
+
+INPROCESS_HEADERS = [
+    "N", "first build s", "no-op s", "transcript edit s", "annotation edit s", "template edit s",
+    "peak MB",
+]  # fmt: skip
+
+
+def print_tables(results: dict[str, Any], *, markdown: bool = False) -> None:
+    print("Cold builds (wall seconds: median of the runs, fastest in brackets):\n")
+    print(_table(COLD_HEADERS, cold_rows(results), markdown))
+    print("\nsite-builder rebuilds as a fresh CLI process after one change")
+    print("(cells: wall seconds (files touched / files whose bytes changed)):\n")
+    print(_table(REBUILD_HEADERS, rebuild_rows(results), markdown))
+    print("\nsite-builder rebuilds in one long-lived process (the preview server's case):\n")
+    print(_table(INPROCESS_HEADERS, inprocess_rows(results), markdown))

@@ -1,0 +1,274 @@
+"""Run the benchmark: ``python -m bench.run --n 100 1000 2000``.
+
+For each N: generate the corpus (cached in bench/out/n<N>/), then time site-builder as a fresh CLI
+process (cold build, no-op rebuild, one-transcript, one-annotation and one-template edit rebuilds),
+in one long-lived process when site-builder offers an incremental builder (see bench/inprocess.py),
+Pagefind on the built site, and Hugo's cold build of the same calls. Prints a table; writes every
+figure to bench/out/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import edits, generate
+from .measure import Run, compare, folder_size, run, snapshot
+from .report import print_tables
+
+DEFAULT_OUT = Path(__file__).resolve().parent / "out"
+SITE_BUILDER = [sys.executable, "-m", "site_builder"]
+
+
+def machine() -> dict[str, object]:
+    model = ""
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo", encoding="utf-8") as f:
+        mem_kb = int(f.readline().split()[1])
+    hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True, check=False)
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "memory_gb": round(mem_kb / 2**20, 1),
+        "python": platform.python_version(),
+        "kernel": platform.release(),
+        "hugo": hugo.stdout.strip(),
+    }
+
+
+def build_flags() -> list[str]:
+    """``--no-search`` when this site-builder has it (search indexing is timed separately)."""
+    help_text = subprocess.run(
+        [*SITE_BUILDER, "build", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    return ["--no-search"] if "--no-search" in help_text else []
+
+
+def fresh_copy(source: Path, target: Path) -> Path:
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target)
+    return target
+
+
+def remove(*paths: Path) -> None:
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+
+
+def theme_templates() -> Path | None:
+    from site_builder.theme import default_theme_dir
+
+    folder = default_theme_dir() / "templates"
+    return folder if folder.is_dir() and any(folder.rglob("*.html")) else None
+
+
+def _run_summary(r: Run) -> dict[str, object]:
+    summary: dict[str, object] = {
+        "seconds": round(r.seconds, 3),
+        "cpu_seconds": round(r.cpu_seconds, 3),
+        "load_before": round(r.load_before, 2),
+        "returncode": r.returncode,
+        "max_rss_mb": round(r.max_rss_mb, 1),
+        "tree_rss_mb": round(r.tree_rss_mb, 1),
+    }
+    if r.returncode != 0:
+        summary["stderr_tail"] = r.stderr[-2000:]
+    return summary
+
+
+def _files_in(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+@dataclass(frozen=True, slots=True)
+class Tool:
+    """A static-site generator as the cold-build loop runs it."""
+
+    name: str
+    command: list[str]
+    output: Path
+    clean: tuple[Path, ...]
+    """Removed before each cold build: the output and every cache the tool keeps."""
+    env: dict[str, str] | None = None
+
+
+def cold_builds(tools: list[Tool], repeat: int) -> dict[str, list[Run]]:
+    """``repeat`` cold builds per tool, alternating tools so both meet the same machine load."""
+    runs: dict[str, list[Run]] = {tool.name: [] for tool in tools}
+    for _ in range(repeat):
+        for tool in tools:
+            previous = runs[tool.name]
+            if previous and previous[-1].returncode != 0:
+                continue
+            remove(*tool.clean)
+            previous.append(run(tool.command, env=tool.env))
+    return runs
+
+
+def cold_summary(tool: Tool, runs: list[Run]) -> dict[str, object]:
+    summary: dict[str, object] = {
+        "command": " ".join(tool.command),
+        "runs": [_run_summary(r) for r in runs],
+        "ok": all(r.returncode == 0 for r in runs),
+    }
+    if not summary["ok"]:
+        return summary
+    size, files = folder_size(tool.output)
+    summary |= {
+        "seconds": statistics.median(r.seconds for r in runs),
+        "min_seconds": min(r.seconds for r in runs),
+        "cpu_seconds": statistics.median(r.cpu_seconds for r in runs),
+        "tree_rss_mb": max(r.tree_rss_mb for r in runs),
+        "max_rss_mb": max(r.max_rss_mb for r in runs),
+        "output_mb": round(size / 2**20, 1),
+        "output_files": files,
+    }
+    return summary
+
+
+def site_builder_tool(content: Path, work: Path, flags: list[str]) -> Tool:
+    output = work / "site"
+    command = [*SITE_BUILDER, "build", "--content", str(content), "--output", str(output), *flags]
+    cache = work / "cache"
+    clean = (output, work / ".site.staging", work / ".site.old", cache)
+    return Tool(
+        "site-builder", command, output, clean, {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    )
+
+
+def hugo_tool(corpus: Path, work: Path) -> Tool:
+    public, cache = work / "hugo-public", work / "hugo-cache"
+    command = ["hugo", "--quiet", "--noBuildLock", "-s", str(corpus / "hugo"), "-d", str(public)]
+    return Tool("hugo", [*command, "--cacheDir", str(cache)], public, (public, cache))
+
+
+def edit_rebuilds(tool: Tool, content: Path, with_templates: bool) -> dict[str, object]:
+    """No-op, transcript, annotation and template edit rebuilds, each a fresh CLI process."""
+
+    def rebuild_after(edit: object) -> dict[str, object]:
+        before = snapshot(tool.output)
+        r = run(tool.command, env=tool.env)
+        change = compare(before, snapshot(tool.output))
+        return {
+            **_run_summary(r),
+            "edited": str(edit),
+            "touched": change.touched,
+            "changed": change.changed,
+            "removed": change.removed,
+        }
+
+    report: dict[str, object] = {"noop": rebuild_after(None)}
+    report["transcript_edit"] = rebuild_after(edits.edit_transcript(content, 1).name)
+    report["annotation_edit"] = rebuild_after(edits.edit_annotation(content, 1).name)
+    report["template_edit"] = None
+    if with_templates:
+        edited = edits.edit_template(content / "templates", 1)
+        report["template_edit"] = rebuild_after(edited.relative_to(content))
+    return report
+
+
+def bench_inprocess(corpus: Path, work: Path) -> dict[str, object]:
+    content = fresh_copy(corpus / "content", work / "content-inprocess")
+    templates = theme_templates()
+    if templates is not None:
+        edits.install_theme_templates(templates, content)
+    output = work / "site-inprocess"
+    remove(output)
+    r = run(
+        [
+            sys.executable,
+            "-m",
+            "bench.inprocess",
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+        ],
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    if r.returncode != 0:
+        return {"available": None, "error": r.stderr[-2000:]}
+    return {**json.loads(r.stdout), "tree_rss_mb": round(r.tree_rss_mb, 1)}
+
+
+def bench_pagefind(site: Path) -> dict[str, object]:
+    r = run([sys.executable, "-m", "pagefind", "--site", str(site)])
+    return _run_summary(r)
+
+
+def bench_n(n: int, out: Path, seed: int, repeat: int, flags: list[str], pagefind: bool) -> dict:
+    corpus = out / f"n{n}"
+    if not generate.is_current(corpus, n, seed):
+        print(f"[n={n}] generating corpus in {corpus}", file=sys.stderr)
+        generate.generate(n, corpus, seed)
+    stamp = json.loads((corpus / generate.STAMP).read_text(encoding="utf-8"))
+    work = corpus / "work"
+    work.mkdir(exist_ok=True)
+    content = fresh_copy(corpus / "content", work / "content")
+    templates = theme_templates()
+    if templates is not None:
+        edits.install_theme_templates(templates, content)
+    content_files = _files_in(content)
+    ours, hugo = site_builder_tool(content, work, flags), hugo_tool(corpus, work)
+    print(f"[n={n}] cold builds: site-builder and Hugo, {repeat} each", file=sys.stderr)
+    runs = cold_builds([ours, hugo], repeat)
+    cli = cold_summary(ours, runs[ours.name])
+    # A build that leaves files in the content folder keeps a cache there, which the cold runs
+    # above did not clear: reported so a reader can tell.
+    cli["new_files_in_content"] = sorted(_files_in(content) - content_files)[:20]
+    if cli["ok"]:
+        print(f"[n={n}] site-builder CLI rebuilds", file=sys.stderr)
+        cli |= edit_rebuilds(ours, content, templates is not None)
+    result: dict[str, object] = {"n": n, "corpus": stamp, "cli": cli}
+    result["hugo"] = cold_summary(hugo, runs[hugo.name])
+    print(f"[n={n}] site-builder in-process", file=sys.stderr)
+    result["inprocess"] = bench_inprocess(corpus, work)
+    if pagefind and flags and cli["ok"]:
+        print(f"[n={n}] pagefind", file=sys.stderr)
+        result["pagefind"] = bench_pagefind(ours.output)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--n", type=int, nargs="+", default=[100, 1000, 2000])
+    parser.add_argument("--repeat", type=int, default=3, help="cold builds per tool (median)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--no-pagefind", action="store_true", help="skip timing Pagefind")
+    parser.add_argument("--markdown", action="store_true", help="print tables as Markdown")
+    args = parser.parse_args(argv)
+    if shutil.which("hugo") is None:
+        parser.error("hugo is not on PATH (Debian: apt-get install --no-install-recommends hugo)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    flags = build_flags()
+    results = {"machine": machine(), "build_flags": flags, "runs": []}
+    for n in args.n:
+        results["runs"].append(
+            bench_n(n, args.out, args.seed, args.repeat, flags, not args.no_pagefind)
+        )
+        (args.out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print_tables(results, markdown=args.markdown)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

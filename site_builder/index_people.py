@@ -1,0 +1,180 @@
+"""The collectors behind :mod:`site_builder.index`: people, organisations and topics.
+
+Site-wide annotations (``speakers.yaml``, ``organizations.yaml``, ``topics.yaml``) win over what a
+participant list says; a participant list fills in what the annotations leave out. Transcripts
+arrive newest first, so "what the participant list says" means the newest call's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .annotations import SiteAnnotations
+from .model import GROUP_COMPANY, GROUP_OPERATOR, Organization, Person, Topic, Transcript
+from .slugs import slugify
+
+if TYPE_CHECKING:
+    from .index import OrganizationEntry, PersonEntry, TopicEntry
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def count_words(paragraphs: tuple[str, ...]) -> int:
+    return sum(len(_WORD.findall(p)) for p in paragraphs)
+
+
+def company_id(transcript: Transcript) -> str | None:
+    if transcript.company:
+        return transcript.company
+    if transcript.parsed.event.company:
+        return slugify(transcript.parsed.event.company)
+    return None
+
+
+def collect_organizations(
+    transcripts: tuple[Transcript, ...], site: SiteAnnotations
+) -> tuple[dict[str, Organization], dict[tuple[str, str], str], dict[str, str]]:
+    """Organisations, the organisation of each participant, and the company of each call."""
+    orgs: dict[str, Organization] = dict(site.organizations)
+    participant_orgs: dict[tuple[str, str], str] = {}
+    companies: dict[str, str] = {}
+    for t in transcripts:
+        event = t.parsed.event
+        held_by = company_id(t)
+        if held_by:
+            companies[t.slug] = held_by
+            if held_by not in orgs:
+                orgs[held_by] = Organization(held_by, event.company or held_by, ticker=event.ticker)
+        for p in t.parsed.participants:
+            org_id = t.organization_of(p.id)
+            if org_id is None and p.organization:
+                org_id = slugify(p.organization)
+            if org_id is None and p.group == GROUP_COMPANY:
+                org_id = held_by
+            if org_id is None:
+                continue
+            participant_orgs[(t.slug, p.id)] = org_id
+            if org_id not in orgs:
+                orgs[org_id] = Organization(org_id, p.organization or org_id)
+    return orgs, participant_orgs, companies
+
+
+def collect_people(
+    transcripts: tuple[Transcript, ...],
+    site: SiteAnnotations,
+    participant_people: Mapping[tuple[str, str], str],
+    participant_orgs: Mapping[tuple[str, str], str],
+) -> dict[str, PersonEntry]:
+    from .index import ExchangeRef, PersonEntry, TurnRef
+
+    people: dict[str, Person] = {}
+    events: dict[str, list[str]] = {}
+    turns: dict[str, list[TurnRef]] = {}
+    asked: dict[str, list[ExchangeRef]] = {}
+    answered: dict[str, list[ExchangeRef]] = {}
+    words: dict[str, int] = {}
+    for t in transcripts:
+        for p in t.parsed.participants:
+            pid = participant_people[(t.slug, p.id)]
+            if pid not in people:
+                org = participant_orgs.get((t.slug, p.id))
+                people[pid] = Person(pid, p.name, organization=org, role=p.role)
+            if t.slug not in events.setdefault(pid, []):
+                events[pid].append(t.slug)
+        groups = {p.id: p.group for p in t.parsed.participants}
+        for turn in t.parsed.turns:
+            if not turn.speaker:
+                continue
+            pid = participant_people[(t.slug, turn.speaker)]
+            turns.setdefault(pid, []).append(TurnRef(t.slug, turn.id))
+            words[pid] = words.get(pid, 0) + count_words(turn.paragraphs)
+        by_id = {turn.id: turn for turn in t.parsed.turns}
+        for ex in t.parsed.exchanges:
+            ref = ExchangeRef(t.slug, ex.id)
+            asker = participant_people.get((t.slug, ex.asker)) if ex.asker else None
+            if asker:
+                asked.setdefault(asker, []).append(ref)
+            speakers = [by_id[tid].speaker for tid in ex.turns if tid in by_id]
+            for speaker in dict.fromkeys(s for s in speakers if s):
+                pid = participant_people[(t.slug, speaker)]
+                if pid != asker and groups.get(speaker) != GROUP_OPERATOR:
+                    answered.setdefault(pid, []).append(ref)
+    for pid, annotated in site.people.items():
+        known = people.get(pid)
+        people[pid] = _merge_person(annotated, known)
+        events.setdefault(pid, [])
+    entries = {
+        pid: PersonEntry(
+            person=person,
+            transcripts=tuple(events[pid]),
+            turns=tuple(turns.get(pid, ())),
+            asked=tuple(asked.get(pid, ())),
+            answered=tuple(answered.get(pid, ())),
+            words=words.get(pid, 0),
+        )
+        for pid, person in people.items()
+    }
+    return dict(sorted(entries.items(), key=lambda kv: (kv[1].person.name.casefold(), kv[0])))
+
+
+def _merge_person(annotated: Person, from_participants: Person | None) -> Person:
+    if from_participants is None:
+        return annotated
+    return replace(
+        annotated,
+        organization=annotated.organization or from_participants.organization,
+        role=annotated.role or from_participants.role,
+    )
+
+
+def organization_entries(
+    orgs: Mapping[str, Organization],
+    people: Mapping[str, PersonEntry],
+    participant_people: Mapping[tuple[str, str], str],
+    participant_orgs: Mapping[tuple[str, str], str],
+    companies: Mapping[str, str],
+    transcript_order: tuple[str, ...],
+) -> dict[str, OrganizationEntry]:
+    from .index import OrganizationEntry
+
+    members: dict[str, set[str]] = {}
+    events: dict[str, set[str]] = {}
+    for key, org_id in participant_orgs.items():
+        members.setdefault(org_id, set()).add(participant_people[key])
+        if key[0] in people[participant_people[key]].transcripts:
+            events.setdefault(org_id, set()).add(key[0])
+    for pid, entry in people.items():
+        if entry.person.organization:
+            members.setdefault(entry.person.organization, set()).add(pid)
+    order = {slug: i for i, slug in enumerate(transcript_order)}
+    people_order = {pid: i for i, pid in enumerate(people)}
+    entries = {
+        oid: OrganizationEntry(
+            organization=org,
+            people=tuple(sorted(members.get(oid, ()), key=people_order.__getitem__)),
+            transcripts=tuple(sorted(events.get(oid, ()), key=order.__getitem__)),
+            held=tuple(s for s in transcript_order if companies.get(s) == oid),
+        )
+        for oid, org in orgs.items()
+    }
+    return dict(sorted(entries.items(), key=lambda kv: (kv[1].organization.name.casefold(), kv[0])))
+
+
+def collect_topics(
+    transcripts: tuple[Transcript, ...], site: SiteAnnotations
+) -> dict[str, TopicEntry]:
+    from .index import ExchangeRef, TopicEntry
+
+    topics: dict[str, Topic] = dict(site.topics)
+    refs: dict[str, list[ExchangeRef]] = {}
+    for t in transcripts:
+        for ex in t.parsed.exchanges:
+            for topic_id in ex.topics:
+                if topic_id not in topics:
+                    topics[topic_id] = Topic(topic_id, topic_id.replace("-", " ").capitalize())
+                refs.setdefault(topic_id, []).append(ExchangeRef(t.slug, ex.id))
+    entries = {tid: TopicEntry(topic, tuple(refs.get(tid, ()))) for tid, topic in topics.items()}
+    return dict(sorted(entries.items(), key=lambda kv: (kv[1].topic.title.casefold(), kv[0])))

@@ -1,0 +1,68 @@
+"""Motley Fool earnings-call pages saved as text: the classic page, the 2025+ page, and the
+English / Chinese interleaved re-emission of a classic page.
+
+A scraper's ``====`` header block and the site's own text after the call are kept as
+boilerplate, never as speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ParsedTranscript, SourceText
+from .base import TranscriptBuilder, split_lines
+from .motley_fool_2025 import is_2025, parse_2025
+from .motley_fool_classic import is_classic, parse_classic
+from .motley_fool_common import add_boilerplate, event_info, line_blocks, scraper_header
+from .motley_fool_interleaved import interleaved_blocks, is_interleaved
+
+NAME = "motley-fool"
+# Heading and marker words consumed as structure; ``中`` and ``EN`` tag the interleaved pairs.
+STRUCTURE_WORDS = frozenset({"en", "中", "full", "transcript", "glossary", "industry"})
+
+
+def detect(text: str) -> float:
+    if text.lstrip().startswith("{"):
+        return 0.0  # the JSON export has its own reader
+    head = text[:3000]
+    score = 0.0
+    if re.search(r"^Source:\s*motley_fool|fool\.com/earnings", head, re.M | re.I):
+        score += 0.6
+    if "produced for The Motley Fool" in text:
+        score += 0.4
+    if re.search(r"^Prepared Remarks:\s*$", text, re.M) and re.search(
+        r"^Questions (?:&|and) Answers:\s*$", text, re.M
+    ):
+        score += 0.3
+    if re.search(r"^Full Conference Call Transcript\s*$", text, re.M):
+        score += 0.3
+    return min(score, 1.0)
+
+
+def parse(source: SourceText) -> ParsedTranscript:
+    lines = split_lines(source.text)
+    b = TranscriptBuilder()
+    body_start, fields = scraper_header(lines)
+    add_boilerplate(b, "Scraper header", line_blocks(lines, 0, body_start))
+    if is_interleaved(lines):
+        blocks = interleaved_blocks(lines, body_start)
+    else:
+        blocks = line_blocks(lines, body_start)
+    title, event = event_info(fields, [blk.text for blk in blocks[:40]])
+    if is_2025(blocks):
+        parse_2025(b, blocks, event.company)
+    elif is_classic(blocks):
+        parse_classic(b, blocks, event.company)
+    else:
+        b.warn(None, "no Motley Fool headings found: the page is kept as boilerplate", "layout")
+        add_boilerplate(b, "Page", blocks)
+    return ParsedTranscript(
+        source=source.path,
+        format=NAME,
+        title=title or next((blk.text for blk in blocks), source.path)[:200],
+        event=event,
+        participants=tuple(b.participants),
+        sections=tuple(b.sections),
+        turns=b.turns(),
+        warnings=tuple(b.warnings),
+    )

@@ -1,0 +1,152 @@
+"""Motley Fool transcripts exported as JSON (``prepared_remarks``, ``q_and_a``,
+``participants``), whatever the file's extension.
+
+Each turn's line is the line of its ``"speaker"`` key in the file, so diagnostics still point
+where the author will look.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from ..model import (
+    GROUP_ANALYST,
+    GROUP_COMPANY,
+    GROUP_OPERATOR,
+    GROUP_UNKNOWN,
+    SECTION_BOILERPLATE,
+    SECTION_PREPARED,
+    SECTION_QA,
+    EventInfo,
+    ParsedTranscript,
+    SourceText,
+)
+from . import fallback
+from .base import TranscriptBuilder
+from .motley_fool_classic import split_label
+from .motley_fool_common import People
+
+NAME = "motley-fool-json"
+# The export's keys, which are not words of the call.
+STRUCTURE_WORDS = frozenset(
+    {"header", "texts", "prepared", "remarks", "q", "and", "a", "speaker", "speech", "participants"}
+)
+SECTIONS = (
+    ("prepared_remarks", "Prepared remarks", SECTION_PREPARED),
+    ("q_and_a", "Questions and answers", SECTION_QA),
+)
+SPEAKER_KEY = re.compile(r'"speaker"\s*:')
+
+
+def detect(text: str) -> float:
+    head = text[:20_000]
+    if not text.lstrip().startswith("{"):
+        return 0.0
+    if '"prepared_remarks"' in head and '"speaker"' in head:
+        return 0.95
+    return 0.0
+
+
+def source_words_text(text: str) -> str:
+    """The text whose words the reader answers for: the export's strings, JSON escapes undone
+    (``\\nADM`` in the file is a line break before ``ADM``, not a word ``nADM``)."""
+    try:
+        return "\n".join(_strings(json.loads(text)))
+    except json.JSONDecodeError:
+        return text
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in (key, *_strings(item))]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return [str(value)]
+
+
+def parse(source: SourceText) -> ParsedTranscript:
+    try:
+        data = json.loads(source.text)
+    except json.JSONDecodeError as error:
+        parsed = fallback.parse(source)
+        return _with_warning(parsed, error.lineno, f"not valid JSON ({error.msg}): read as text")
+    b = TranscriptBuilder()
+    people = People(b)
+    header = [str(x) for x in data.get("header_texts", []) if str(x).strip()]
+    if header:
+        section = b.add_section(
+            "Page header", SECTION_BOILERPLATE, _key_line(source.text, "header_texts")
+        )
+        b.start_turn("", section.id, section.line).extend(header)
+    listed_at = _key_line(source.text, "participants")
+    for entry in data.get("participants", []):
+        label = split_label(str(entry).strip())
+        if label:
+            name, role, firm, group = label
+            people.add(name, listed_at, role=role, org=firm, group=group)
+    for key, title, kind in SECTIONS:
+        items = data.get(key, [])
+        if not items:
+            continue
+        lines = _speaker_lines(source.text, key, len(items))
+        section_id = b.add_section(title, kind, _key_line(source.text, key)).id
+        details: list[str] = []
+        for item, line in zip(items, lines, strict=True):
+            speaker, speech = str(item.get("speaker", "")).strip(), str(item.get("speech", ""))
+            paragraphs = [p.strip() for p in speech.split("\n") if p.strip()]
+            if not paragraphs:  # "Duration: 72 minutes" comes as a speaker with no speech
+                details.append(speaker)
+                continue
+            group = (
+                GROUP_OPERATOR
+                if speaker == "Operator"
+                else (GROUP_ANALYST if kind == SECTION_QA else GROUP_UNKNOWN)
+            )
+            pid = people.add(speaker or "Unknown speaker", line, group=group)
+            b.start_turn(pid, section_id, line, speaker).extend(paragraphs)
+        if details:
+            section = b.add_section("Call details", SECTION_BOILERPLATE, lines[-1])
+            b.start_turn("", section.id, lines[-1]).extend(details)
+    return ParsedTranscript(
+        source=source.path,
+        format=NAME,
+        title=Path(source.path).stem,
+        event=EventInfo(company=_company(b)),
+        participants=tuple(b.participants),
+        sections=tuple(b.sections),
+        turns=b.turns(),
+        warnings=tuple(b.warnings),
+    )
+
+
+def _company(b: TranscriptBuilder) -> str | None:
+    return next(
+        (p.organization for p in b.participants if p.group == GROUP_COMPANY and p.organization),
+        None,
+    )
+
+
+def _key_line(text: str, key: str) -> int:
+    position = text.find(f'"{key}"')
+    return text.count("\n", 0, position) + 1 if position >= 0 else 1
+
+
+def _speaker_lines(text: str, key: str, count: int) -> list[int]:
+    """The lines of the first ``count`` ``"speaker"`` keys after ``key`` (1 where none is found)."""
+    start = max(text.find(f'"{key}"'), 0)
+    found = [text.count("\n", 0, m.start()) + 1 for m in SPEAKER_KEY.finditer(text, start)]
+    found = found[:count]
+    return found + [found[-1] if found else 1] * (count - len(found))
+
+
+def _with_warning(parsed: ParsedTranscript, line: int, message: str) -> ParsedTranscript:
+    from dataclasses import replace
+
+    from ..model import ParseWarning
+
+    return replace(parsed, warnings=(*parsed.warnings, ParseWarning(line, message, "layout")))

@@ -1,0 +1,160 @@
+"""One view object per page of the site.
+
+Templates see these views, never the model (Zola's ``SerializingPage``, mkdocs'
+``TemplateContext``): every URL is made by :class:`site_builder.urls.Urls` and every HTML
+fragment is rendered before a template runs, so templates only loop, test and print.
+"""
+
+from __future__ import annotations
+
+from .index import Site
+from .urls import Urls
+from .views_common import PageView, page, plural, transcript_item
+from .views_pages import (
+    ListView,
+    home_view,
+    organization_view,
+    organizations_view,
+    person_item,
+    person_view,
+    topic_items,
+    topic_view,
+)
+from .views_transcript import transcript_view
+
+
+def build_views(site: Site) -> list[PageView]:
+    urls = Urls(site.config.base_url)
+    views = [
+        page(
+            site,
+            urls,
+            template="home.html",
+            kind="home",
+            url=urls.home(),
+            title=site.config.title,
+            content=home_view(site, urls),
+        ),
+        page(
+            site,
+            urls,
+            template="transcripts.html",
+            kind="index",
+            url=urls.transcripts(),
+            title="Transcripts",
+            section="transcripts",
+            content=ListView(
+                tuple(transcript_item(site, urls, t) for t in site.transcripts),
+                f"{plural(len(site.transcripts), 'transcript')}, newest first.",
+            ),
+        ),
+    ]
+    for t in site.transcripts:
+        view = transcript_view(site, urls, t)
+        description = f"Transcript of {t.title}"
+        if view.date:
+            description += f", {view.date.text}"
+        views.append(
+            page(
+                site,
+                urls,
+                template="transcript.html",
+                kind="transcript",
+                url=urls.transcript(t.slug),
+                title=t.title,
+                section="transcripts",
+                content=view,
+                description=description,
+            )
+        )
+    views.append(
+        page(
+            site,
+            urls,
+            template="people.html",
+            kind="index",
+            url=urls.people(),
+            title="People",
+            section="people",
+            content=ListView(
+                tuple(person_item(site, urls, pid) for pid in site.people),
+                f"Everyone who speaks in the transcripts: "
+                f"{plural(len(site.people), 'person', 'people')}.",
+            ),
+        )
+    )
+    for pid, entry in site.people.items():
+        views.append(
+            page(
+                site,
+                urls,
+                template="person.html",
+                kind="person",
+                url=urls.person(pid),
+                title=entry.person.name,
+                section="people",
+                content=person_view(site, urls, pid),
+            )
+        )
+    views.append(
+        page(
+            site,
+            urls,
+            template="organizations.html",
+            kind="index",
+            url=urls.organizations(),
+            title="Organizations",
+            section="organizations",
+            content=organizations_view(site, urls),
+        )
+    )
+    for oid, org in site.organizations.items():
+        views.append(
+            page(
+                site,
+                urls,
+                template="organization.html",
+                kind="organization",
+                url=urls.organization(oid),
+                title=org.organization.name,
+                section="organizations",
+                content=organization_view(site, urls, oid),
+            )
+        )
+    views.append(
+        page(
+            site,
+            urls,
+            template="topics.html",
+            kind="index",
+            url=urls.topics(),
+            title="Topics",
+            section="topics",
+            content=ListView(topic_items(site, urls), "What the questions were about."),
+        )
+    )
+    for tid, topic in site.topics.items():
+        views.append(
+            page(
+                site,
+                urls,
+                template="topic.html",
+                kind="topic",
+                url=urls.topic(tid),
+                title=topic.topic.title,
+                section="topics",
+                content=topic_view(site, urls, tid),
+            )
+        )
+    views.append(
+        page(
+            site,
+            urls,
+            template="404.html",
+            kind="404",
+            url=urls.not_found(),
+            title="Page not found",
+            content=home_view(site, urls),
+        )
+    )
+    return views

@@ -1,0 +1,180 @@
+"""Notice edits to the content and theme folders and rebuild once per burst of saves.
+
+The preview server's rebuild loop lives here, apart from HTTP. We poll instead of using livereload's
+watcher: livereload's ``Watcher`` fires one callback per changed file and throttles reloads with a
+fixed three-second window (mkdocs#2061), while an editor wants exactly one rebuild per burst of
+saves and one browser reload after that rebuild has finished. Polling needs no extra dependency and
+costs a few milliseconds per scan for a few thousand files.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import build, theme
+from .write import OutputError
+
+# path -> (mtime_ns, size, inode); the inode catches an editor's atomic save (write + rename).
+Snapshot = dict[str, tuple[int, int, int]]
+
+POLL_SECONDS = 0.05
+# A burst of saves (an editor writing several files, "save all") counts as one change once the
+# files have been still for this long.
+QUIET_SECONDS = 0.08
+
+
+def _is_scratch_file(name: str) -> bool:
+    """Editor swap and backup files, which change while the user types, not when they save."""
+    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp"))
+
+
+def snapshot(roots: Iterable[Path], excluded: Path) -> Snapshot:
+    """Every file below ``roots`` with its modification stamp, skipping ``excluded``."""
+    state: Snapshot = {}
+    pending = [str(r) for r in roots]
+    skip = str(excluded)
+    while pending:
+        folder = pending.pop()
+        if folder == skip:
+            continue
+        try:
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            # A folder deleted while we look (or never created) has no files: that absence is
+            # itself the change we report by the missing entries.
+            continue
+        for entry in entries:
+            if _is_scratch_file(entry.name):
+                continue
+            try:
+                if entry.is_dir():
+                    pending.append(entry.path)
+                    continue
+                info = entry.stat()
+            except FileNotFoundError:
+                continue  # removed between listing and stat: it will be absent from the next scan
+            state[entry.path] = (info.st_mtime_ns, info.st_size, info.st_ino)
+    return state
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOutcome:
+    """What one build did, as the preview shows it."""
+
+    ok: bool
+    errors: tuple[str, ...]
+    """Diagnostics (``path:line:col: error: message``) or the exception that stopped the build."""
+    warnings: int
+    files_written: int
+    seconds: float
+
+
+def _describe_exception(exc: Exception) -> str:
+    """An unexpected failure as ``path:line:col: error: ...`` where the exception knows a place."""
+    import jinja2
+    import yaml
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"{exc.filename or exc.name}:{exc.lineno}: error: template: {exc.message}"
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        return f"{mark.name}:{mark.line + 1}:{mark.column + 1}: error: {exc.problem}"
+    return "".join(traceback.format_exception(exc)).rstrip()
+
+
+def build_once(content_dir: Path, output_dir: Path) -> BuildOutcome:
+    """One build for the preview: base URL ``/``, failures reported, never raised.
+
+    The preview must outlive any mistake in content or templates, so an unexpected exception is
+    turned into an error shown in the browser and on the terminal (with its traceback) instead of
+    stopping the server.
+    """
+    started = time.perf_counter()
+    try:
+        result = build.build(content_dir, output_dir, base_url="/")
+    except OutputError as exc:
+        return BuildOutcome(False, (f"error: {exc}",), 0, 0, time.perf_counter() - started)
+    except Exception as exc:
+        return BuildOutcome(False, (_describe_exception(exc),), 0, 0, time.perf_counter() - started)
+    return BuildOutcome(
+        ok=result.ok,
+        errors=tuple(str(d) for d in result.diagnostics.errors),
+        warnings=len(result.diagnostics.warnings),
+        files_written=result.files_written,
+        seconds=time.perf_counter() - started,
+    )
+
+
+class Rebuilder:
+    """Watches the inputs of a site and rebuilds it after each burst of changes.
+
+    ``on_finished`` is called once per rebuild whose inputs did not change while it ran; a rebuild
+    overtaken by newer saves is followed by another one at once, and only the last is announced, so
+    the browser never reloads into a site that is already stale.
+    """
+
+    def __init__(
+        self,
+        content_dir: Path,
+        output_dir: Path,
+        on_finished: Callable[[BuildOutcome], None],
+    ) -> None:
+        self.content_dir = content_dir
+        self.output_dir = output_dir.resolve()
+        self.on_finished = on_finished
+        self.building = threading.Event()
+        self._stop = threading.Event()
+        self._built: Snapshot = {}
+
+    def roots(self) -> list[Path]:
+        # Recomputed each scan: a site may add its own templates/ or static/ while we run.
+        return [self.content_dir, *theme.Theme(self.content_dir).watched_dirs()]
+
+    def scan(self) -> Snapshot:
+        return snapshot(self.roots(), self.output_dir)
+
+    def initial_build(self) -> BuildOutcome:
+        self._built = self.scan()
+        return self._build()
+
+    def _build(self) -> BuildOutcome:
+        self.building.set()
+        try:
+            return build_once(self.content_dir, self.output_dir)
+        finally:
+            self.building.clear()
+
+    def _wait_until_quiet(self, current: Snapshot) -> Snapshot:
+        while not self._stop.wait(QUIET_SECONDS):
+            later = self.scan()
+            if later == current:
+                break
+            current = later
+        return current
+
+    def run(self) -> None:
+        """The loop; runs until :meth:`stop`."""
+        while not self._stop.wait(POLL_SECONDS):
+            current = self.scan()
+            if current == self._built:
+                continue
+            current = self._wait_until_quiet(current)
+            outcome = self._build()
+            self._built = current
+            if self.scan() != current:
+                continue  # saved again while building: rebuild before telling the browser
+            self.on_finished(outcome)
+
+    def start(self) -> threading.Thread:
+        thread = threading.Thread(target=self.run, name="site-builder-rebuild", daemon=True)
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        self._stop.set()

@@ -1,0 +1,234 @@
+"""Load YAML into located nodes: every value knows the line and column it was written at.
+
+PyYAML's ``compose`` gives a node graph whose nodes carry ``start_mark``; we copy it into small
+frozen nodes so the schema can report ``path:line:col`` for any value (design habit 1). Nothing is
+ever constructed into Python objects by PyYAML itself, so no tag can run code, and we reject every
+tag outside the plain YAML core set.
+
+Aliases are legal YAML but each use is expanded here, so a "billion laughs" document would
+explode: we count expanded nodes and stop with an error past :data:`MAX_NODES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .errors import Diagnostics
+from .sources import display_path
+
+MAX_NODES = 100_000
+"""Expanded nodes allowed per document; annotation files are a few hundred."""
+
+_TAG = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
+TIMESTAMP, MAP, SEQ = _TAG + "timestamp", _TAG + "map", _TAG + "seq"
+ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MAP, SEQ})
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    """A plain value. ``value`` is ``str``, ``int``, ``float``, ``bool`` or ``None``; a timestamp
+    (``2012-07-25``) stays the string the author wrote, so a date is never shifted by a timezone."""
+
+    value: str | int | float | bool | None
+    line: int
+    col: int
+    raw: str
+    """The text as written (``yes``, ``007``): what a message quotes back."""
+    tag: str = STR
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    entries: tuple[tuple[Scalar, Node], ...]
+    """(key, value) pairs in document order; keys are unique scalars."""
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    items: tuple[Node, ...]
+    line: int
+    col: int
+
+
+Node = Scalar | Mapping | Sequence
+
+
+class _TooBig(Exception):
+    """Alias expansion passed MAX_NODES; raised once, reported as one diagnostic."""
+
+
+def kind_name(node: Node) -> str:
+    """How a message names what the author wrote: ``a mapping``, ``a list``, ``text``."""
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    if node.value is None:
+        return "nothing (null)"
+    if isinstance(node.value, bool):
+        return "true/false"
+    if isinstance(node.value, int | float):
+        return "a number"
+    return "text"
+
+
+@dataclass
+class _Converter:
+    path: str
+    diagnostics: Diagnostics
+    count: int = 0
+
+    def convert(self, node: yaml.Node, active: tuple[int, ...] = ()) -> Node | None:
+        """A located node, or None after reporting why this node cannot be used."""
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        if node.tag not in ALLOWED_TAGS:
+            hint = (
+                "merge keys are not supported; repeat the keys"
+                if node.tag.endswith("merge")
+                else ("only plain text, numbers, true/false, lists and mappings are allowed")
+            )
+            self.diagnostics.error(
+                self.path, line, col, f"unsupported YAML tag '{_short_tag(node.tag)}'", hint
+            )
+            return None
+        if id(node) in active:
+            self.diagnostics.error(self.path, line, col, "recursive YAML alias")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, line, col)
+        inner = (*active, id(node))
+        if isinstance(node, yaml.SequenceNode):
+            items = (self.convert(item, inner) for item in node.value)
+            return Sequence(tuple(i for i in items if i is not None), line, col)
+        return self._mapping(node, inner, line, col)
+
+    def _scalar(self, node: yaml.ScalarNode, line: int, col: int) -> Scalar:
+        if node.tag in (STR, TIMESTAMP):
+            return Scalar(node.value, line, col, node.value, node.tag)
+        try:
+            value = SafeConstructor().construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            self.diagnostics.error(self.path, line, col, f"invalid value: {exc.problem}")
+            return Scalar(node.value, line, col, node.value, STR)
+        return Scalar(value, line, col, node.value, node.tag)
+
+    def _mapping(
+        self, node: yaml.MappingNode, active: tuple[int, ...], line: int, col: int
+    ) -> Mapping:
+        entries: list[tuple[Scalar, Node]] = []
+        seen: dict[object, Scalar] = {}
+        for key_node, value_node in node.value:
+            key = self.convert(key_node, active)
+            value = self.convert(value_node, active)
+            if key is None or value is None:
+                continue
+            if not isinstance(key, Scalar):
+                self.diagnostics.error(
+                    self.path, key.line, key.col, f"a key must be plain text, not {kind_name(key)}"
+                )
+                continue
+            marker = key.raw if key.value is None else key.value
+            if marker in seen:
+                first = seen[marker]
+                self.diagnostics.error(
+                    self.path,
+                    key.line,
+                    key.col,
+                    f"duplicate key '{key.raw}'",
+                    f"first given at line {first.line}",
+                )
+                continue
+            seen[marker] = key
+            entries.append((key, value))
+        return Mapping(tuple(entries), line, col)
+
+
+# PyYAML's wording for the mistakes authors make most, and what to do about each.
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "put text that contains ': ' in quotes"),
+    ("expected <block end>", "this line's indentation does not match the lines above it"),
+    ("could not find expected ':'", "a key needs ': ' after it, or this line is misindented"),
+    ("'\\t'", "indent with spaces; YAML does not allow tabs"),
+    ("found undefined alias", "an alias (*name) needs an anchor (&name) earlier in the file"),
+)
+
+
+def _syntax_hint(problem: str) -> str | None:
+    return next((hint for text, hint in _SYNTAX_HINTS if text in problem), None)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
+    """Located nodes of a YAML document; None (with diagnostics) when it cannot be read.
+
+    An empty document is an empty mapping: a blank annotation file means "nothing to add".
+    """
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        hint = _syntax_hint(exc.problem or "")
+        if hint is None and exc.context and exc.context_mark and exc.problem_mark:
+            hint = f"{exc.context} at line {exc.context_mark.line + 1}"
+        message = f"invalid YAML: {exc.problem or exc.context}"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        diagnostics.error(path, line, col, message, hint)
+        return None
+    except yaml.reader.ReaderError as exc:
+        line, col = _position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        diagnostics.error(path, line, col, f"invalid YAML: control character U+{code:04X}")
+        return None
+    if root is None:
+        return Mapping((), 1, 1)
+    converter = _Converter(path, diagnostics)
+    try:
+        return converter.convert(root)
+    except _TooBig:
+        line, col = root.start_mark.line + 1, root.start_mark.column + 1
+        diagnostics.error(
+            path,
+            line,
+            col,
+            f"document expands to more than {MAX_NODES} values",
+            "each use of an alias copies what it names; is one alias repeating another?",
+        )
+        return None
+
+
+def load_yaml(path: Path, diagnostics: Diagnostics) -> Node | None:
+    """Read and parse one YAML file; a file that is not UTF-8 is reported, never guessed at."""
+    shown = display_path(path)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        line, col = _position(good, len(good))
+        diagnostics.error(
+            shown,
+            line,
+            col,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            "save the file as UTF-8",
+        )
+        return None
+    return parse_yaml(text, shown, diagnostics)

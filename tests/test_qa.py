@@ -1,0 +1,209 @@
+"""Q&A exchange grouping: operator introductions, askers, firms, and calls without an operator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder import qa, readers, sources
+from site_builder.model import (
+    EventInfo,
+    ParsedTranscript,
+    Participant,
+    Section,
+    SourceText,
+    Turn,
+)
+from site_builder.readers import seeking_alpha
+
+CORPUS = Path(__file__).parent / "corpus"
+SEED = CORPUS / "seed" / "000_b1b0479d018b9915.txt"
+SA = CORPUS / "seeking_alpha"
+
+
+def parse(path: Path) -> ParsedTranscript:
+    return qa.group_exchanges(readers.read(sources.read_source(path)))
+
+
+def parse_text(text: str) -> ParsedTranscript:
+    return qa.group_exchanges(seeking_alpha.parse(SourceText("t.txt", text, "utf-8")))
+
+
+@pytest.fixture(scope="module")
+def seed() -> ParsedTranscript:
+    return parse(SEED)
+
+
+SEED_ASKERS = [
+    "john-lovallo", "dan-galves", "ben-schuman", "adam-jonas", "carter-driscoll",
+    "amir-rozwadowski", "patrick-archambault", "ben-kallo", "sanjay-shrestha", "andrea-james",
+    "michael-lew", "jesse-pichel",
+]  # fmt: skip
+
+
+def test_seed_has_twelve_exchanges_owned_by_the_analysts_in_order(seed: ParsedTranscript) -> None:
+    assert [e.id for e in seed.exchanges] == [f"q{n:02d}" for n in range(1, 13)]
+    assert [e.asker for e in seed.exchanges] == SEED_ASKERS
+    analysts = [p.id for p in seed.participants if p.group == "analyst"]
+    assert analysts == SEED_ASKERS
+
+
+def test_operator_introduction_is_the_first_turn_of_its_exchange(seed: ParsedTranscript) -> None:
+    turns = {t.id: t for t in seed.turns}
+    for exchange in seed.exchanges:
+        first = turns[exchange.turns[0]]
+        assert first.speaker == "operator"
+        assert exchange.line == first.line
+        asker = seed.participant(exchange.asker or "")
+        assert asker.name in first.paragraphs[0]
+
+
+def test_every_qa_turn_after_the_first_introduction_is_in_one_exchange(
+    seed: ParsedTranscript,
+) -> None:
+    qa_turns = [t for t in seed.turns if t.section == "question-and-answer-session"]
+    assert all(t.exchange is not None for t in qa_turns)
+    assert all(t.exchange is None for t in seed.turns if t.section == "prepared-remarks")
+    members = [t for e in seed.exchanges for t in e.turns]
+    assert members == [t.id for t in qa_turns]
+    by_id = {t.id: t for t in seed.turns}
+    for exchange in seed.exchanges:
+        assert {by_id[t].exchange for t in exchange.turns} == {exchange.id}
+
+
+def test_exchange_holds_answers_and_follow_ups_until_next_introduction(
+    seed: ParsedTranscript,
+) -> None:
+    turns = {t.id: t for t in seed.turns}
+    q12 = seed.exchanges[-1]
+    speakers = [turns[t].speaker for t in q12.turns]
+    assert speakers[:3] == ["operator", "jesse-pichel", "deepak-ahuja"]
+    assert speakers[-1] == "jeff-evanson"  # the closing remark follows the last answer
+    assert speakers.count("jesse-pichel") == 6
+
+
+def test_jeffries_misspelling_is_reported_at_the_operator_line(seed: ParsedTranscript) -> None:
+    firm = [(w.line, w.message) for w in seed.warnings if w.kind == "firm"]
+    assert (
+        387,
+        "operator names Jesse Pichel's firm as 'Jeffries'; the participant list says 'Jefferies'",
+    ) in firm
+
+
+def test_baird_short_form_gets_a_softer_message(seed: ParsedTranscript) -> None:
+    baird = [w.message for w in seed.warnings if w.kind == "firm" and "Baird" in w.message]
+    assert baird == [
+        "operator names Ben Kallo's firm as 'Baird', "
+        "a short form of 'Robert W. Baird' in the participant list"
+    ]
+
+
+def test_matching_firms_raise_no_warning(seed: ParsedTranscript) -> None:
+    assert len([w for w in seed.warnings if w.kind == "firm"]) == 2
+
+
+def test_operator_names_short_first_names() -> None:
+    parsed = parse(SA / "sa_boeing_2018q1_oldlayout_ascii.txt")
+    assert [e.asker for e in parsed.exchanges][:5] == [
+        "douglas-stuart-harned",  # "Doug Harned with Bernstein"
+        "robert-m-spingarn",  # "Rob Spingarn with Credit Suisse"
+        "david-strauss",
+        "samuel-j-pearlstein",  # "Next we'll go to Sam Pearlstein with Wells Fargo"
+        "ronald-j-epstein",
+    ]
+
+
+def test_media_qa_after_analyst_qa() -> None:
+    parsed = parse(SA / "sa_boeing_2018q2_two_qa_sessions.txt")
+    qa_sections = [s.id for s in parsed.sections if s.kind == "qa"]
+    turns = {t.id: t for t in parsed.turns}
+    per_section = [
+        [e.asker for e in parsed.exchanges if turns[e.turns[0]].section == s] for s in qa_sections
+    ]
+    assert len(per_section[0]) == 13
+    assert per_section[1] == ["julie-johnsson", "brian-sozzi", "dominic-gates", "andrew-tangel"]
+    # the operator's hand-back to the company closes the analyst exchanges
+    hand_back = next(t for t in parsed.turns if t.line == 362)
+    assert (hand_back.speaker, hand_back.exchange) == ("operator", None)
+    assert not [w for w in parsed.warnings if w.kind == "speaker"]
+
+
+def test_unknown_introduced_name_is_reported_and_nobody_invented() -> None:
+    parsed = parse(SA / "sa_costco_2018q3_inaudible_markers.txt")
+    speaker = [(w.line, w.message) for w in parsed.warnings if w.kind == "speaker"]
+    assert speaker == [
+        (335, "operator introduces 'Brian Nagel', who is not in the participant list")
+    ]
+    assert not any("nagel" in p.id for p in parsed.participants)
+    # the analyst who then asks owns the exchange
+    assert parsed.exchanges[-1].asker == "david-bellinger"
+
+
+def test_reintroducing_the_current_asker_does_not_split_the_exchange() -> None:
+    parsed = parse(SA / "sa_costco_2018q3_inaudible_markers.txt")
+    turns = {t.id: t for t in parsed.turns}
+    chuck = next(e for e in parsed.exchanges if e.line == 206)
+    lines = [turns[t].line for t in chuck.turns]
+    assert 210 in lines  # "Chuck Cerankosky from Northcoast Research. Your line is open."
+    assert chuck.asker == "chuck-cerankosky"
+
+
+def test_operator_naming_the_firm_only_after_a_comma() -> None:
+    text = (
+        "Acme Corp (NASDAQ:ACME) Q1 2020 Earnings Call May 1, 2020 8:00 AM ET\n"
+        "Executives\nJane Roe - CEO\nAnalysts\nBen Schachter - Macquarie\n"
+        "Mark Mahaney - RBC Capital Markets\n"
+        "Question-and-Answer Session\nOperator\nBen Schachter, Macquarie.\n"
+        "Ben Schachter\nHow is demand?\nJane Roe\nStrong.\n"
+        "Operator\nWe'll go to Mark Mahaney at RBC.\nMark Mahaney\nMargins?\nJane Roe\nUp.\n"
+    )
+    parsed = parse_text(text)
+    assert [(e.asker, len(e.turns)) for e in parsed.exchanges] == [
+        ("ben-schachter", 3),
+        ("mark-mahaney", 3),
+    ]
+    assert [w.message for w in parsed.warnings if w.kind == "firm"] == [
+        "operator names Mark Mahaney's firm as 'RBC', "
+        "a short form of 'RBC Capital Markets' in the participant list"
+    ]
+
+
+def _transcript(speakers: list[str]) -> ParsedTranscript:
+    groups = {"alice": "company", "bob": "analyst", "carol": "analyst"}
+    return ParsedTranscript(
+        source="t",
+        format="test",
+        title="t",
+        event=EventInfo(),
+        participants=tuple(Participant(p, p.title(), group=g) for p, g in groups.items()),
+        sections=(Section("talk", "Talk", "prepared", 1), Section("qa", "Q&A", "qa", 2)),
+        turns=tuple(
+            Turn(f"t{i:03d}", s, "talk" if i == 1 else "qa", (f"words {i}",), i + 1)
+            for i, s in enumerate(speakers, 1)
+        ),
+    )
+
+
+def test_without_an_operator_a_new_questioner_opens_an_exchange() -> None:
+    parsed = qa.group_exchanges(_transcript(["alice", "bob", "alice", "bob", "carol", "alice"]))
+    assert [(e.id, e.asker, e.turns) for e in parsed.exchanges] == [
+        ("q01", "bob", ("t002", "t003", "t004")),
+        ("q02", "carol", ("t005", "t006")),
+    ]
+    assert [t.exchange for t in parsed.turns] == [None, "q01", "q01", "q01", "q02", "q02"]
+
+
+def test_company_turns_before_any_question_belong_to_no_exchange() -> None:
+    parsed = qa.group_exchanges(_transcript(["alice", "alice", "bob", "alice"]))
+    assert [t.exchange for t in parsed.turns] == [None, None, "q01", "q01"]
+
+
+def test_transcript_without_qa_section_is_unchanged() -> None:
+    plain = _transcript(["alice", "bob"])
+    plain = ParsedTranscript(
+        plain.source, plain.format, plain.title, plain.event, plain.participants,
+        (Section("talk", "Talk", "prepared", 1),),
+        tuple(Turn(t.id, t.speaker, "talk", t.paragraphs, t.line) for t in plain.turns),
+    )  # fmt: skip
+    assert qa.group_exchanges(plain) == plain

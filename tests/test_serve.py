@@ -1,0 +1,258 @@
+"""``site-builder serve`` over real HTTP, with real edits and Debian's Chromium.
+
+Each test starts the server as a subprocess on a free port with a copy of the demo content, so
+edits never touch the repository's content/.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from site_builder import sources
+from site_builder.errors import Diagnostics
+from site_builder.urls import Urls
+
+from .browser import CONTENT, free_port
+
+pytestmark = pytest.mark.slow
+WORD = re.compile(r"[A-Za-z]{9,}")
+SERVE = [sys.executable, "-m", "site_builder", "serve"]
+
+
+@dataclass
+class Preview:
+    port: int
+    content: Path
+    process: subprocess.Popen[bytes]
+    stdout: Path
+    stderr: Path
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def request(self, path: str, method: str = "GET") -> tuple[int, dict[str, str], str]:
+        """A raw request: the path is sent exactly as given, never normalised by a client."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            conn.request(method, path)
+            response = conn.getresponse()
+            body = response.read().decode("utf-8", "replace")
+            return response.status, dict(response.getheaders()), body
+        finally:
+            conn.close()
+
+    def status(self) -> dict:
+        return json.loads(self.request("/__site-builder/status")[2])
+
+    def log(self) -> str:
+        return self.stdout.read_text() + self.stderr.read_text()
+
+
+def wait_until(condition: Callable[[], object], timeout: float, what: str) -> float:
+    """Seconds until ``condition()`` holds; fails the test after ``timeout``."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if condition():
+            return time.perf_counter() - started
+        time.sleep(0.02)
+    pytest.fail(f"timed out after {timeout} s waiting for {what}")
+
+
+def start_preview(workdir: Path) -> Preview:
+    content = workdir / "content"
+    shutil.copytree(CONTENT, content)
+    port = free_port()
+    stdout, stderr = workdir / "serve.out", workdir / "serve.err"
+    process = subprocess.Popen(
+        [*SERVE, "--content", "content", "--output", "_site", "--port", str(port)],
+        cwd=workdir,
+        stdout=stdout.open("wb"),
+        stderr=stderr.open("wb"),
+        stdin=subprocess.DEVNULL,
+    )
+    preview = Preview(port, content, process, stdout, stderr)
+
+    def ready() -> bool:
+        if process.poll() is not None:
+            pytest.fail(f"serve exited with {process.returncode}:\n{preview.log()}")
+        try:
+            return preview.request("/")[0] == 200
+        except OSError:
+            return False
+
+    wait_until(ready, 60, f"the preview server to answer on port {port}")
+    return preview
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    running = start_preview(tmp_path)
+    yield running
+    running.process.terminate()
+    try:
+        running.process.wait(10)
+    except subprocess.TimeoutExpired:
+        running.process.kill()
+        running.process.wait(10)
+
+
+@dataclass(frozen=True)
+class EditTarget:
+    """A word of transcript speech we can change, and the page that shows it."""
+
+    transcript: Path
+    annotation: Path | None
+    word: str
+    url: str
+
+
+def edit_target(content: Path) -> EditTarget:
+    """A long word that occurs once in the transcript body and nowhere in the YAML files.
+
+    Any such word works: editing it must change the page, and no annotation (a correction's
+    ``find``, a speaker alias) may depend on it, or the edit would break the build.
+    """
+    source = sources.discover(content, Diagnostics())[0]
+    yaml_text = " ".join(p.read_text(encoding="utf-8") for p in content.rglob("*.y*ml"))
+    text = source.path.read_text(encoding="utf-8")
+    body = text.split("\n", 40)[-1]  # past the title and the participant lists
+    counts: dict[str, int] = {}
+    for word in WORD.findall(text):
+        counts[word] = counts.get(word, 0) + 1
+    word = next(
+        w
+        for w in WORD.findall(body)
+        if counts[w] == 1 and w not in yaml_text and w.lower() not in yaml_text.lower()
+    )
+    return EditTarget(source.path, source.annotation_path, word, Urls("/").transcript(source.slug))
+
+
+def replace_word(target: EditTarget, old: str, new: str) -> None:
+    text = target.transcript.read_text(encoding="utf-8")
+    assert old in text
+    target.transcript.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_edit_is_served_within_seconds(preview: Preview) -> None:
+    target = edit_target(preview.content)
+    status, headers, page = preview.request(target.url)
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert target.word in page, f"{target.url} does not show {target.word!r}"
+
+    replace_word(target, target.word, "Previewedited")
+    took = wait_until(
+        lambda: "Previewedited" in preview.request(target.url)[2], 5, "the edit to be served"
+    )
+    print(f"save -> new text served over HTTP: {took:.2f} s")
+    assert target.word not in preview.request(target.url)[2]
+
+
+def test_path_traversal_gets_404(preview: Preview) -> None:
+    secret = preview.content.parent / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE\n", encoding="utf-8")
+    attempts = [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/static/../../secret.txt",
+        "/static/%2e%2e/%2e%2e/secret.txt",
+        "/%252e%252e/secret.txt",
+        "/../content/site.yaml",
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2f..%2f..%2fetc%2fpasswd",
+        "//etc/passwd",
+        "/%00../secret.txt",
+    ]
+    for path in attempts:
+        status, _, body = preview.request(path)
+        assert status == 404, f"{path} -> {status}"
+        assert "TOP-SECRET-VALUE" not in body and "root:" not in body, path
+
+
+def test_taken_port_gives_a_clear_message(tmp_path: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [*SERVE, "--content", str(CONTENT), "--output", "_site", "--port", str(port)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
+    assert done.returncode == 2
+    assert f"port {port}" in done.stderr and "already in use" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+@pytest.mark.browser
+def test_open_page_reloads_once_after_a_burst_of_saves(preview: Preview, page) -> None:
+    target = edit_target(preview.content)
+    loads: list[float] = []
+    page.goto(preview.base + target.url, wait_until="load")
+    page.on("load", lambda _page: loads.append(time.perf_counter()))
+    wait_until(lambda: preview.status()["browsers"] >= 1, 10, "the page's livereload connection")
+    builds_before = preview.status()["builds"]
+
+    # Three saves in quick succession, as an editor's "save all" or a formatter would make.
+    replace_word(target, target.word, "Previewfirst")
+    time.sleep(0.02)
+    replace_word(target, "Previewfirst", "Previewsecond")
+    time.sleep(0.02)
+    saved = time.perf_counter()
+    replace_word(target, "Previewsecond", "Previewthird")
+    page.wait_for_function(
+        "document.body.textContent.includes('Previewthird')", timeout=5000, polling=20
+    )
+    print(f"save -> new text shown in Chromium: {time.perf_counter() - saved:.2f} s")
+    time.sleep(1.5)  # room for any extra, unwanted reload to arrive
+    assert len(loads) == 1, f"the page loaded {len(loads)} times after one burst of saves"
+    assert preview.status()["builds"] == builds_before + 1
+
+
+@pytest.mark.browser
+def test_broken_yaml_keeps_last_site_and_shows_error_until_fixed(preview: Preview, page) -> None:
+    target = edit_target(preview.content)
+    annotation = target.annotation or target.transcript.with_suffix(".yaml")
+    original = annotation.read_bytes() if annotation.exists() else None
+    page.goto(preview.base + target.url, wait_until="load")
+    wait_until(lambda: preview.status()["browsers"] >= 1, 10, "the page's livereload connection")
+
+    broken = (original or b"").rstrip(b"\n") + b"\nbroken: [never closed\n"
+    annotation.write_bytes(broken)
+    banner = page.wait_for_selector("#site-builder-error", timeout=10000)
+    where = re.escape(annotation.name) + r":\d+:\d+"
+    assert re.search(where, banner.text_content() or ""), banner.text_content()
+    assert target.word in (page.text_content("body") or ""), "the last good site is not shown"
+    status, _, body = preview.request(target.url)
+    assert status == 200 and target.word in body
+    assert re.search(where, preview.stderr.read_text()), "the error is not on the terminal"
+
+    if original is None:
+        annotation.unlink()
+    else:
+        annotation.write_bytes(original)
+    page.wait_for_selector("#site-builder-error", state="detached", timeout=10000)
+
+    replace_word(target, target.word, "Previewrecovered")
+    page.wait_for_function(
+        "document.body.textContent.includes('Previewrecovered')", timeout=5000, polling=20
+    )

@@ -1,0 +1,231 @@
+"""StreetEvents transcripts and Event Briefs: what a reader of the built page would notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder import readers, sources
+from site_builder.model import ParsedTranscript, SourceText
+from site_builder.readers import streetevents
+
+from .corpus_check import CORPUS, corpus_files, lost_words, parse_file
+
+FAMILY = CORPUS / "refinitiv_streetevents"
+
+# The reader each corpus family must be read with (detection, not forcing).
+EXPECTED_READER = {
+    "refinitiv_streetevents": "streetevents",
+    "motley_fool_text": "motley-fool",
+    "interleaved_bilingual": "motley-fool",
+    "motley_fool_json": "motley-fool-json",
+}
+MY_READERS = set(EXPECTED_READER.values())
+
+
+def _parse(name: str) -> ParsedTranscript:
+    return parse_file(FAMILY / name)
+
+
+def _groups(parsed: ParsedTranscript) -> dict[str, str]:
+    return {p.name: p.group for p in parsed.participants}
+
+
+def _speech(parsed: ParsedTranscript) -> list[tuple[str, str]]:
+    kinds = {s.id: s.kind for s in parsed.sections}
+    return [
+        (t.speaker, kinds[t.section]) for t in parsed.turns if kinds[t.section] != "boilerplate"
+    ]
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.relative_to(CORPUS).as_posix())
+def test_detection_picks_these_readers_only_for_their_families(path: Path) -> None:
+    chosen = readers.choose(sources.read_source(path).text)[0].NAME
+    family = path.relative_to(CORPUS).parts[0]
+    if family in EXPECTED_READER:
+        assert chosen == EXPECTED_READER[family]
+    else:
+        assert chosen not in MY_READERS
+
+
+def test_apple_lists_participants_with_groups_and_the_misspelt_heading() -> None:
+    parsed = _parse("se_apple_2010q1_refinitiv.txt")
+    groups = _groups(parsed)
+    assert groups["Tim Cook"] == "company"
+    assert groups["Gene Munster"] == "analyst"  # listed under "Conference Call Participiants"
+    assert groups["Operator"] == "operator"
+    cook = next(p for p in parsed.participants if p.name == "Tim Cook")
+    assert (cook.organization, cook.role) == ("Apple Inc.", "COO")
+    assert parsed.title == "Q1 2010 Apple Inc. Earnings Conference Call"
+    assert (parsed.event.company, parsed.event.quarter, parsed.event.year) == (
+        "Apple Inc.",
+        "Q1",
+        2010,
+    )
+    assert (parsed.event.date, parsed.event.time, parsed.event.timezone) == (
+        "2010-01-25",
+        "10:00PM",
+        "GMT",
+    )
+
+
+def test_apple_sections_and_first_speakers_in_order() -> None:
+    parsed = _parse("se_apple_2010q1_refinitiv.txt")
+    assert [s.kind for s in parsed.sections] == [
+        "boilerplate",
+        "prepared",
+        "qa",
+        "boilerplate",
+        "boilerplate",
+    ]
+    assert [s.title for s in parsed.sections][1:] == [
+        "Presentation",
+        "Questions and Answers",
+        "Definitions",
+        "Disclaimer",
+    ]
+    assert _speech(parsed)[:6] == [
+        ("operator", "prepared"),
+        ("nancy-paxton", "prepared"),
+        ("peter-oppenheimer", "prepared"),
+        ("operator", "qa"),
+        ("gene-munster", "qa"),
+        ("tim-cook", "qa"),
+    ]
+    # The counter restarts at [1] in Q&A; the label keeps it as written.
+    qa_first = next(t for t in parsed.turns if t.section == "questions-and-answers")
+    assert qa_first.label == "Operator    [1]"
+
+
+def test_definitions_disclaimer_and_copyright_are_nobodys_speech() -> None:
+    parsed = _parse("se_apple_2010q1_refinitiv.txt")
+    kinds = {s.id: s.kind for s in parsed.sections}
+    for turn in parsed.turns:
+        text = " ".join(turn.paragraphs)
+        if "Preliminary Transcript" in text or "Copyright 2023 Refinitiv" in text:
+            assert turn.speaker == "" and kinds[turn.section] == "boilerplate"
+    last = parsed.turns[-1]
+    assert last.speaker == "" and "Copyright 2023 Refinitiv" in last.paragraphs[-1]
+
+
+def test_google_two_qa_sessions_each_restart_with_the_operator() -> None:
+    parsed = _parse("se_google_2010q4_two_qa_headers.txt")
+    qa = [s for s in parsed.sections if s.kind == "qa"]
+    assert len(qa) == 2
+    for section in qa:
+        first = next(t for t in parsed.turns if t.section == section.id)
+        assert first.speaker == "operator"
+    schachter = next(t for t in parsed.turns if t.speaker == "ben-schachter")
+    assert schachter.section == qa[0].id
+
+
+def test_micron_unidentified_company_representative_with_empty_title() -> None:
+    parsed = _parse("se_micron_2012q3.txt")
+    rep = next(p for p in parsed.participants if p.name == "Unidentified Company Representative")
+    assert (rep.group, rep.organization, rep.role) == ("company", "Micron Technology Inc", None)
+    assert [t.speaker for t in parsed.turns][1:5] == [
+        "operator",
+        "kipp-bedard",
+        "unidentified-company-representative",
+        "kipp-bedard",
+    ]
+
+
+def test_nvidia_lower_case_sections_and_listed_operator() -> None:
+    parsed = _parse("se_nvidia_2025q3_lseg_lowercase_sections.txt")
+    assert [(s.title, s.kind) for s in parsed.sections[1:3]] == [
+        ("presentation", "prepared"),
+        ("q-and-a", "qa"),
+    ]
+    groups = _groups(parsed)
+    assert groups["Operator"] == "operator"  # listed among the call participants, title empty
+    assert groups["CJ Muse"] == "analyst"
+    assert [p.name for p in parsed.participants].count("Operator") == 1
+    assert parsed.event.timezone == "UTC"
+
+
+def test_mojibake_is_repaired_before_parsing() -> None:
+    parsed = _parse("se_microsoft_2022q1_mojibake.txt")
+    text = " ".join(p for t in parsed.turns for p in t.paragraphs)
+    assert "Telefónica" in text and "TelefÃ³nica" not in text
+
+
+LIST = """\
+ * Jane Roe
+   Example Corp - CFO
+ * Bob Analyst
+   Big Bank - Analyst
+"""
+
+REPEATED_LIST_TAIL = (
+    "\n\nThomson Reuters StreetEvents Event Transcript\n\nQ2 2012 Example Corp Earnings Call\n"
+    "JULY 24, 2012 / 9:00PM GMT\n\nCorporate Participants\n\n"
+    + LIST.split(" * Bob")[0]
+    + "\nConference Call Participants\n\n * Bob Analyst\n   Big Bank - Analyst\n\n"
+    "Presentation\nOperator    [1]\nWelcome.\nJane Roe,  Example Corp - CFO    [2]\nHello.\n\n"
+    "Questions and Answers\nOperator    [1]\nFirst question.\n"
+    "Bob Analyst,  Big Bank - Analyst    [2]\nWhy?\nUnidentified Participant,   -     [3]\n"
+    "Me too.\n\nDisclaimer\nNo warranty.\nCopyright 2012 Thomson Reuters. All Rights Reserved."
+    " * Bob Analyst\n   Big Bank - Analyst\n * Jane Roe\n   Example Corp - CFO"
+)
+
+
+def test_participant_list_repeated_after_the_copyright_adds_nobody() -> None:
+    parsed = streetevents.parse(SourceText("x.txt", REPEATED_LIST_TAIL, "utf-8"))
+    assert [p.name for p in parsed.participants] == [
+        "Jane Roe",
+        "Bob Analyst",
+        "Operator",
+        "Unidentified Participant",
+    ]
+    assert parsed.turns[-1].paragraphs == ("Copyright 2012 Thomson Reuters. All Rights Reserved.",)
+    unidentified = next(p for p in parsed.participants if p.name == "Unidentified Participant")
+    assert (unidentified.organization, unidentified.role) == (None, None)
+    assert lost_words(REPEATED_LIST_TAIL, parsed) == []
+
+
+BRIEF = """\
+Thomson StreetEvents Event Brief
+Q2 2008 Example Corp Earnings Conference Call
+JULY 24, 2008 / 9:00PM GMT
+
+Overview
+Example Corp reported 2Q08 revenue of $1.2b.
+Guidance raised for the year.
+
+Corporate Participants
+
+ * Jane Roe
+   Example Corp - CFO
+
+Presentation
+<Sync Time="0.0"/>
+Operator    [1]
+Welcome to the call.
+<Sync Time="75.5"/>
+Jane Roe,  Example Corp - CFO    [2]
+Revenue grew.
+<Sync Time="3725"/>Costs fell.
+"""
+
+
+def test_event_brief_summary_is_marked_and_sync_tags_become_timestamps() -> None:
+    parsed = streetevents.parse(SourceText("brief.txt", BRIEF, "utf-8"))
+    kinds = {s.title: s.kind for s in parsed.sections}
+    assert kinds["Overview"] == "summary" and kinds["Presentation"] == "prepared"
+    summary = next(t for t in parsed.turns if t.section == "overview")
+    assert summary.speaker == ""
+    assert summary.paragraphs == (
+        "Example Corp reported 2Q08 revenue of $1.2b. Guidance raised for the year.",
+    )
+    spoken = [(t.speaker, t.timestamp) for t in parsed.turns if t.speaker]
+    assert spoken == [("operator", "00:00:00"), ("jane-roe", "00:01:15")]
+    jane = next(t for t in parsed.turns if t.speaker == "jane-roe")
+    assert jane.paragraphs == ("Revenue grew.", "Costs fell.")
+    assert not any("Sync" in p for t in parsed.turns for p in t.paragraphs)
+
+
+def test_detection_is_confident_without_the_brand_line() -> None:
+    body = REPEATED_LIST_TAIL.replace("Thomson Reuters StreetEvents Event Transcript", "")
+    assert streetevents.detect(body) >= readers.MIN_SCORE
