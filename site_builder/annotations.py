@@ -8,8 +8,10 @@ that names something (a turn, an exchange, a speaker, a topic, an organisation, 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from . import readers
 from .errors import Diagnostics
@@ -34,6 +36,7 @@ __all__ = [
     "load_site_annotations",
     "load_transcript_annotations",
 ]
+T = TypeVar("T")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -170,7 +173,9 @@ def _company(ctx: Context, node: Node | None) -> CompanyNote | None:
     )
 
 
-def _each(ctx: Context, node: Node | None, what: str, read):  # type: ignore[no-untyped-def]
+def _each(
+    ctx: Context, node: Node | None, what: str, read: Callable[[Context, Ref, Mapping], T]
+) -> Iterator[T]:
     """Apply ``read(ctx, key, mapping)`` to every entry of a keyed section such as ``turns:``."""
     m = as_mapping(ctx, node, what)
     if m is None:

@@ -16,7 +16,7 @@ from .errors import Diagnostics
 from .model import Organization, Person, Topic
 from .slugs import name_key
 from .sources import display_path
-from .yamlload import Mapping, load_yaml
+from .yamlload import Mapping, Node, load_yaml
 from .yamlschema import Context, Ref, as_mapping, check_id, fields, keyed, ref, text, text_list
 
 SPEAKERS_FILE = "speakers.yaml"
@@ -91,14 +91,14 @@ def _load(
     return records
 
 
-def _required_text(ctx: Context, key: Ref, f: dict, name: str, what: str) -> str:  # type: ignore[type-arg]
+def _required_text(ctx: Context, key: Ref, f: dict[str, Node], name: str, what: str) -> str:
     value = text(ctx, f.get(name), name)
     if value is None:
         ctx.error(key, f"{what} '{key.value}' needs a '{name}'")
     return value or key.value
 
 
-def _names(ctx: Context, key: Ref, f: dict, name: str) -> tuple[Ref, ...]:  # type: ignore[type-arg]
+def _names(ctx: Context, key: Ref, f: dict[str, Node], name: str) -> tuple[Ref, ...]:
     node = f.get("name")
     first = Ref(name, node.line, node.col) if node is not None else key
     return (first, *text_list(ctx, f.get("aliases"), "aliases"))

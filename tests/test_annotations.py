@@ -13,7 +13,7 @@ import pytest
 
 from site_builder import annotate, annotations, build, cli, qa, readers, sources
 from site_builder.errors import Diagnostics
-from site_builder.model import Transcript
+from site_builder.model import ParsedTranscript, Transcript
 from site_builder.yamlload import MAX_NODES, Mapping, Scalar, parse_yaml
 
 TESTS = Path(__file__).parent
@@ -151,7 +151,7 @@ def test_a_correction_never_changes_an_anchor() -> None:
     corrected = annotate.annotate("tesla-2012-q2", parsed, notes, site, diagnostics).parsed
     assert diagnostics.errors == []
 
-    def anchors(p):  # type: ignore[no-untyped-def]
+    def anchors(p: ParsedTranscript) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
         return (
             [(t.id, t.speaker, t.exchange, t.line, len(t.paragraphs)) for t in p.turns],
             [(e.id, e.asker, e.turns) for e in p.exchanges],

@@ -11,7 +11,9 @@ from site_builder.errors import Diagnostics
 from site_builder.model import SiteConfig
 
 
-def config_from(tmp_path: Path, text: str | None, base_url: str | None = None):  # type: ignore[no-untyped-def]
+def config_from(
+    tmp_path: Path, text: str | None, base_url: str | None = None
+) -> tuple[SiteConfig, Diagnostics]:
     if text is not None:
         (tmp_path / "site.yaml").write_text(text, encoding="utf-8")
     diagnostics = Diagnostics()

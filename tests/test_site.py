@@ -53,13 +53,33 @@ def small_transcript(slug: str = "acme-2021-q4", date: str = "2022-02-01") -> Tr
     )
     turns = (
         Turn("t001", "operator", "prepared-remarks", ("Welcome. [Operator instructions.]",), 5),
-        Turn("t002", "jane-roe", "prepared-remarks", ("Widgets sold well [laughter] this year.",), 7),
-        Turn("t003", "operator", "qa", ("The first question comes from Sam Poe from Big Bnk.",), 10,
-             exchange="q01"),
-        Turn("t004", "sam-poe", "qa", ("How many widgets [indiscernible] next year?",), 12,
-             exchange="q01"),
-        Turn("t005", "jane-roe", "qa", ("More than ever.", "Thank you [crosstalk 01:07:27]."), 14,
-             exchange="q01"),
+        Turn(
+            "t002", "jane-roe", "prepared-remarks", ("Widgets sold well [laughter] this year.",), 7
+        ),
+        Turn(
+            "t003",
+            "operator",
+            "qa",
+            ("The first question comes from Sam Poe from Big Bnk.",),
+            10,
+            exchange="q01",
+        ),
+        Turn(
+            "t004",
+            "sam-poe",
+            "qa",
+            ("How many widgets [indiscernible] next year?",),
+            12,
+            exchange="q01",
+        ),
+        Turn(
+            "t005",
+            "jane-roe",
+            "qa",
+            ("More than ever.", "Thank you [crosstalk 01:07:27]."),
+            14,
+            exchange="q01",
+        ),
         Turn("t006", "", "disclaimer", ("This transcript may contain errors.",), 20),
     )
     parsed = ParsedTranscript(
@@ -73,7 +93,9 @@ def small_transcript(slug: str = "acme-2021-q4", date: str = "2022-02-01") -> Tr
         exchanges=(Exchange("q01", "sam-poe", ("t003", "t004", "t005"), 10, ("widgets",)),),
         warnings=(ParseWarning(10, "firm 'Big Bnk' matched to 'Big Bank'", "firm"),),
     )
-    corrected = replace(turns[2], paragraphs=("The first question comes from Sam Poe from Big Bank.",))
+    corrected = replace(
+        turns[2], paragraphs=("The first question comes from Sam Poe from Big Bank.",)
+    )
     parsed = replace(parsed, turns=(*turns[:2], corrected, *turns[3:]))
     return Transcript(
         slug=slug,
@@ -170,7 +192,10 @@ def test_one_h1_and_headings_never_skip_a_level(small_site: Path) -> None:
 def test_markers_are_editorial_marks_not_speech(small_site: Path) -> None:
     facts = read_page(small_site / "transcripts/acme-2021-q4/index.html")
     assert set(facts.classes["mark"]) == {
-        "[Operator instructions.]", "[laughter]", "[indiscernible]", "[crosstalk 01:07:27]"
+        "[Operator instructions.]",
+        "[laughter]",
+        "[indiscernible]",
+        "[crosstalk 01:07:27]",
     }
 
 
@@ -292,7 +317,9 @@ def test_demo_transcript_page_shows_every_source_word_in_order(demo_site: Path) 
 
 def test_demo_site_has_every_page_and_no_broken_link(demo_site: Path) -> None:
     facts = read_page(demo_site / "transcripts" / DEMO_SLUG / "index.html")
-    assert [f"q{n:02d}" for n in range(1, 13)] == [i for i in facts.ids if re.fullmatch(r"q\d\d", i)]
+    assert [f"q{n:02d}" for n in range(1, 13)] == [
+        i for i in facts.ids if re.fullmatch(r"q\d\d", i)
+    ]
     assert sum(1 for i in facts.ids if re.fullmatch(r"t\d{3}", i)) > 100
     assert "[laughter]" in facts.classes["mark"]
     assert any("Jefferies" in c for c in facts.classes["correction"])
