@@ -2,8 +2,9 @@
 
 Run by ``bench.run`` as a child: ``python -m bench.inprocess --content DIR --output DIR``. Prints
 one JSON object. It looks for an incremental builder in ``site_builder.build`` (a class with a
-``rebuild`` method); when there is none it reports ``{"available": false, "reason": ...}`` and
-times nothing, rather than guessing at an API.
+``rebuild`` method). Without one it times what the preview server does today after a save,
+``site_builder.watch.build_once`` called again in the same process, and says so in ``api``; with
+neither it reports ``{"available": false, "reason": ...}`` and times nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import argparse
 import importlib
 import inspect
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -20,6 +22,13 @@ from typing import Any
 
 from . import edits
 from .measure import compare, snapshot
+
+
+def cpu_now() -> float:
+    """User and system seconds of this process and of the worker processes it has reaped."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
 
 CLASS_NAMES = ("Builder", "IncrementalBuilder", "SiteBuilder")
 CONTENT_PARAMS = ("content_dir", "content")
@@ -68,12 +77,13 @@ def timed(
     """Apply ``action`` (an edit), then time the rebuild from the saved change to its return."""
     before = snapshot(output)
     changed = action()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_now()
     result = rebuild(changed)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, cpu_now() - cpu_started
     change = compare(before, snapshot(output))
     return {
         "seconds": round(seconds, 4),
+        "cpu_seconds": round(cpu, 4),
         "touched": change.touched,
         "changed": change.changed,
         "removed": change.removed,
@@ -81,20 +91,43 @@ def timed(
     }
 
 
-def measure(content: Path, output: Path) -> dict[str, object]:
+def rebuild_functions(
+    content: Path, output: Path
+) -> tuple[str, Callable[[], object], Callable[[list[Path]], object]] | str:
+    """(api used, first build, rebuild after changes), or why there is nothing to time."""
     cls, where = find_builder()
-    if cls is None:
-        return {"available": False, "reason": where}
-    builder = make_builder(cls, content, output)
-    first = getattr(builder, "build", None) or builder.rebuild
-    started = time.perf_counter()
-    first()
+    if cls is not None:
+        builder = make_builder(cls, content, output)
+        first = getattr(builder, "build", None) or builder.rebuild
+        return where, first, rebuild_call(builder)
+    try:
+        watch = importlib.import_module("site_builder.watch")
+    except ModuleNotFoundError:
+        return where
+    build_once = getattr(watch, "build_once", None)
+    if build_once is None:
+        return f"{where}; no site_builder.watch.build_once either"
+    return (
+        "site_builder.watch.build_once (the preview server's full rebuild, warm process)",
+        lambda: build_once(content, output),
+        lambda changed: build_once(content, output),
+    )
+
+
+def measure(content: Path, output: Path) -> dict[str, object]:
+    found = rebuild_functions(content, output)
+    if isinstance(found, str):
+        return {"available": False, "reason": found}
+    where, first, rebuild = found
+    started, cpu_started = time.perf_counter(), cpu_now()
+    outcome = first()
     report: dict[str, object] = {
         "available": True,
         "api": where,
         "first_build_seconds": round(time.perf_counter() - started, 4),
+        "first_build_cpu_seconds": round(cpu_now() - cpu_started, 4),
+        "first_build_result": repr(outcome)[:300],
     }
-    rebuild = rebuild_call(builder)
     report["noop"] = timed(output, lambda: [], rebuild)
     report["transcript_edit"] = timed(output, lambda: [edits.edit_transcript(content, 1)], rebuild)
     report["annotation_edit"] = timed(output, lambda: [edits.edit_annotation(content, 1)], rebuild)

@@ -10,12 +10,14 @@ def _s(seconds: float | None) -> str:
 
 
 def _rebuild(entry: dict[str, Any] | None) -> str:
-    """``seconds (touched/changed files)`` for one rebuild."""
+    """``wall s / CPU s (files touched / files changed)`` for one rebuild."""
     if not entry:
         return "n/a"
     if entry.get("returncode", 0) != 0:
         return "failed"
-    return f"{entry['seconds']:.2f} ({entry['touched']}/{entry['changed']})"
+    cpu = entry.get("cpu_seconds")
+    cpu_text = f" / {cpu:.2f}" if cpu is not None else ""
+    return f"{entry['seconds']:.2f}{cpu_text} ({entry['touched']}/{entry['changed']})"
 
 
 def _table(headers: list[str], rows: list[list[str]], markdown: bool) -> str:
@@ -26,6 +28,14 @@ def _table(headers: list[str], rows: list[list[str]], markdown: bool) -> str:
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     fmt = "  ".join(f"{{:>{w}}}" for w in widths)
     return "\n".join([fmt.format(*headers), *(fmt.format(*row) for row in rows)])
+
+
+def _pagefind(entry: dict[str, Any] | None) -> str:
+    if not entry:
+        return "n/a"
+    if entry.get("included_in_build"):
+        return "in build"
+    return _s(entry["seconds"]) if entry.get("returncode") == 0 else "failed"
 
 
 def _wall(summary: dict[str, Any]) -> str:
@@ -52,7 +62,7 @@ def cold_rows(results: dict[str, Any]) -> list[list[str]]:
         row += [
             f"{cli['seconds'] / hugo['seconds']:.2f}" if both else "—",
             f"{cli['cpu_seconds'] / hugo['cpu_seconds']:.2f}" if both else "—",
-            _s(run["pagefind"]["seconds"]) if run.get("pagefind") else "n/a",
+            _pagefind(run.get("pagefind")),
             f"{min(loads):.1f}–{max(loads):.1f}" if loads else "—",
         ]
         rows.append(row)
@@ -84,12 +94,13 @@ def inprocess_rows(results: dict[str, Any]) -> list[list[str]]:
         ip = run["inprocess"]
         if not ip.get("available"):
             reason = ip.get("reason") or ip.get("error", "").strip().splitlines()[-1:]
-            rows.append([str(run["n"]), f"not available: {reason}", "", "", "", "", ""])
+            rows.append([str(run["n"]), f"not available: {reason}", "", "", "", "", "", ""])
             continue
         rows.append(
             [
                 str(run["n"]),
-                _s(ip["first_build_seconds"]),
+                ip["api"].split(" ")[0],
+                f"{ip['first_build_seconds']:.2f} / {ip['first_build_cpu_seconds']:.2f}",
                 _rebuild(ip["noop"]),
                 _rebuild(ip["transcript_edit"]),
                 _rebuild(ip["annotation_edit"]),
@@ -101,7 +112,7 @@ def inprocess_rows(results: dict[str, Any]) -> list[list[str]]:
 
 
 INPROCESS_HEADERS = [
-    "N", "first build s", "no-op s", "transcript edit s", "annotation edit s", "template edit s",
+    "N", "API", "first build", "no-op", "transcript edit", "annotation edit", "template edit",
     "peak MB",
 ]  # fmt: skip
 
@@ -110,7 +121,8 @@ def print_tables(results: dict[str, Any], *, markdown: bool = False) -> None:
     print("Cold builds (wall seconds: median of the runs, fastest in brackets):\n")
     print(_table(COLD_HEADERS, cold_rows(results), markdown))
     print("\nsite-builder rebuilds as a fresh CLI process after one change")
-    print("(cells: wall seconds (files touched / files whose bytes changed)):\n")
+    print("(cells: wall s / CPU s (files touched / files whose bytes changed)):\n")
     print(_table(REBUILD_HEADERS, rebuild_rows(results), markdown))
-    print("\nsite-builder rebuilds in one long-lived process (the preview server's case):\n")
+    print("\nsite-builder rebuilds in one long-lived process (the preview server's case;")
+    print("same cells, timed from the saved change to the rebuild's return):\n")
     print(_table(INPROCESS_HEADERS, inprocess_rows(results), markdown))

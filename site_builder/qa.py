@@ -3,8 +3,10 @@
 An exchange is one questioner's time: the operator's introduction (``The next question comes
 from Adam Jonas from Morgan Stanley.``), the question, every answer and follow-up, up to the next
 introduction. Without an operator, a turn by an analyst who is not the current questioner opens
-the next exchange. The questioner is always a participant the reader found; an introduction that
-names nobody we know is reported, never turned into an invented person.
+the next exchange. An anonymous questioner (a talk's ``Q -``) stands for many people, so each of
+its questions that follows an answer opens an exchange of its own. The questioner is always a
+participant the reader found; an introduction that names nobody we know is reported, never turned
+into an invented person.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ _CLOSING = re.compile(
     re.I,
 )
 _UNIDENTIFIED = ("unidentified", "unknown")
+# Names readers give a questioner the transcript does not name (``Q -`` in a talk's Q&A).
+_ANONYMOUS_ASKERS = frozenset({"questioner", "audience", "audience member", "question", "q"})
 
 
 @dataclass
@@ -55,6 +59,9 @@ class _Open:
     asker: str | None
     line: int
     turns: list[str] = field(default_factory=list)
+    introduced: bool = False
+    """Opened by an operator's introduction: the asker's later turns are their follow-ups."""
+    last_speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +101,7 @@ def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
                 done.append(current)
         if current is not None:
             current.turns.append(turn.id)
+            current.last_speaker = turn.speaker
     exchanges = tuple(
         Exchange(exchange_id(n), e.asker, tuple(e.turns), e.line) for n, e in enumerate(done, 1)
     )
@@ -112,7 +120,12 @@ def _opens(speaker: Participant, current: _Open | None) -> bool:
     if current is None:
         return True
     if speaker.id == current.asker:
-        return False
+        # Anonymous "Q -" after an answer is the next question, likely from someone else.
+        return (
+            speaker.name.lower() in _ANONYMOUS_ASKERS
+            and not current.introduced
+            and current.last_speaker != speaker.id
+        )
     return not (speaker.name.lower().startswith(_UNIDENTIFIED) and current.asker is not None)
 
 
@@ -137,12 +150,12 @@ def _operator_turn(
                 "speaker",
             )
         )
-        opened = _Open(None, turn.line)
+        opened = _Open(None, turn.line, introduced=True)
     elif current is not None and current.asker == intro.participant.id:
         return current  # the same questioner introduced again ("your line is open")
     else:
         _check_firm(turn.line, intro, warnings)
-        opened = _Open(intro.participant.id, turn.line)
+        opened = _Open(intro.participant.id, turn.line, introduced=True)
     done.append(opened)
     return opened
 

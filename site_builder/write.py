@@ -21,26 +21,20 @@ the next standby, so an edit costs work in proportion to what changed, not to th
 
 from __future__ import annotations
 
-import hashlib
+import errno
 import itertools
 import os
 import re
 import shutil
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import atomic, safety
+from . import atomic, manifest, safety
+from .manifest import GENERATED, MARKER, PAGE, Entry
 from .render import RenderedPage
 
-MARKER = ".site-builder"
-MANIFEST_HEADER = "site-builder output; safe to delete. digest size kind path, one file a line"
-PAGE, GENERATED = "p", "g"
 _UNSAFE_REL = re.compile(r'[\x00-\x1f\x7f\\<>:"|?*]|(^|/)\.{0,2}(/|$)|^/')
-
-Entry = tuple[str, int, str]
-"""A manifest line: content digest, size in bytes, and PAGE or GENERATED."""
 
 
 class OutputError(Exception):
@@ -118,14 +112,16 @@ def write_site(
     files = _collect(pages, static_files)
     wanted = {
         rel: (digest, len(content), PAGE)
-        for (rel, content), digest in zip(files.items(), _digests(files.values()), strict=True)
+        for (rel, content), digest in zip(
+            files.items(), manifest.digests(files.values()), strict=True
+        )
     }
     standby = output.with_name(f".{output.name}.site-builder-standby")
     aside = output.with_name(f".{output.name}.site-builder-aside")
     output.parent.mkdir(parents=True, exist_ok=True)
     with atomic.locked(output.parent):
         _recover(output, standby, aside)
-        live = _read_manifest(output)
+        live = manifest.read(output)
         served = live or {}
         changed = {rel for rel, entry in wanted.items() if not _holds(output, rel, entry, served)}
         damaged = any(rel in served and served[rel] == wanted[rel] for rel in changed)
@@ -168,27 +164,6 @@ def _collect(pages: Iterable[RenderedPage], static_files: Mapping[str, Path]) ->
     return files
 
 
-def _digest(content: bytes) -> str:
-    # sha256 runs at memory speed on CPUs with SHA extensions; 128 bits are plenty here.
-    return hashlib.sha256(content).hexdigest()[:32]
-
-
-def _digests(contents: Iterable[bytes]) -> list[str]:
-    """Digests in order, hashed on every core (hashlib releases the GIL for large inputs)."""
-    items = list(contents)
-    workers = min(os.cpu_count() or 1, 1 + len(items) // 256)
-    if workers == 1:
-        return [_digest(c) for c in items]
-    step = -(-len(items) // workers)
-    with ThreadPoolExecutor(workers) as pool:
-        parts = pool.map(_digest_all, [items[i : i + step] for i in range(0, len(items), step)])
-        return [digest for part in parts for digest in part]
-
-
-def _digest_all(contents: list[bytes]) -> list[str]:
-    return [_digest(c) for c in contents]
-
-
 def _holds(tree: Path, rel: str, entry: Entry, manifest: Mapping[str, Entry]) -> bool:
     """``tree`` already has these bytes at ``rel``: by its manifest, and by size on disk."""
     if manifest.get(rel) != entry:
@@ -197,29 +172,6 @@ def _holds(tree: Path, rel: str, entry: Entry, manifest: Mapping[str, Entry]) ->
         return os.stat(f"{tree}/{rel}").st_size == entry[1]  # a file deleted or cut by hand
     except FileNotFoundError:
         return False
-
-
-def _read_manifest(tree: Path) -> dict[str, Entry] | None:
-    """The tree's manifest; None when the marker is missing or not a manifest (an old build)."""
-    try:
-        text = (tree / MARKER).read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    header, _, body = text.partition("\n")
-    if header != MANIFEST_HEADER:
-        return None
-    entries: dict[str, Entry] = {}
-    for line in body.split("\n")[:-1]:
-        fields = line.split(" ", 3)
-        if len(fields) != 4 or not fields[1].isdigit():
-            return None  # damaged by hand: treated like a site with no manifest, rewritten whole
-        entries[fields[3]] = (fields[0], int(fields[1]), fields[2])
-    return entries
-
-
-def _manifest_text(entries: Mapping[str, Entry]) -> str:
-    lines = [f"{d} {size} {kind} {rel}" for rel, (d, size, kind) in sorted(entries.items())]
-    return "\n".join([MANIFEST_HEADER, *lines]) + "\n"
 
 
 def _recover(output: Path, standby: Path, aside: Path) -> None:
@@ -243,7 +195,7 @@ def _update_standby(
     before_swap: Callable[[Path], None] | None,
 ) -> None:
     """Make ``standby`` hold exactly ``files``, touching only what differs from what it holds."""
-    have = _read_manifest(standby)
+    have = manifest.read(standby)
     if have is None:
         if standby.exists():
             shutil.rmtree(standby)  # incomplete: left by a killed build, or not a standby at all
@@ -251,11 +203,11 @@ def _update_standby(
         have = {}
     else:
         (standby / MARKER).unlink()  # from here until the end the standby is marked incomplete
-    for rel in sorted(set(have) - {r for r, e in wanted.items() if have.get(r) == e}):
+    for rel in sorted(set(have) - set(wanted)):  # changed files are unlinked and rewritten below
         _remove(standby, rel)
     made: set[Path] = set()
     for rel, entry in wanted.items():
-        if have.get(rel) == entry:  # trusted: the live tree it was was checked on disk
+        if have.get(rel) == entry:  # trusted: checked on disk when this tree was the live one
             continue
         target = standby / rel
         if target.parent not in made:
@@ -266,13 +218,13 @@ def _update_standby(
             with open(target, "xb") as stream:  # "x": never reuse an inode the live site shares
                 stream.write(files[rel])
         else:
-            os.link(output / rel, target)
+            _link_or_copy(output / rel, target)
     entries = dict(wanted)
     if before_swap is not None:
         before_swap(standby)
         entries |= _generated(standby, wanted)
     temporary = standby / f"{MARKER}.tmp"
-    temporary.write_text(_manifest_text(entries), encoding="utf-8")
+    temporary.write_text(manifest.text(entries), encoding="utf-8")
     os.rename(temporary, standby / MARKER)
 
 
@@ -295,7 +247,7 @@ def _generated(tree: Path, wanted: Mapping[str, Entry]) -> dict[str, Entry]:
                 if _UNSAFE_REL.search(rel):
                     raise OutputError(f"a file added before the swap has an unsafe name: {rel!r}")
                 content = (tree / rel).read_bytes()
-                entries[rel] = (_digest(content), len(content), GENERATED)
+                entries[rel] = (manifest.digest(content), len(content), GENERATED)
     return entries
 
 
@@ -307,7 +259,17 @@ def _clone(source: Path, target: Path) -> None:
     shutil.copytree(
         source,
         target,
-        copy_function=os.link,
+        copy_function=_link_or_copy,
         ignore=lambda folder, names: [MARKER] if Path(folder) == source else [],
     )
-    os.link(source / MARKER, target / MARKER)
+    _link_or_copy(source / MARKER, target / MARKER)
+
+
+def _link_or_copy(source: Path | str, target: Path | str) -> None:
+    """A hard link; a copy on file systems without them (FAT, exFAT, some network shares)."""
+    try:
+        os.link(source, target)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+        shutil.copyfile(source, target)

@@ -92,10 +92,14 @@ def html_pages(site: Path) -> list[str]:
     return paths
 
 
-def run_axe(page: Any) -> list[dict[str, Any]]:
-    """axe-core's violations on the page currently loaded (all rules axe runs by default)."""
+def run_axe(page: Any, only_rules: list[str] | None = None) -> list[dict[str, Any]]:
+    """axe-core's violations on the page currently loaded: every rule axe runs by default, or
+    only ``only_rules``."""
     page.add_script_tag(path=str(require_file(AXE_SCRIPT, "axe-core")))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if only_rules:
+        options["runOnly"] = {"type": "rule", "values": only_rules}
+    result = page.evaluate("async (options) => await axe.run(document, options)", options)
     return list(result["violations"])
 
 

@@ -84,7 +84,7 @@ def test_seeking_alpha_reader_reads_every_participant_and_exchange() -> None:
 
 def test_people_recur_like_a_real_archive() -> None:
     """Executives stay with their company across quarters; analysts cover several companies."""
-    archive = corpus.generate(120, seed=7)
+    archive = corpus.generate(240, seed=7)
     companies_of: dict[str, set[str]] = defaultdict(set)
     calls_of: dict[str, int] = defaultdict(int)
     for call in archive.calls:
@@ -97,5 +97,5 @@ def test_people_recur_like_a_real_archive() -> None:
     analysts = {p.id for c in archive.calls for p in c.analysts}
     assert all(len(companies_of[e]) == 1 for e in executives)
     assert max(calls_of[e] for e in executives) == corpus.QUARTERS_PER_COMPANY
-    assert sum(1 for a in analysts if len(companies_of[a]) >= 3) >= len(analysts) // 4
-    assert max(calls_of[a] for a in analysts) >= 20
+    assert sum(1 for a in analysts if len(companies_of[a]) >= 2) >= len(analysts) // 2
+    assert sorted(calls_of[a] for a in analysts)[len(analysts) // 2] >= 12

@@ -207,3 +207,43 @@ def test_transcript_without_qa_section_is_unchanged() -> None:
         tuple(Turn(t.id, t.speaker, "talk", t.paragraphs, t.line) for t in plain.turns),
     )  # fmt: skip
     assert qa.group_exchanges(plain) == plain
+
+
+TALK = CORPUS / "talk_with_qa" / "btc_advancing_bitcoin_2020_signet_q_dash_a_dash.md"
+
+
+def test_anonymous_talk_questions_each_open_an_exchange() -> None:
+    parsed = parse(TALK)
+    turns = {t.id: t for t in parsed.turns}
+    questions = [t for t in parsed.turns if t.label == "Q"]
+    assert len(parsed.exchanges) == len(questions) == 7
+    for exchange, question in zip(parsed.exchanges, questions, strict=True):
+        assert exchange.asker == "questioner"
+        assert [turns[t].label for t in exchange.turns] == ["Q", "A"]
+        assert exchange.turns[0] == question.id
+    assert turns[parsed.exchanges[0].turns[0]].paragraphs[0] == (
+        "How easy is it to use Signet to do offline testing?"
+    )
+
+
+def test_anonymous_follow_up_before_any_answer_stays_in_its_exchange() -> None:
+    base = _transcript(["alice"])
+    asker = Participant("questioner", "Questioner", group="analyst")
+    speakers = ["questioner", "questioner", "alice", "questioner", "alice"]
+    parsed = qa.group_exchanges(
+        ParsedTranscript(
+            base.source,
+            base.format,
+            base.title,
+            base.event,
+            (*base.participants, asker),
+            base.sections,
+            tuple(Turn(f"t{i:03d}", s, "qa", (f"w {i}",), i) for i, s in enumerate(speakers, 1)),
+        )
+    )
+    assert [e.turns for e in parsed.exchanges] == [("t001", "t002", "t003"), ("t004", "t005")]
+
+
+def test_a_named_analyst_asking_again_after_an_answer_keeps_one_exchange() -> None:
+    parsed = qa.group_exchanges(_transcript(["alice", "bob", "alice", "bob", "alice"]))
+    assert [(e.asker, len(e.turns)) for e in parsed.exchanges] == [("bob", 4)]

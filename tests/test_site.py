@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -184,7 +185,7 @@ def test_one_h1_and_headings_never_skip_a_level(small_site: Path) -> None:
     for page in small_site.rglob("*.html"):
         levels = [level for level, _ in read_page(page).headings]
         assert levels.count(1) == 1 and levels[0] == 1, page
-        for before, after in zip(levels, levels[1:], strict=False):
+        for before, after in itertools.pairwise(levels):
             assert after <= before + 1, f"{page}: h{before} then h{after}"
         assert read_page(page).lang == "en-GB"
 

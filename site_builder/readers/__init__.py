@@ -13,6 +13,7 @@ from types import ModuleType
 from ..model import ParsedTranscript, ParseWarning, SourceText
 from . import (
     fallback,
+    hearing,
     motley_fool,
     motley_fool_json,
     name_colon,
@@ -23,7 +24,7 @@ from . import (
 
 # Order matters only to break ties in detection: more specific layouts first.
 READERS: tuple[ModuleType, ...] = (
-    webvtt, seeking_alpha, streetevents, motley_fool_json, motley_fool, name_colon
+    webvtt, seeking_alpha, streetevents, motley_fool_json, motley_fool, name_colon, hearing
 )
 FALLBACK = fallback
 MIN_SCORE = 0.3
