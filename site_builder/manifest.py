@@ -36,7 +36,7 @@ def digests(contents: Iterable[bytes]) -> list[str]:
     step = -(-len(items) // workers)
     with ThreadPoolExecutor(workers) as pool:
         parts = pool.map(_digest_all, [items[i : i + step] for i in range(0, len(items), step)])
-        return [digest for part in parts for digest in part]
+        return [d for part in parts for d in part]
 
 
 def _digest_all(contents: list[bytes]) -> list[str]:
@@ -46,10 +46,10 @@ def _digest_all(contents: list[bytes]) -> list[str]:
 def read(tree: Path) -> dict[str, Entry] | None:
     """The tree's manifest; None when the marker is missing or not a manifest (an old build)."""
     try:
-        text = (tree / MARKER).read_text(encoding="utf-8")
+        content = (tree / MARKER).read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError):
         return None
-    header, _, body = text.partition("\n")
+    header, _, body = content.partition("\n")
     if header != MANIFEST_HEADER:
         return None
     entries: dict[str, Entry] = {}
@@ -62,5 +62,6 @@ def read(tree: Path) -> dict[str, Entry] | None:
 
 
 def text(entries: Mapping[str, Entry]) -> str:
+    """The marker file's content for a tree holding ``entries``."""
     lines = [f"{d} {size} {kind} {rel}" for rel, (d, size, kind) in sorted(entries.items())]
     return "\n".join([MANIFEST_HEADER, *lines]) + "\n"

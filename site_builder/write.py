@@ -110,12 +110,8 @@ def write_site(
     check_output_dir(output_dir)
     output = output_dir.resolve()
     files = _collect(pages, static_files)
-    wanted = {
-        rel: (digest, len(content), PAGE)
-        for (rel, content), digest in zip(
-            files.items(), manifest.digests(files.values()), strict=True
-        )
-    }
+    hashed = zip(files.items(), manifest.digests(files.values()), strict=True)
+    wanted = {rel: (digest, len(content), PAGE) for (rel, content), digest in hashed}
     standby = output.with_name(f".{output.name}.site-builder-standby")
     aside = output.with_name(f".{output.name}.site-builder-aside")
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -164,9 +160,9 @@ def _collect(pages: Iterable[RenderedPage], static_files: Mapping[str, Path]) ->
     return files
 
 
-def _holds(tree: Path, rel: str, entry: Entry, manifest: Mapping[str, Entry]) -> bool:
-    """``tree`` already has these bytes at ``rel``: by its manifest, and by size on disk."""
-    if manifest.get(rel) != entry:
+def _holds(tree: Path, rel: str, entry: Entry, listed: Mapping[str, Entry]) -> bool:
+    """``tree`` already has these bytes at ``rel``: by its manifest ``listed``, and on disk."""
+    if listed.get(rel) != entry:
         return False
     try:  # a str path: pathlib's joining costs more than the stat itself here
         return os.stat(f"{tree}/{rel}").st_size == entry[1]  # a file deleted or cut by hand
