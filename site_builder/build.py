@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import annotate, annotations, config, index, qa, readers, render, sources, theme, write
+from . import search as search_index
 from .errors import Diagnostics
 from .model import Transcript
 
@@ -38,6 +39,10 @@ def load_transcript(
     notes = annotations.load_transcript_annotations(source.annotation_path, diagnostics)
     text = sources.read_source(source.path)
     parsed = qa.group_exchanges(readers.read(text, forced=notes.format))
+    # What a reader could not settle (encoding decisions, repairs, a firm the operator misnamed)
+    # is shown to the author like any other diagnostic, at its source line.
+    for warning in parsed.warnings:
+        diagnostics.warning(text.path, warning.line, None, warning.message)
     return annotate.annotate(source.slug, parsed, notes, site_annotations, diagnostics)
 
 
@@ -61,6 +66,7 @@ def build(
     base_url: str | None = None,
     *,
     dry_run: bool = False,
+    search: bool = True,
 ) -> BuildResult:
     started = time.perf_counter()
     if not dry_run:  # refuse a dangerous --output before spending time on the content
@@ -75,7 +81,13 @@ def build(
     if diagnostics.errors or dry_run:
         result.seconds = time.perf_counter() - started
         return result
-    report = write.write_site(pages, theme.Theme(content_dir).static_files(), output_dir)
+    report = write.write_site(
+        pages,
+        theme.Theme(content_dir).static_files(),
+        output_dir,
+        # Indexed before the swap, so the published folder never pairs pages with a stale index.
+        before_swap=search_index.index_site if search else None,
+    )
     result.pages_written = len(pages)
     result.files_written = report.written
     result.files_unchanged = report.unchanged

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import __version__, build, jsonout, qa, readers, sources
 from .errors import Diagnostics
+from .search import SearchIndexError
 from .write import OutputError
 
 
@@ -18,8 +19,8 @@ def _print_diagnostics(diagnostics: Diagnostics) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     try:
-        result = build.build(args.content, args.output, args.base_url)
-    except OutputError as exc:
+        result = build.build(args.content, args.output, args.base_url, search=not args.no_search)
+    except (OutputError, SearchIndexError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     _print_diagnostics(result.diagnostics)
@@ -96,6 +97,11 @@ def make_parser() -> argparse.ArgumentParser:
         "--base-url",
         default=None,
         help="URL the site is served under, e.g. https://example.org/calls/",
+    )
+    p.add_argument(
+        "--no-search",
+        action="store_true",
+        help="skip the Pagefind search index (the search page then says search is unavailable)",
     )
     p.set_defaults(func=cmd_build)
 

@@ -12,6 +12,9 @@ from urllib.parse import quote, urlsplit
 
 from .slugs import slugify
 
+SEARCH_BUNDLE = "pagefind"
+"""Output sub-folder of the search index, beside the pages; no page slug may use it."""
+
 
 def normalize_base_url(base_url: str) -> str:
     """``https://example.org/calls`` -> ``https://example.org/calls/``; ``""`` -> ``/``."""
@@ -64,6 +67,10 @@ class Urls:
 
     def search(self) -> str:
         return self._page("search")
+
+    def search_bundle(self) -> str:
+        """The folder Pagefind writes its index and UI into (see :mod:`site_builder.search`)."""
+        return f"{self.prefix}{SEARCH_BUNDLE}/"
 
     def not_found(self) -> str:
         return f"{self.prefix}404.html"

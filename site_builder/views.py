@@ -20,6 +20,7 @@ from .views_pages import (
     topic_items,
     topic_view,
 )
+from .views_search import search_page
 from .views_transcript import transcript_view
 
 
@@ -146,6 +147,7 @@ def build_views(site: Site) -> list[PageView]:
                 content=topic_view(site, urls, tid),
             )
         )
+    views.append(search_page(site, urls))
     views.append(
         page(
             site,

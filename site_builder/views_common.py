@@ -39,6 +39,8 @@ class Chrome:
     stylesheet_url: str
     nav: tuple[NavItem, ...]
     footer_note: str
+    search_url: str = ""
+    """The search page: the header's search form submits ``q`` to it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +124,7 @@ def chrome(site: Site, urls: Urls, section: str) -> Chrome:
         stylesheet_url=urls.static("style.css"),
         nav=nav,
         footer_note=site.config.description,
+        search_url=urls.search(),
     )
 
 

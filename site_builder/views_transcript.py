@@ -19,6 +19,7 @@ from .model import (
     Transcript,
     Turn,
 )
+from .search import SearchFilter, quarter_label, transcript_filters
 from .urls import Urls
 from .views_common import (
     DateView,
@@ -112,6 +113,8 @@ class TranscriptView:
     corrections: tuple[CorrectionNote, ...]
     source_notes: tuple[str, ...]
     json_url: str
+    search_filters: tuple[SearchFilter, ...] = ()
+    """Speaker, organisation, company, quarter and topic values for the search index."""
 
 
 GROUP_TITLES = (
@@ -288,6 +291,12 @@ class _TranscriptViewBuilder:
                 f"line {w.line}: {w.message}" if w.line else w.message for w in parsed.warnings
             ),
             json_url=self.urls.transcript_json(self.t.slug),
+            search_filters=transcript_filters(
+                self.speakers.values(),
+                org_link(self.site, self.urls, self.site.transcript_companies.get(self.t.slug)),
+                quarter_label(parsed.event.quarter, parsed.event.year),
+                (topic for e in parsed.exchanges for topic in self.topics(e)),
+            ),
         )
 
 

@@ -24,7 +24,7 @@ from site_builder import sources
 from site_builder.errors import Diagnostics
 from site_builder.urls import Urls
 
-from .browser import CONTENT, free_port
+from .browser import CONTENT, REPO, free_port
 
 pytestmark = pytest.mark.slow
 WORD = re.compile(r"[A-Za-z]{9,}")
@@ -160,6 +160,27 @@ def test_edit_is_served_within_seconds(preview: Preview) -> None:
     assert target.word not in preview.request(target.url)[2]
 
 
+EXPECTED_TYPES = {
+    ".html": ("text/html",),
+    ".css": ("text/css",),
+    ".js": ("text/javascript", "application/javascript"),
+    ".json": ("application/json",),
+    ".xml": ("application/xml", "text/xml", "application/atom+xml", "application/rss+xml"),
+}
+
+
+def test_files_are_served_with_their_types(preview: Preview) -> None:
+    site = preview.content.parent / "_site"
+    seen = set()
+    for file in sorted(site.rglob("*")):
+        if file.suffix in EXPECTED_TYPES and file.suffix not in seen and file.is_file():
+            seen.add(file.suffix)
+            status, headers, _ = preview.request("/" + file.relative_to(site).as_posix())
+            kind = headers["Content-Type"].split(";")[0]
+            assert status == 200 and kind in EXPECTED_TYPES[file.suffix], (file, kind)
+    assert {".html", ".css"} <= seen
+
+
 def test_path_traversal_gets_404(preview: Preview) -> None:
     secret = preview.content.parent / "secret.txt"
     secret.write_text("TOP-SECRET-VALUE\n", encoding="utf-8")
@@ -183,6 +204,24 @@ def test_path_traversal_gets_404(preview: Preview) -> None:
         status, _, body = preview.request(path)
         assert status == 404, f"{path} -> {status}"
         assert "TOP-SECRET-VALUE" not in body and "root:" not in body, path
+
+
+def test_template_error_keeps_last_site_and_recovers(preview: Preview) -> None:
+    target = edit_target(preview.content)
+    builds = preview.status()["builds"]
+    override = preview.content / "templates" / "base.html"
+    override.parent.mkdir(exist_ok=True)
+    theme_base = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
+    override.write_text(theme_base + "\n{% endfor %}\n", encoding="utf-8")
+    wait_until(lambda: preview.status()["builds"] > builds, 10, "the rebuild")
+    errors = "\n".join(preview.status()["errors"])
+    assert re.search(r"base\.html:\d+", errors), errors
+    status, _, page = preview.request(target.url)
+    assert status == 200 and target.word in page and 'id="site-builder-error"' in page
+
+    override.unlink()
+    wait_until(lambda: preview.status()["ok"], 10, "recovery after the template is fixed")
+    assert 'id="site-builder-error"' not in preview.request(target.url)[2]
 
 
 def test_taken_port_gives_a_clear_message(tmp_path: Path) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
-from site_builder import cli
+from site_builder import atomic, cli
 from site_builder.render import RenderedPage
 from site_builder.write import MARKER, OutputError, write_site
 
@@ -216,3 +217,28 @@ def test_files_added_before_the_swap_are_kept_until_the_site_changes(tmp_path: P
     assert snapshot(output)["search/index.json"] == b'["two"]'
     write_site([page("index.html", "two")], {}, output)  # search turned off: its files go
     assert "search/index.json" not in snapshot(output)
+
+
+def test_folders_are_exchanged_in_one_step_on_linux(tmp_path: Path) -> None:
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "page.html").write_text("new")
+    (tmp_path / "live").mkdir()
+    (tmp_path / "live" / "page.html").write_text("old")
+    in_one_step = atomic.exchange(tmp_path / "new", tmp_path / "live", tmp_path / "aside")
+    assert in_one_step == sys.platform.startswith("linux")
+    assert (tmp_path / "live" / "page.html").read_text() == "new"
+    assert (tmp_path / "new" / "page.html").read_text() == "old"
+
+
+def test_the_rename_fallback_used_off_linux_publishes_whole_sites(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(atomic, "_renameat2", None)  # as on macOS and Windows
+    output = tmp_path / "_site"
+    write_site([page("index.html", "one")], {}, output)
+    write_site([page("index.html", "two"), page("a/index.html", "a")], {}, output)
+    report = write_site([page("index.html", "three")], {}, output)
+    assert (report.written, report.removed, report.swapped) == (1, 1, True)
+    files = snapshot(output)
+    assert files["index.html"] == b"three" and "a/index.html" not in files
+    assert siblings(output) == ["._site.site-builder-standby", "_site"]

@@ -46,6 +46,16 @@ def front_matter_end(lines: list[str]) -> int:
     return -1
 
 
+# Front matter is a few lines of metadata; past these bounds it is kept as text but not read, so
+# a hostile block cannot make parsing slow (PyYAML reads about a megabyte a second) or recurse
+# past Python's stack (its composer recurses once per nesting level).
+MAX_FRONT_MATTER_CHARS = 64_000
+MAX_FRONT_MATTER_DEPTH = 20
+_YAML_STR = "tag:yaml.org,2002:str"
+_YAML_INT = "tag:yaml.org,2002:int"
+_YAML_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
 def iso_date(value: Any) -> str | None:
     if isinstance(value, datetime):
         return value.date().isoformat()
@@ -55,30 +65,79 @@ def iso_date(value: Any) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-def _names(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value.strip()] if value.strip() else []
-    if isinstance(value, list):
-        return [str(v).strip() for v in value if isinstance(v, str | int) and str(v).strip()]
-    return []
+def _text(node: yaml.Node | None, *tags: str) -> str | None:
+    """A scalar's text as written when its resolved tag is one of ``tags``; None otherwise."""
+    if isinstance(node, yaml.ScalarNode) and node.tag in tags and node.value.strip():
+        return node.value.strip()
+    return None
+
+
+def _names(node: yaml.Node | None) -> list[str]:
+    if isinstance(node, yaml.SequenceNode):
+        items = (_text(item, _YAML_STR, _YAML_INT) for item in node.value)
+        return [item for item in items if item]
+    name = _text(node, _YAML_STR)
+    return [name] if name else []
+
+
+def _too_deep(block: str) -> yaml.Mark | None:
+    """Where the block first nests past MAX_FRONT_MATTER_DEPTH (events come without recursion)."""
+    depth = 0
+    for event in yaml.parse(block, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                return event.start_mark
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _compose(block: str, meta: Metadata) -> yaml.Node | None:
+    """The block's node graph, never constructed into Python objects (no tag can run code, no
+    alias is expanded, no 5000-digit number is converted); None after recording why not."""
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        meta.errors.append(
+            (
+                2,
+                f"front matter longer than {MAX_FRONT_MATTER_CHARS} characters "
+                "is kept as text but not read as metadata",
+            )
+        )
+        return None
+    try:
+        deep = _too_deep(block)
+        if deep is not None:
+            meta.errors.append(
+                (
+                    deep.line + 2,
+                    f"front matter nested more than "
+                    f"{MAX_FRONT_MATTER_DEPTH} levels deep is not read",
+                )
+            )
+            return None
+        return yaml.compose(block, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        meta.errors.append((line, f"front matter is not valid YAML: {error}".splitlines()[0]))
+        return None
 
 
 def read_front_matter(lines: list[str], end: int, meta: Metadata) -> None:
     """Fill ``meta`` from the YAML between line 0 and ``end``; YAML errors are recorded."""
-    try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        meta.errors.append((line, f"front matter is not valid YAML: {error}".splitlines()[0]))
+    root = _compose("\n".join(lines[1:end]), meta)
+    if not isinstance(root, yaml.MappingNode):
         return
-    if not isinstance(data, dict):
-        return
-    if isinstance(data.get("title"), str):
-        meta.title = " ".join(data["title"].split())
+    # A key given twice: the last one wins, as in every YAML loader.
+    data = {k.value: v for k, v in root.value if isinstance(k, yaml.ScalarNode)}
+    title = _text(data.get("title"), _YAML_STR)
+    if title is not None:
+        meta.title = " ".join(title.split())
     for key in ("date", "publish_date", "published", "recorded"):
-        if key in data and meta.date is None:
-            meta.date = iso_date(data[key])
+        when = _text(data.get(key), _YAML_STR, _YAML_TIMESTAMP)
+        if when is not None and meta.date is None:
+            meta.date = iso_date(when)
     for key in ("speakers", "speaker", "guest", "guests", "host", "hosts"):
         meta.speakers += _names(data.get(key))
 

@@ -36,7 +36,9 @@ from .markdown_meta import (
 NAME = "name-colon"
 STRUCTURE_WORDS = frozenset({"date", "quarter", "ticker", "q", "a", "transcript"})
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+# The closing `#`s are stripped in `_heading`, not by the pattern: `(.+?)\s*#*$` retried the
+# tail at every position and took quadratic time on a long heading full of spaces or `#`s.
+_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 _QA_LABEL = re.compile(r"^(?P<who>[QA])\s*[-–—:]\s+(?P<rest>\S.*)$")
 _QA_HEADING = re.compile(r"\bq\s*&\s*a\b|\bquestions?\b|\bq-and-a\b", re.IGNORECASE)
@@ -66,6 +68,15 @@ class Scan:
     qa_labels: bool = False
     headings: set[int] = field(default_factory=set)
     """Sections a heading opened: kept even with no turns, so the heading's words stay."""
+
+
+def _heading(text: str) -> tuple[int, str] | None:
+    """(level, title) of a Markdown ATX heading in a stripped line, closing ``#``s removed."""
+    m = _HEADING.match(text)
+    if m is None:
+        return None
+    title = m.group(2)
+    return len(m.group(1)), title.rstrip("#").rstrip() or title[:1]
 
 
 def _candidates(lines: list[str], start: int) -> tuple[list[tuple[int, lab.Label]], int]:
@@ -165,11 +176,11 @@ def _scan(source: SourceText) -> Scan:
         if not text or _RULE.match(text):
             flush()
             continue
-        heading = _HEADING.match(text)
+        heading = _heading(text)
         if heading:
             flush()
-            title = unescape_markdown(heading.group(2))
-            if len(heading.group(1)) == 1 and not saw_heading and scan.meta.title in (None, title):
+            level, title = heading[0], unescape_markdown(heading[1])
+            if level == 1 and not saw_heading and scan.meta.title in (None, title):
                 scan.meta.title = title
             else:
                 kind = SECTION_QA if _QA_HEADING.search(title) else SECTION_OTHER

@@ -39,8 +39,11 @@ STRUCTURE_WORDS = frozenset(
 _TIMING = re.compile(
     r"^(?P<start>(?:\d+:)?\d{2}:\d{2}[.,]\d{3})\s+-->\s+(?:\d+:)?\d{2}:\d{2}[.,]\d{3}(?:\s.*)?$"
 )
-_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+(?P<name>[^>]+)>")
-_TAG = re.compile(r"</?[a-z]+(?:\.[\w.-]+)*(?:\s[^>]*)?>|<\d+:\d{2}(?::\d{2})?[.,]\d{3}>")
+# Each class is `.` then no dot, the name starts at a non-space, and no part may run past a `<`:
+# so no two quantifiers can share a character, and a cue full of `<v <v <v` or `<c.a.a.a.a!`
+# is matched in linear time (`(?:\.[\w.-]+)*` was exponential, `[^>]+` quadratic).
+_VOICE = re.compile(r"<v(?:\.[\w-]*)*\s+(?P<name>[^\s<>][^<>]*)>")
+_TAG = re.compile(r"</?[a-z]+(?:\.[\w-]*)*(?:\s[^<>]*)?>|<\d+:\d{2}(?::\d{2})?[.,]\d{3}>")
 _BLOCK_KINDS = ("NOTE", "STYLE", "REGION")
 _PARAGRAPH_GAP = 30.0  # seconds of silence after which a speaker's turn starts a new paragraph
 

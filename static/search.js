@@ -1,0 +1,94 @@
+/* Search page: loads Pagefind's UI from the search bundle and runs the query in ?q=.
+   Progressive enhancement: the page already says search needs JavaScript and links to the
+   contents; this script replaces that only once the UI has really started. Everything it needs
+   (bundle and base path, which differ when the site lives under /calls/) comes from data
+   attributes the build wrote, so there is no inline script and a strict CSP holds. */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("search");
+  if (!root) {
+    return;
+  }
+  var mount = document.getElementById("search-ui");
+  var fallback = document.getElementById("search-fallback");
+  var status = document.getElementById("search-status");
+
+  function unavailable() {
+    status.textContent =
+      "Search is not available on this copy of the site (its index is missing). " +
+      "Every remark can also be reached from the contents:";
+    fallback.hidden = false;
+  }
+
+  function load(tag, attributes) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement(tag);
+      Object.keys(attributes).forEach(function (name) {
+        element.setAttribute(name, attributes[name]);
+      });
+      element.addEventListener("load", resolve);
+      element.addEventListener("error", reject);
+      document.head.appendChild(element);
+    });
+  }
+
+  function queryFromAddress() {
+    return new URLSearchParams(window.location.search).get("q") || "";
+  }
+
+  // Keep ?q= in step with what is typed, so a reload, a shared link or Back shows the same hits.
+  function rememberQuery(input) {
+    var timer = null;
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        var address = new URL(window.location.href);
+        if (input.value.trim()) {
+          address.searchParams.set("q", input.value);
+        } else {
+          address.searchParams.delete("q");
+        }
+        window.history.replaceState(null, "", address.toString());
+      }, 400);
+    });
+  }
+
+  function start() {
+    var query = queryFromAddress();
+    var ui = new window.PagefindUI({
+      element: "#search-ui",
+      bundlePath: root.dataset.bundleUrl,
+      baseUrl: root.dataset.baseUrl,
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+      autofocus: !query,
+      translations: {
+        placeholder: "Search the transcripts",
+        zero_results: "No remark matches [SEARCH_TERM]",
+      },
+    });
+    fallback.hidden = true;
+    // The header's box would be a second search field on this page: the UI's own replaces it.
+    var headerSearch = document.querySelector(".site-search");
+    if (headerSearch) {
+      headerSearch.hidden = true;
+    }
+    var input = mount.querySelector("input");
+    if (input) {
+      input.setAttribute("name", "q");
+      rememberQuery(input);
+    }
+    if (query) {
+      ui.triggerSearch(query);
+    }
+  }
+
+  load("link", { rel: "stylesheet", href: root.dataset.uiStylesheet })
+    .catch(function () {
+      // The UI still works unstyled; the script below decides whether search is available.
+    });
+  // Only a failed load means "unavailable"; a mistake in start() must surface in the console.
+  load("script", { src: root.dataset.uiScript }).then(start, unavailable);
+})();
