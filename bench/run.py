@@ -118,7 +118,9 @@ def cold_builds(tools: list[Tool], repeat: int) -> dict[str, list[Run]]:
             previous = runs[tool.name]
             if previous and previous[-1].returncode != 0:
                 continue
-            remove(*tool.clean)
+            # The writer keeps sibling folders (``.site.staging``, ``.site.site-builder-standby``
+            # ...) that may serve as a cache: a cold build starts without any of them.
+            remove(*tool.clean, *tool.output.parent.glob(f".{tool.output.name}.*"))
             previous.append(run(tool.command, env=tool.env))
     return runs
 
@@ -148,7 +150,7 @@ def site_builder_tool(content: Path, work: Path, flags: list[str]) -> Tool:
     output = work / "site"
     command = [*SITE_BUILDER, "build", "--content", str(content), "--output", str(output), *flags]
     cache = work / "cache"
-    clean = (output, work / ".site.staging", work / ".site.old", cache)
+    clean = (output, cache)
     return Tool(
         "site-builder", command, output, clean, {**os.environ, "XDG_CACHE_HOME": str(cache)}
     )
@@ -191,7 +193,7 @@ def bench_inprocess(corpus: Path, work: Path) -> dict[str, object]:
     if templates is not None:
         edits.install_theme_templates(templates, content)
     output = work / "site-inprocess"
-    remove(output)
+    remove(output, *work.glob(f".{output.name}.*"))
     r = run(
         [
             sys.executable,
@@ -214,7 +216,10 @@ def bench_pagefind(site: Path) -> dict[str, object]:
     return _run_summary(r)
 
 
-def bench_n(n: int, out: Path, seed: int, repeat: int, flags: list[str], pagefind: bool) -> dict:
+PHASES = ("cold", "rebuilds", "inprocess", "pagefind")
+
+
+def bench_n(n: int, out: Path, seed: int, repeat: int, flags: list[str], phases: set[str]) -> dict:
     corpus = out / f"n{n}"
     if not generate.is_current(corpus, n, seed):
         print(f"[n={n}] generating corpus in {corpus}", file=sys.stderr)
@@ -234,14 +239,16 @@ def bench_n(n: int, out: Path, seed: int, repeat: int, flags: list[str], pagefin
     # A build that leaves files in the content folder keeps a cache there, which the cold runs
     # above did not clear: reported so a reader can tell.
     cli["new_files_in_content"] = sorted(_files_in(content) - content_files)[:20]
-    if cli["ok"]:
+    if cli["ok"] and "rebuilds" in phases:
         print(f"[n={n}] site-builder CLI rebuilds", file=sys.stderr)
         cli |= edit_rebuilds(ours, content, templates is not None)
     result: dict[str, object] = {"n": n, "corpus": stamp, "cli": cli}
     result["hugo"] = cold_summary(hugo, runs[hugo.name])
-    print(f"[n={n}] site-builder in-process", file=sys.stderr)
-    result["inprocess"] = bench_inprocess(corpus, work)
-    if pagefind and cli["ok"]:
+    result["inprocess"] = {"available": None, "reason": "not run (--phases)"}
+    if "inprocess" in phases:
+        print(f"[n={n}] site-builder in-process", file=sys.stderr)
+        result["inprocess"] = bench_inprocess(corpus, work)
+    if "pagefind" in phases and cli["ok"]:
         if (ours.output / "pagefind").is_dir() and not flags:
             # No --no-search yet and the build indexed: its cold time already includes it.
             result["pagefind"] = {"included_in_build": True}
@@ -257,19 +264,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="cold builds per tool (median)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--no-pagefind", action="store_true", help="skip timing Pagefind")
+    parser.add_argument(
+        "--phases",
+        nargs="+",
+        choices=PHASES,
+        default=list(PHASES),
+        help="what to time (cold builds always run: the rest needs a built site)",
+    )
+    parser.add_argument("--results", type=Path, help="JSON file (default: OUT/results.json)")
     parser.add_argument("--markdown", action="store_true", help="print tables as Markdown")
     args = parser.parse_args(argv)
     if shutil.which("hugo") is None:
         parser.error("hugo is not on PATH (Debian: apt-get install --no-install-recommends hugo)")
     args.out.mkdir(parents=True, exist_ok=True)
     flags = build_flags()
+    results_path = args.results or args.out / "results.json"
     results = {"machine": machine(), "build_flags": flags, "runs": []}
     for n in args.n:
         results["runs"].append(
-            bench_n(n, args.out, args.seed, args.repeat, flags, not args.no_pagefind)
+            bench_n(n, args.out, args.seed, args.repeat, flags, set(args.phases))
         )
-        (args.out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+        results_path.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print_tables(results, markdown=args.markdown)
     return 0
 

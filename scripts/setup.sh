@@ -4,6 +4,7 @@
 #   bash scripts/setup.sh          everything: the package with its test tools, Chromium, hugo,
 #                                  Java, axe-core and the Nu HTML Checker
 #   bash scripts/setup.sh --serve  only what `site-builder serve` needs: .venv with the package
+#                                  and its search extra
 #
 # Installs: system packages with apt-get (Debian; needs root or sudo), a virtualenv in .venv/,
 # npm tools in .tools/. Nothing is installed outside the checkout except the apt packages.
@@ -50,10 +51,12 @@ fi
 
 # --- Python: .venv with the package (editable, so edits to the code need no reinstall) -------
 [ -x .venv/bin/python ] || { say "creating .venv"; "$PYTHON" -m venv .venv; }
-extras=""
-[ "$mode" = all ] && extras="[test]"
+# The preview needs the search extra (Pagefind) too: the site it builds includes the search index.
+extras="[search]"
+[ "$mode" = all ] && extras="[test]"   # the test extra includes everything the search one does
 # Reinstall only when pyproject.toml changed since the last install of these extras.
-stamp=".venv/.site-builder-installed${extras:+-test}"
+stamp=".venv/.site-builder-installed"
+[ "$mode" = all ] && stamp=".venv/.site-builder-installed-test"
 wanted="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ] \
    && [ "$(cat .venv/.site-builder-installed-test 2>/dev/null)" != "$wanted" ]; then

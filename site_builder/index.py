@@ -184,6 +184,10 @@ def url_claims(site: Site) -> list[tuple[str, str, str]]:
         (urls.organizations(), "the organisations index", "site"),
         (urls.topics(), "the topics index", "site"),
         (urls.not_found(), "the 404 page", "site"),
+        (urls.feed(), "the Atom feed", "site"),
+        (urls.sitemap(), "the sitemap", "site"),
+        (urls.robots(), "robots.txt", "site"),
+        (urls.site_data(), "the site's JSON index", "site"),
     ]
     for t in site.transcripts:
         where = t.parsed.source

@@ -7,11 +7,11 @@ arrive newest first, so "what the participant list says" means the newest call's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from . import charts
 from .annotations import SiteAnnotations
 from .model import GROUP_COMPANY, GROUP_OPERATOR, Organization, Person, Topic, Transcript
 from .slugs import slugify
@@ -19,11 +19,11 @@ from .slugs import slugify
 if TYPE_CHECKING:
     from .index import OrganizationEntry, PersonEntry, TopicEntry
 
-_WORD = re.compile(r"[^\W_]+")
-
 
 def count_words(paragraphs: tuple[str, ...]) -> int:
-    return sum(len(_WORD.findall(p)) for p in paragraphs)
+    # The same count as the charts (contractions are one word, [laughter] is none), so a person
+    # page never shows two different word totals for the same speech.
+    return sum(charts.count_words(p) for p in paragraphs)
 
 
 def company_id(transcript: Transcript) -> str | None:

@@ -14,14 +14,17 @@ from pathlib import Path
 from types import TracebackType
 
 import jinja2
+from markupsafe import escape
 
-from . import jsonout
+from . import feeds, jsonout, markdown, site_data
 from .errors import Diagnostics
 from .index import Site
+from .model import Transcript
 from .theme import Theme
 from .urls import Urls
 from .views import build_views
 from .views_common import PageView
+from .views_meta import transcript_description
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,8 @@ def render_site(site: Site, theme: Theme, diagnostics: Diagnostics) -> list[Rend
     template_files = {
         os.path.normpath(str(path)) for folder in theme.template_dirs for path in folder.rglob("*")
     }
-    for view in build_views(site):
+    views = build_views(site)
+    for view in views:
         try:
             html = render_page(env, view)
         except Exception as exc:  # a template mistake becomes a diagnostic at its line
@@ -97,19 +101,57 @@ def render_site(site: Site, theme: Theme, diagnostics: Diagnostics) -> list[Rend
             continue
         pages.append(RenderedPage(view.output_path, html.encode("utf-8"), view.kind))
     pages.extend(transcript_data(site))
+    pages.extend(machine_files(site, views))
     return pages
 
 
 def transcript_data(site: Site) -> list[RenderedPage]:
-    """The ``parse`` JSON of every transcript, published beside its page."""
+    """Every transcript's JSON (the ``parse`` schema plus its annotations), beside its page."""
     urls = Urls(site.config.base_url)
     return [
         RenderedPage(
             urls.output_path(urls.transcript_json(t.slug)).as_posix(),
-            jsonout.dumps(jsonout.parsed_to_dict(t.parsed)).encode("utf-8"),
+            jsonout.dumps(site_data.transcript_document(site, urls, t)).encode("utf-8"),
             "data",
         )
         for t in site.transcripts
+    ]
+
+
+def _feed_entry(site: Site, urls: Urls, t: Transcript) -> feeds.FeedEntry:
+    company = site.transcript_companies.get(t.slug)
+    author = site.organizations[company].organization.name if company else site.config.title
+    summary = markdown.render(t.summary) if t.summary else escape(transcript_description(t))
+    return feeds.FeedEntry(
+        title=t.title,
+        url=urls.absolute(urls.transcript(t.slug)),
+        date=t.parsed.event.date,
+        summary_html=str(summary),
+        author=author,
+    )
+
+
+def machine_files(site: Site, views: list[PageView]) -> list[RenderedPage]:
+    """The Atom feed, sitemap.xml, robots.txt and the site-wide JSON index."""
+    urls = Urls(site.config.base_url)
+    feed = feeds.atom_feed(
+        site.config.title,
+        urls.absolute(urls.home()),
+        urls.absolute(urls.feed()),
+        [_feed_entry(site, urls, t) for t in site.transcripts],
+        site.config.language,
+    )
+    # The 404 page is served for missing URLs; it is not a page anyone should be sent to.
+    listed = [urls.absolute(v.url) for v in views if v.kind != "404"]
+    files = {
+        urls.feed(): feed,
+        urls.sitemap(): feeds.sitemap(listed),
+        urls.robots(): feeds.robots(urls.absolute(urls.sitemap())),
+        urls.site_data(): jsonout.dumps(site_data.site_index(site, urls)).encode("utf-8"),
+    }
+    return [
+        RenderedPage(urls.output_path(url).as_posix(), content, "data")
+        for url, content in files.items()
     ]
 
 

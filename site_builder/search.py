@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import search_stable
 from .model import GROUP_OPERATOR, GROUP_UNKNOWN
 from .urls import SEARCH_BUNDLE
 from .views_common import Link, SpeakerView
@@ -71,7 +72,8 @@ def index_site(folder: Path) -> None:
     """Write Pagefind's index and UI into ``folder/pagefind/`` from the HTML in ``folder``.
 
     Runs the ``pagefind`` binary from the installed wheel with this interpreter, so it is the
-    version pinned with site-builder and needs no network.
+    version pinned with site-builder and needs no network; then puts what Pagefind writes in a
+    random order into a fixed one (:mod:`site_builder.search_stable`).
     """
     command = [
         sys.executable,
@@ -88,3 +90,4 @@ def index_site(folder: Path) -> None:
         raise SearchIndexError(
             f"pagefind exited with status {done.returncode} while indexing {folder}: {output}"
         )
+    search_stable.stabilise(folder / SEARCH_BUNDLE)

@@ -60,12 +60,12 @@ class PreviewState:
 
     def finished(self, outcome: BuildOutcome) -> None:
         """Runs on the IO loop after every rebuild the watcher announces."""
-        changed_error = (self.last is None) or (self.last.errors != outcome.errors)
         self.last = outcome
         self.builds += 1
         report_outcome(outcome)
-        if outcome.files_written or changed_error:
-            LiveReloadHandler.reload_waiters("*")
+        # Always, even when no output byte changed: one reload per announced rebuild is the
+        # promise, and a failed build must show (or a fixed one clear) its error banner.
+        LiveReloadHandler.reload_waiters("*")
 
     def error_text(self) -> str | None:
         if self.last is None or self.last.ok:
@@ -267,6 +267,8 @@ def serve(content_dir: Path, output_dir: Path, host: str = "127.0.0.1", port: in
     state = PreviewState(output_dir, rebuilder)
     first = rebuilder.initial_build()
     state.last = first
+    for warning in first.warning_messages:
+        print(warning, file=sys.stderr)
     if first.ok:
         print(
             f"built {output_dir} in {first.seconds:.2f} s ({first.warnings} warning(s))",

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Generic, TypeVar
+from urllib.parse import urlsplit
 
 from .errors import Diagnostics
 from .model import Organization, Person, Topic
@@ -129,10 +130,30 @@ def _organization(ctx: Context, key: Ref, m: Mapping) -> _Loaded[Organization]:
         name=name,
         aliases=tuple(a.value for a in names[1:]),
         description=text(ctx, f.get("description"), "description"),
-        url=text(ctx, f.get("url"), "url"),
+        url=_web_address(ctx, f.get("url")),
         ticker=text(ctx, f.get("ticker"), "ticker"),
     )
     return _Loaded(organization, names)
+
+
+def _web_address(ctx: Context, node: Node | None) -> str | None:
+    """An organisation's website, which its page prints as a link: only ``http(s)://host``, so a
+    ``javascript:`` or ``data:`` address in contributed YAML never becomes a link that runs."""
+    value = ref(ctx, node, "url")
+    if value is None:
+        return None
+    address = value.value
+    # Browsers drop tabs and newlines inside a URL ("java\tscript:"); refuse any such character.
+    hidden = any(c.isspace() or not c.isprintable() for c in address)
+    parts = urlsplit(address)
+    if hidden or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        ctx.error(
+            value,
+            f"url {address!r} is not a web address",
+            "write the full address, starting with https://",
+        )
+        return None
+    return address
 
 
 def _topic(ctx: Context, key: Ref, m: Mapping) -> _Loaded[Topic]:

@@ -75,6 +75,22 @@ class Urls:
     def not_found(self) -> str:
         return f"{self.prefix}404.html"
 
+    # ---- machine-readable files --------------------------------------------------------------
+    def feed(self) -> str:
+        return f"{self.prefix}feed.xml"
+
+    def sitemap(self) -> str:
+        return f"{self.prefix}sitemap.xml"
+
+    def robots(self) -> str:
+        # Crawlers only read /robots.txt at the origin's root; under a sub-path it is written
+        # anyway so the folder can be moved to a root without a rebuild.
+        return f"{self.prefix}robots.txt"
+
+    def site_data(self) -> str:
+        """One JSON index of the whole site: people, organisations, transcripts, exchanges."""
+        return f"{self.prefix}data/site.json"
+
     def static(self, name: str) -> str:
         return f"{self.prefix}static/{quote(name)}"
 

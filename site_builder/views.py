@@ -10,6 +10,14 @@ from __future__ import annotations
 from .index import Site
 from .urls import Urls
 from .views_common import PageView, page, plural, transcript_item
+from .views_meta import (
+    organization_description,
+    person_description,
+    person_json_ld,
+    topic_description,
+    transcript_description,
+    transcript_json_ld,
+)
 from .views_pages import (
     ListView,
     home_view,
@@ -51,10 +59,6 @@ def build_views(site: Site) -> list[PageView]:
         ),
     ]
     for t in site.transcripts:
-        view = transcript_view(site, urls, t)
-        description = f"Transcript of {t.title}"
-        if view.date:
-            description += f", {view.date.text}"
         views.append(
             page(
                 site,
@@ -64,8 +68,11 @@ def build_views(site: Site) -> list[PageView]:
                 url=urls.transcript(t.slug),
                 title=t.title,
                 section="transcripts",
-                content=view,
-                description=description,
+                content=transcript_view(site, urls, t),
+                description=transcript_description(t),
+                og_type="article",
+                json_ld=transcript_json_ld(site, urls, t),
+                scripts=(urls.static("copy-link.js"),),
             )
         )
     views.append(
@@ -95,6 +102,9 @@ def build_views(site: Site) -> list[PageView]:
                 title=entry.person.name,
                 section="people",
                 content=person_view(site, urls, pid),
+                description=person_description(site, pid),
+                og_type="profile",
+                json_ld=person_json_ld(site, urls, pid),
             )
         )
     views.append(
@@ -120,6 +130,7 @@ def build_views(site: Site) -> list[PageView]:
                 title=org.organization.name,
                 section="organizations",
                 content=organization_view(site, urls, oid),
+                description=organization_description(site, oid),
             )
         )
     views.append(
@@ -145,6 +156,7 @@ def build_views(site: Site) -> list[PageView]:
                 title=topic.topic.title,
                 section="topics",
                 content=topic_view(site, urls, tid),
+                description=topic_description(site, tid),
             )
         )
     views.append(search_page(site, urls))

@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from .csp import CONTENT_SECURITY_POLICY
 from .index import Site
 from .model import Transcript
 from .urls import Urls
@@ -41,6 +44,10 @@ class Chrome:
     footer_note: str
     search_url: str = ""
     """The search page: the header's search form submits ``q`` to it."""
+    feed_url: str = ""
+    """The Atom feed of transcripts, announced in every page's head."""
+    content_security_policy: str = CONTENT_SECURITY_POLICY
+    """The page's ``<meta http-equiv="Content-Security-Policy">`` (see :mod:`site_builder.csp`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +66,15 @@ class PageView:
     chrome: Chrome
     content: object
     """The kind-specific view (``TranscriptView``, ``PersonView`` ...)."""
+    share_url: str = ""
+    """The page's absolute URL for Open Graph (``og:url`` must be absolute); ``""`` when the
+    site has no origin configured, and the tag is then left out rather than made up."""
+    og_type: str = "website"
+    """``website``, ``article`` (a transcript) or ``profile`` (a person)."""
+    json_ld: Markup | None = None
+    """schema.org JSON-LD, already script-safe (see :mod:`site_builder.structured_data`)."""
+    scripts: tuple[str, ...] = ()
+    """URLs of the page's own deferred scripts (never inline: the CSP forbids it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +141,7 @@ def chrome(site: Site, urls: Urls, section: str) -> Chrome:
         nav=nav,
         footer_note=site.config.description,
         search_url=urls.search(),
+        feed_url=urls.feed(),
     )
 
 
@@ -139,8 +156,12 @@ def page(
     content: object,
     section: str = "",
     description: str = "",
+    og_type: str = "website",
+    json_ld: Markup | None = None,
+    scripts: tuple[str, ...] = (),
 ) -> PageView:
     head_title = title if title == site.config.title else f"{title} · {site.config.title}"
+    canonical = urls.absolute(url)
     return PageView(
         template=template,
         kind=kind,
@@ -148,10 +169,15 @@ def page(
         output_path=urls.output_path(url).as_posix(),
         title=title,
         head_title=head_title,
-        description=description or site.config.description,
-        canonical_url=urls.absolute(url),
+        # Share cards look broken without a description: fall back to the page's own title.
+        description=description or site.config.description or head_title,
+        canonical_url=canonical,
         chrome=chrome(site, urls, section),
         content=content,
+        share_url=canonical if "://" in canonical else "",
+        og_type=og_type,
+        json_ld=json_ld,
+        scripts=scripts,
     )
 
 

@@ -8,8 +8,9 @@ from markupsafe import Markup
 
 from . import markdown
 from .index import ExchangeRef, Site, TurnRef
-from .model import Transcript
+from .model import GROUP_OPERATOR, Transcript
 from .urls import Urls
+from .views_charts import ChartView, person_share_chart
 from .views_common import (
     DateView,
     Link,
@@ -41,6 +42,8 @@ class ExchangeItem:
     topics: tuple[Link, ...]
     excerpt: str
     """The opening words of the question."""
+    answerers: tuple[Link, ...] = ()
+    """Who answered: everyone else who spoke in the exchange, operators aside."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,8 @@ class PersonView:
     bio: Markup | None
     stats: tuple[Stat, ...]
     events: tuple[PersonEvent, ...]
+    chart: ChartView | None = None
+    """Their share of each event's spoken words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +147,13 @@ def exchange_item(site: Site, urls: Urls, ref: ExchangeRef) -> ExchangeItem:
     asker_turns = [
         turns[tid] for tid in ex.turns if tid in turns and turns[tid].speaker == ex.asker
     ]
+    groups = {p.id: p.group for p in t.parsed.participants}
+    answerers: list[Link] = []
+    for tid in ex.turns:
+        speaker = turns[tid].speaker if tid in turns else ""
+        if speaker and speaker != ex.asker and groups.get(speaker) != GROUP_OPERATOR:
+            person = site.person_of(t.slug, speaker).person
+            answerers.append(Link(urls.person(person.id), person.name))
     asker = asker_firm = None
     if ex.asker:
         person = site.person_of(t.slug, ex.asker)
@@ -158,6 +170,7 @@ def exchange_item(site: Site, urls: Urls, ref: ExchangeRef) -> ExchangeItem:
             if tid in site.topics
         ),
         excerpt=excerpt(asker_turns[0].paragraphs) if asker_turns else "",
+        answerers=tuple(dict.fromkeys(answerers)),
     )
 
 
@@ -214,6 +227,7 @@ def person_view(site: Site, urls: Urls, person_id: str) -> PersonView:
             Stat("Answers given", len(entry.answered)),
         ),
         events=tuple(events),
+        chart=person_share_chart(site, urls, person_id),
     )
 
 

@@ -21,6 +21,7 @@ from .model import (
 )
 from .search import SearchFilter, quarter_label, transcript_filters
 from .urls import Urls
+from .views_charts import ChartView, transcript_charts
 from .views_common import (
     DateView,
     Link,
@@ -28,6 +29,14 @@ from .views_common import (
     date_view,
     org_link,
     speaker_view,
+)
+from .views_linking import (
+    CallNeighbours,
+    Citation,
+    Neighbours,
+    call_neighbours,
+    citation,
+    exchange_neighbours,
 )
 from .views_text import NumberedCorrection, correction_anchor, locate, paragraphs_html
 
@@ -45,6 +54,7 @@ class TurnView:
     heading_level: int
     is_question: bool
     kind: str = "turn"
+    citation: Citation | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +67,9 @@ class ExchangeView:
     notes: tuple[Markup, ...]
     turns: tuple[TurnView, ...]
     kind: str = "exchange"
+    citation: Citation | None = None
+    neighbours: Neighbours | None = None
+    """The previous and next question of this call."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +128,13 @@ class TranscriptView:
     json_url: str
     search_filters: tuple[SearchFilter, ...] = ()
     """Speaker, organisation, company, quarter and topic values for the search index."""
+    calls: CallNeighbours | None = None
+    """The same company's previous and next call."""
+    charts: tuple[ChartView, ...] = ()
 
+
+CONTENTS_ANCHOR = "contents-heading"
+"""The list of questions, where "All questions" leads back to."""
 
 GROUP_TITLES = (
     (GROUP_COMPANY, "Company"),
@@ -152,6 +171,12 @@ class _TranscriptViewBuilder:
             p.id: speaker_view(site, urls, transcript, p.id) for p in transcript.parsed.participants
         }
         self.exchanges = {e.id: e for e in transcript.parsed.exchanges}
+        self.neighbours = exchange_neighbours(
+            urls,
+            transcript,
+            {e.id: self.speakers[e.asker].name for e in self.exchanges.values() if e.asker},
+            f"{self.page_url}#{CONTENTS_ANCHOR}",
+        )
         self.corrections = tuple(
             NumberedCorrection(
                 c, n, correction_anchor(n), f"{self.page_url}#{correction_anchor(n)}"
@@ -180,6 +205,13 @@ class _TranscriptViewBuilder:
             timestamp=turn.timestamp,
             heading_level=level,
             is_question=bool(exchange and exchange.asker and exchange.asker == turn.speaker),
+            citation=citation(
+                self.urls,
+                self.t,
+                self.speakers[turn.speaker].name if turn.speaker else None,
+                self.urls.turn(self.t.slug, turn.id),
+                f"turn {number}",
+            ),
         )
 
     def exchange(self, exchange: Exchange, turns: list[TurnView]) -> ExchangeView:
@@ -191,6 +223,14 @@ class _TranscriptViewBuilder:
             topics=self.topics(exchange),
             notes=_notes(self.t, f"exchange:{exchange.id}"),
             turns=tuple(turns),
+            citation=citation(
+                self.urls,
+                self.t,
+                self.speakers[exchange.asker].name if exchange.asker else None,
+                self.urls.exchange(self.t.slug, exchange.id),
+                f"question {self.number(exchange)}",
+            ),
+            neighbours=self.neighbours.get(exchange.id),
         )
 
     def number(self, exchange: Exchange) -> int:
@@ -291,13 +331,33 @@ class _TranscriptViewBuilder:
                 f"line {w.line}: {w.message}" if w.line else w.message for w in parsed.warnings
             ),
             json_url=self.urls.transcript_json(self.t.slug),
-            search_filters=transcript_filters(
-                self.speakers.values(),
-                org_link(self.site, self.urls, self.site.transcript_companies.get(self.t.slug)),
-                quarter_label(parsed.event.quarter, parsed.event.year),
-                (topic for e in parsed.exchanges for topic in self.topics(e)),
+            calls=call_neighbours(self.site, self.urls, self.t.slug),
+            charts=transcript_charts(self.urls, self.t, self.speakers),
+            search_filters=_inert_filters(
+                transcript_filters(
+                    self.speakers.values(),
+                    org_link(self.site, self.urls, self.site.transcript_companies.get(self.t.slug)),
+                    quarter_label(parsed.event.quarter, parsed.event.year),
+                    (topic for e in parsed.exchanges for topic in self.topics(e)),
+                )
             ),
         )
+
+
+# Pagefind decodes entities in the filter text it reads, and its UI puts filter values into the
+# search page as HTML (innerHTML): a firm named "<img src=x onerror=...>" or "&lt;img ...&gt;"
+# would become an element there. An invisible WORD JOINER after every "<" and "&" leaves the value
+# reading the same while no tag or entity can start (tests/test_xss.py shows it in Chromium).
+_WORD_JOINER = "\u2060"
+
+
+def _inert_filters(filters: tuple[SearchFilter, ...]) -> tuple[SearchFilter, ...]:
+    return tuple(
+        SearchFilter(
+            f.name, f.value.replace("&", "&" + _WORD_JOINER).replace("<", "<" + _WORD_JOINER)
+        )
+        for f in filters
+    )
 
 
 def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> TranscriptView:

@@ -73,6 +73,7 @@ class BuildOutcome:
     warnings: int
     files_written: int
     seconds: float
+    warning_messages: tuple[str, ...] = ()
 
 
 def _describe_exception(exc: Exception) -> str:
@@ -108,6 +109,7 @@ def build_once(content_dir: Path, output_dir: Path) -> BuildOutcome:
         warnings=len(result.diagnostics.warnings),
         files_written=result.files_written,
         seconds=time.perf_counter() - started,
+        warning_messages=tuple(str(d) for d in result.diagnostics.warnings),
     )
 
 

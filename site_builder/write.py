@@ -15,6 +15,8 @@ the next standby, so an edit costs work in proportion to what changed, not to th
 - The standby's marker is deleted before it is touched and written last, so a standby left by a
   killed build is recognised as incomplete and rebuilt; the output folder is only ever replaced
   whole, so a failure or ``SIGKILL`` at any moment leaves the previous site intact.
+- The served tree is checked by manifest and file size, not re-read: a hand edit inside the
+  output folder that keeps a file's size goes unnoticed (the folder is the build's; edit content).
 - Files are not fsynced: a kill is covered, a power cut mid-build may leave either tree partly
   on disk (syncing 6,000 files costs seconds on every build).
 """

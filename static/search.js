@@ -75,9 +75,16 @@
     if (headerSearch) {
       headerSearch.hidden = true;
     }
-    var input = mount.querySelector("input");
+    var input = mount.querySelector(".pagefind-ui__search-input");
     if (input) {
+      // Pagefind labels its field with a title only; a visible label serves everyone better.
+      var label = document.createElement("label");
+      label.className = "search__label";
+      label.htmlFor = "search-input";
+      label.textContent = "Words to find in the transcripts";
+      input.id = "search-input";
       input.setAttribute("name", "q");
+      mount.insertBefore(label, mount.firstChild);
       rememberQuery(input);
     }
     if (query) {

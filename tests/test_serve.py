@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from site_builder import sources
 from site_builder.errors import Diagnostics
@@ -140,6 +141,19 @@ def edit_target(content: Path) -> EditTarget:
     return EditTarget(source.path, source.annotation_path, word, Urls("/").transcript(source.slug))
 
 
+def record_csp_violations(page: Page) -> list[str]:
+    """Console messages about the site's Content-Security-Policy blocking something: the preview's
+    reload script and error banner must work under the published site's policy."""
+    seen: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            seen.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return seen
+
+
 def replace_word(target: EditTarget, old: str, new: str) -> None:
     text = target.transcript.read_text(encoding="utf-8")
     assert old in text
@@ -243,9 +257,10 @@ def test_taken_port_gives_a_clear_message(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_open_page_reloads_once_after_a_burst_of_saves(preview: Preview, page) -> None:
+def test_open_page_reloads_once_after_a_burst_of_saves(preview: Preview, page: Page) -> None:
     target = edit_target(preview.content)
     loads: list[float] = []
+    csp_violations = record_csp_violations(page)
     page.goto(preview.base + target.url, wait_until="load")
     page.on("load", lambda _page: loads.append(time.perf_counter()))
     wait_until(lambda: preview.status()["browsers"] >= 1, 10, "the page's livereload connection")
@@ -258,20 +273,22 @@ def test_open_page_reloads_once_after_a_burst_of_saves(preview: Preview, page) -
     time.sleep(0.02)
     saved = time.perf_counter()
     replace_word(target, "Previewsecond", "Previewthird")
-    page.wait_for_function(
-        "document.body.textContent.includes('Previewthird')", timeout=5000, polling=20
-    )
+    expect(page.locator("body")).to_contain_text("Previewthird", timeout=5000)
     print(f"save -> new text shown in Chromium: {time.perf_counter() - saved:.2f} s")
     time.sleep(1.5)  # room for any extra, unwanted reload to arrive
     assert len(loads) == 1, f"the page loaded {len(loads)} times after one burst of saves"
+    assert not csp_violations, csp_violations
     assert preview.status()["builds"] == builds_before + 1
 
 
 @pytest.mark.browser
-def test_broken_yaml_keeps_last_site_and_shows_error_until_fixed(preview: Preview, page) -> None:
+def test_broken_yaml_keeps_last_site_and_shows_error_until_fixed(
+    preview: Preview, page: Page
+) -> None:
     target = edit_target(preview.content)
     annotation = target.annotation or target.transcript.with_suffix(".yaml")
     original = annotation.read_bytes() if annotation.exists() else None
+    csp_violations = record_csp_violations(page)
     page.goto(preview.base + target.url, wait_until="load")
     wait_until(lambda: preview.status()["browsers"] >= 1, 10, "the page's livereload connection")
 
@@ -292,6 +309,5 @@ def test_broken_yaml_keeps_last_site_and_shows_error_until_fixed(preview: Previe
     page.wait_for_selector("#site-builder-error", state="detached", timeout=10000)
 
     replace_word(target, target.word, "Previewrecovered")
-    page.wait_for_function(
-        "document.body.textContent.includes('Previewrecovered')", timeout=5000, polling=20
-    )
+    expect(page.locator("body")).to_contain_text("Previewrecovered", timeout=5000)
+    assert not csp_violations, csp_violations

@@ -18,7 +18,7 @@ from site_builder.write import MARKER
 
 from .sitetree import make_content, snapshot
 
-TRANSCRIPTS, STATICS, KILLS = 200, 100, 6
+TRANSCRIPTS, STATICS, KILLS = 120, 80, 6
 
 
 def start_build(content: Path, output: Path, cwd: Path) -> subprocess.Popen[bytes]:
@@ -69,19 +69,16 @@ def test_sigkill_at_any_moment_leaves_the_previous_or_the_new_site_whole(
     rng = random.Random(seed)
     content, output = tmp_path / "content", tmp_path / "_site"
     standby_marker = tmp_path / "._site.site-builder-standby" / MARKER
-    expected: dict[str, dict[str, bytes]] = {}
-    seconds = 0.0
-    for version in ("b", "a"):  # reference builds elsewhere; "a" is then built into the output
-        make_content(content, TRANSCRIPTS, version, STATICS)
-        started = time.perf_counter()
-        finish(start_build(content, tmp_path / "references" / version, tmp_path))
-        seconds = max(seconds, time.perf_counter() - started)
-        expected[version] = snapshot(tmp_path / "references" / version)
+    make_content(content, TRANSCRIPTS, "a", STATICS)
+    started = time.perf_counter()
     finish(start_build(content, output, tmp_path))
-    current, landed = "a", []
+    seconds = time.perf_counter() - started
+    landed = []
     for attempt in range(KILLS):
-        target = "b" if current == "a" else "a"
-        make_content(content, TRANSCRIPTS, target, STATICS)
+        before = snapshot(output)
+        make_content(
+            content, TRANSCRIPTS, "b" if attempt % 2 == 0 else "a", STATICS
+        )  # every page changes
         process = start_build(content, output, tmp_path)
         if attempt % 2:  # anywhere in the run: start-up, reading, rendering, writing, swapping
             time.sleep(rng.uniform(0, seconds * 1.1))
@@ -91,15 +88,14 @@ def test_sigkill_at_any_moment_leaves_the_previous_or_the_new_site_whole(
             time.sleep(rng.uniform(0, 0.15))
         process.kill()
         process.communicate()
-        tree = snapshot(output)
-        context = f"seed {seed}, attempt {attempt}"
-        assert tree in (expected[current], expected[target]), context
-        assert_served(server, tree)
         landed.append("mid-write" if not standby_marker.exists() else "before/after")
-        current = target if tree == expected[target] else current
-    make_content(content, TRANSCRIPTS, current, STATICS)  # a rebuild after the last kill
-    finish(start_build(content, output, tmp_path))
-    assert snapshot(output) == expected[current]
+        killed = snapshot(output)
+        assert_served(server, killed)
+        finish(start_build(content, output, tmp_path))  # the next run cleans up and completes
+        after = snapshot(output)
+        # Whole: the old site untouched, or the new one complete (the kill came after the swap).
+        assert killed in (before, after), f"seed {seed}, attempt {attempt}"
+        assert before != after
     leftovers = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))
     assert leftovers == ["._site.site-builder-standby"]
     assert standby_marker.is_file()

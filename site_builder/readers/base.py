@@ -34,6 +34,11 @@ class TranscriptBuilder:
     sections: list[Section] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
     _turns: list[tuple[str, str, list[str], int, str, str | None]] = field(default_factory=list)
+    _taken: dict[str, set[str]] = field(default_factory=dict)
+    """Ids given so far, per kind (participant, section)."""
+    _next_suffix: dict[tuple[str, str], int] = field(default_factory=dict)
+    """Per (kind, id base), the first ``-n`` not yet tried: a file with 10,000 headings all
+    called ``Q&A`` must not rebuild and retry ``q-a-2`` ... for each (that was quadratic)."""
 
     def add_participant(
         self,
@@ -46,24 +51,28 @@ class TranscriptBuilder:
         aliases: tuple[str, ...] = (),
     ) -> Participant:
         """Add a participant with a unique id (``john-smith``, ``john-smith-2``) and return it."""
-        base = slugify(name)
-        taken = {p.id for p in self.participants}
-        pid, n = base, 2
-        while pid in taken:
-            pid, n = f"{base}-{n}", n + 1
+        pid = self._unique_id("participant", slugify(name))
         participant = Participant(pid, name, role, organization, group, line, aliases)
         self.participants.append(participant)
         return participant
 
     def add_section(self, title: str, kind: str, line: int) -> Section:
-        base = slugify(title)
-        taken = {s.id for s in self.sections}
-        sid, n = base, 2
-        while sid in taken:
-            sid, n = f"{base}-{n}", n + 1
+        sid = self._unique_id("section", slugify(title))
         section = Section(sid, title, kind, line)
         self.sections.append(section)
         return section
+
+    def _unique_id(self, kind: str, base: str) -> str:
+        """``base``, else ``base-2``, ``base-3`` ...: the first id of this kind not yet given."""
+        taken = self._taken.setdefault(kind, set())
+        unique, n = base, self._next_suffix.get((kind, base), 2)
+        if base in taken:
+            while f"{base}-{n}" in taken:
+                n += 1
+            unique = f"{base}-{n}"
+            self._next_suffix[kind, base] = n + 1
+        taken.add(unique)
+        return unique
 
     def start_turn(
         self, speaker: str, section: str, line: int, label: str = "", timestamp: str | None = None

@@ -1,0 +1,156 @@
+"""The site's data for programs: per-transcript JSON and one site-wide JSON index.
+
+A transcript's JSON is exactly what ``site-builder parse`` prints (the ``parse`` schema, see
+:mod:`site_builder.jsonout`) plus one ``annotations`` object: what the editors added (summary,
+topics, notes, corrections) and who each participant is across the site. Keeping the parse keys
+untouched means a program written against ``parse`` output reads the published files too.
+
+URLs are absolute when the site has an origin, since these files are read away from the site.
+Nothing here depends on the clock or on hash order: two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Any
+
+from . import jsonout
+from .index import Site
+from .model import Transcript
+from .urls import Urls
+
+SITE_INDEX_VERSION = 1
+"""Bumped when a key of the site index changes meaning or disappears."""
+
+
+def transcript_document(site: Site, urls: Urls, transcript: Transcript) -> dict[str, Any]:
+    data = jsonout.parsed_to_dict(transcript.parsed)
+    # The source path is relative to wherever the build ran (``../../content/...``): publishing
+    # it would leak the publisher's folders and make the bytes depend on the working directory.
+    data["source"] = PurePosixPath(transcript.parsed.source.replace("\\", "/")).name
+    data["annotations"] = transcript_annotations(site, urls, transcript)
+    return data
+
+
+def transcript_annotations(site: Site, urls: Urls, t: Transcript) -> dict[str, Any]:
+    topic_ids = dict.fromkeys(tid for e in t.parsed.exchanges for tid in e.topics)
+    company = site.transcript_companies.get(t.slug)
+    return {
+        "slug": t.slug,
+        "title": t.title,
+        "url": urls.absolute(urls.transcript(t.slug)),
+        "summary": t.summary,
+        "company": company,
+        "topics": [
+            {
+                "id": tid,
+                "title": site.topics[tid].topic.title if tid in site.topics else tid,
+                "url": urls.absolute(urls.topic(tid)) if tid in site.topics else None,
+                "exchanges": [e.id for e in t.parsed.exchanges if tid in e.topics],
+            }
+            for tid in topic_ids
+        ],
+        "notes": [{"target": n.target, "markdown": n.markdown} for n in t.notes],
+        "corrections": [
+            {
+                "turn": c.turn,
+                "find": c.find,
+                "replace": c.replace,
+                "reason": c.reason,
+                "paragraphs": list(c.paragraphs),
+                "annotation_line": c.line,
+            }
+            for c in t.corrections
+        ],
+        "participants": [
+            {
+                "participant": p.id,
+                "person": site.participant_people[(t.slug, p.id)],
+                "person_url": urls.absolute(urls.person(site.participant_people[(t.slug, p.id)])),
+                "organization": site.participant_organizations.get((t.slug, p.id)),
+            }
+            for p in t.parsed.participants
+        ],
+    }
+
+
+def _exchange_rows(site: Site, urls: Urls, t: Transcript) -> list[dict[str, Any]]:
+    turns = {turn.id: turn for turn in t.parsed.turns}
+    rows = []
+    for number, ex in enumerate(t.parsed.exchanges, 1):
+        speakers = dict.fromkeys(
+            turns[tid].speaker for tid in ex.turns if tid in turns and turns[tid].speaker
+        )
+        rows.append(
+            {
+                "transcript": t.slug,
+                "id": ex.id,
+                "number": number,
+                "url": urls.absolute(urls.exchange(t.slug, ex.id)),
+                "asker": site.participant_people[(t.slug, ex.asker)] if ex.asker else None,
+                "speakers": list(
+                    dict.fromkeys(site.participant_people[(t.slug, s)] for s in speakers)
+                ),
+                "topics": list(ex.topics),
+            }
+        )
+    return rows
+
+
+def site_index(site: Site, urls: Urls) -> dict[str, Any]:
+    """Everything a program needs to find its way around the site, in one file."""
+    return {
+        "version": SITE_INDEX_VERSION,
+        "title": site.config.title,
+        "url": urls.absolute(urls.home()),
+        "language": site.config.language,
+        "feed": urls.absolute(urls.feed()),
+        "transcripts": [
+            {
+                "slug": t.slug,
+                "title": t.title,
+                "date": t.parsed.event.date,
+                "company": site.transcript_companies.get(t.slug),
+                "url": urls.absolute(urls.transcript(t.slug)),
+                "json": urls.absolute(urls.transcript_json(t.slug)),
+                "exchanges": len(t.parsed.exchanges),
+            }
+            for t in site.transcripts
+        ],
+        "people": [
+            {
+                "id": pid,
+                "name": e.person.name,
+                "role": e.person.role,
+                "organization": e.person.organization,
+                "url": urls.absolute(urls.person(pid)),
+                "transcripts": list(e.transcripts),
+                "turns": len(e.turns),
+                "words": e.words,
+                "asked": [f"{r.transcript}#{r.exchange}" for r in e.asked],
+                "answered": [f"{r.transcript}#{r.exchange}" for r in e.answered],
+            }
+            for pid, e in site.people.items()
+        ],
+        "organizations": [
+            {
+                "id": oid,
+                "name": e.organization.name,
+                "ticker": e.organization.ticker,
+                "url": urls.absolute(urls.organization(oid)),
+                "people": list(e.people),
+                "held": list(e.held),
+            }
+            for oid, e in site.organizations.items()
+        ],
+        "topics": [
+            {
+                "id": tid,
+                "title": e.topic.title,
+                "url": urls.absolute(urls.topic(tid)),
+                "exchanges": [f"{r.transcript}#{r.exchange}" for r in e.exchanges],
+            }
+            for tid, e in site.topics.items()
+        ],
+        "exchanges": [row for t in site.transcripts for row in _exchange_rows(site, urls, t)],
+    }

@@ -1,0 +1,111 @@
+"""Linking and citing: citation lines, previous / next exchange, previous / next call.
+
+A reader who quotes a remark needs who said it, at which event, when, and a link that will keep
+working (anchors are a promise, see the README). The citation's URL is absolute whenever the site
+has an origin (``--base-url https://…``), because a citation is read away from the site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .index import Site
+from .model import Transcript
+from .urls import Urls
+from .views_common import DateView, Link, date_view
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """How to cite one exchange or turn, and what the copy-link button copies."""
+
+    text: str
+    """``Jane Roe, "Acme Q4 2021 call", February 1, 2022, https://…/#t005``."""
+    url: str
+    """The anchor URL: absolute when the site has an origin, else path-absolute."""
+    copy_url: str
+    """The URL the copy button copies: ``url`` when absolute, else ``""`` (the script then
+    copies the permalink as the browser resolves it)."""
+    label: str
+    """What is cited, for accessible names: ``question 3``, ``turn 12, Jane Roe``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """The item before and after this one in some order; either may be missing."""
+
+    previous: Link | None
+    next: Link | None
+    up: Link | None = None
+    """The list they belong to (the questions of the call)."""
+
+
+def citation(
+    urls: Urls, transcript: Transcript, speaker: str | None, anchor_url: str, label: str
+) -> Citation:
+    url = urls.absolute(anchor_url)
+    when = date_view(transcript.parsed.event.date)
+    parts = [p for p in (speaker, f"“{transcript.title}”", when.text if when else None) if p]
+    parts.append(url)
+    return Citation(
+        text=", ".join(parts) + ".",
+        url=url,
+        copy_url=url if "://" in url else "",
+        label=label,
+    )
+
+
+def exchange_neighbours(
+    urls: Urls, transcript: Transcript, asker_names: dict[str, str], contents_url: str
+) -> dict[str, Neighbours]:
+    """Exchange id -> links to the previous and next question of the same call."""
+    exchanges = transcript.parsed.exchanges
+
+    def link(index: int) -> Link | None:
+        if not 0 <= index < len(exchanges):
+            return None
+        ex = exchanges[index]
+        who = asker_names.get(ex.id)
+        text = f"Question {index + 1}" + (f" ({who})" if who else "")
+        return Link(urls.exchange(transcript.slug, ex.id), text)
+
+    up = Link(contents_url, "All questions")
+    return {ex.id: Neighbours(link(i - 1), link(i + 1), up) for i, ex in enumerate(exchanges)}
+
+
+@dataclass(frozen=True, slots=True)
+class CallLink:
+    url: str
+    title: str
+    date: DateView | None
+
+
+@dataclass(frozen=True, slots=True)
+class CallNeighbours:
+    """The same company's calls just before and after this one (by event date)."""
+
+    company: Link
+    previous: CallLink | None
+    """The earlier call."""
+    next: CallLink | None
+    """The later call."""
+
+
+def call_neighbours(site: Site, urls: Urls, slug: str) -> CallNeighbours | None:
+    company_id = site.transcript_companies.get(slug)
+    if not company_id or company_id not in site.organizations:
+        return None
+    # site.transcripts is newest first, so the earlier call comes after this one in the list.
+    same = [t for t in site.transcripts if site.transcript_companies.get(t.slug) == company_id]
+    if len(same) < 2:
+        return None
+    position = [t.slug for t in same].index(slug)
+
+    def call(index: int) -> CallLink | None:
+        if not 0 <= index < len(same):
+            return None
+        t = same[index]
+        return CallLink(urls.transcript(t.slug), t.title, date_view(t.parsed.event.date))
+
+    company = Link(urls.organization(company_id), site.organizations[company_id].organization.name)
+    return CallNeighbours(company, previous=call(position + 1), next=call(position - 1))

@@ -1,0 +1,213 @@
+"""Linking, citing and navigating: permalinks, copy-link buttons, citation lines, previous / next
+question and call, and the person pages that lead back to every question and answer."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .browser import static_server
+from .html_check import broken_links, file_for, read_page
+from .test_site import build_small, small_transcript
+
+BASE = "https://example.org/calls/"
+DEMO = "transcripts/tesla-2012-q2/index.html"
+
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes and the text inside it (nested text included)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str], list[str]]] = []
+        self._open: list[list[str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        text: list[str] = []
+        self.elements.append((tag, {k: v or "" for k, v in attrs}, text))
+        if tag not in {"meta", "link", "br", "img", "input", "hr", "source", "wbr"}:
+            self._open.append(text)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for text in self._open:
+            text.append(data)
+
+
+def elements(path: Path) -> list[tuple[str, dict[str, str], str]]:
+    parser = _Elements()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return [(tag, attrs, " ".join("".join(text).split())) for tag, attrs, text in parser.elements]
+
+
+def with_class(path: Path, css_class: str) -> list[tuple[str, dict[str, str], str]]:
+    return [e for e in elements(path) if css_class in e[1].get("class", "").split()]
+
+
+def test_every_turn_and_question_has_a_citation_with_its_absolute_anchor(tmp_path: Path) -> None:
+    site = build_small(tmp_path, BASE)
+    page = site / "transcripts/acme-2021-q4/index.html"
+    transcript = small_transcript()
+    citations = [text for _, _, text in with_class(page, "cite__text")]
+    anchors = [t.id for t in transcript.parsed.turns] + ["q01"]
+    assert len(citations) == len(anchors)
+    for anchor in anchors:
+        [line] = [c for c in citations if c.endswith(f"{BASE}transcripts/acme-2021-q4/#{anchor}.")]
+        assert f"“{transcript.title}”" in line and "February 1, 2022" in line
+    speakers = {"t002": "Jane Roe", "t004": "Sam Poe", "t005": "Jane Roe", "q01": "Sam Poe"}
+    for anchor, name in speakers.items():
+        [line] = [c for c in citations if c.endswith(f"#{anchor}.")]
+        assert line.startswith(f"{name}, ")
+    # Each "Cite" control says what it cites.
+    summaries = [text for tag, _, text in elements(page) if tag == "summary" and "Cite" in text]
+    assert len(set(summaries)) == len(anchors)
+
+
+def test_permalinks_carry_what_the_copy_button_needs(tmp_path: Path) -> None:
+    site = build_small(tmp_path, BASE)
+    page = site / "transcripts/acme-2021-q4/index.html"
+    links = with_class(page, "permalink")
+    assert len(links) == len(small_transcript().parsed.turns) + 1
+    for _, attrs, _ in links:
+        assert attrs["data-copy-url"] == BASE.removesuffix("/calls/") + attrs["href"]
+        assert re.fullmatch(r"(turn \d+|question \d+)", attrs["data-copy-label"])
+    # Without an origin the script copies the link as the browser resolved it.
+    plain = build_small(tmp_path / "plain") / "transcripts/acme-2021-q4/index.html"
+    assert all("data-copy-url" not in a for _, a, _ in with_class(plain, "permalink"))
+
+
+def test_the_page_has_no_inline_script_or_handler_and_no_button_without_javascript(
+    tmp_path: Path,
+) -> None:
+    site = build_small(tmp_path, BASE)
+    for page in site.rglob("*.html"):
+        for tag, attrs, _ in elements(page):
+            assert not [a for a in attrs if a.startswith("on")], (page, tag, attrs)
+            if tag == "script":
+                assert "src" in attrs or attrs.get("type") == "application/ld+json", page
+    page = site / "transcripts/acme-2021-q4/index.html"
+    scripts = [a["src"] for tag, a, _ in elements(page) if tag == "script" and "src" in a]
+    assert scripts == ["/calls/static/copy-link.js"]
+    assert (site / "static/copy-link.js").is_file()
+    # The button is the script's to make: the page as served has only the plain permalinks.
+    assert with_class(page, "copy-link") == []
+
+
+def test_each_question_links_to_the_one_before_and_after(demo_site: Path) -> None:
+    page = demo_site / DEMO
+    navs = with_class(page, "exchange-nav")
+    data = json.loads((demo_site / "transcripts/tesla-2012-q2.json").read_text("utf-8"))
+    ids = [e["id"] for e in data["exchanges"]]
+    assert len(navs) == len(ids) > 2
+    prev = [a["href"] for tag, a, _ in elements(page) if tag == "a" and a.get("rel") == "prev"]
+    nxt = [a["href"] for tag, a, _ in elements(page) if tag == "a" and a.get("rel") == "next"]
+    assert prev == [f"/transcripts/tesla-2012-q2/#{i}" for i in ids[:-1]]
+    assert nxt == [f"/transcripts/tesla-2012-q2/#{i}" for i in ids[1:]]
+    assert broken_links(demo_site) == []
+
+
+def test_a_call_links_to_the_same_companys_previous_and_next_call(tmp_path: Path) -> None:
+    site = build_small(tmp_path)
+    newer = site / "transcripts/acme-2021-q4/index.html"
+    older = site / "transcripts/acme-2020-q4/index.html"
+    [nav] = [e for e in elements(newer) if e[0] == "nav" and "call-nav" in e[1].get("class", "")]
+    assert nav[1]["aria-label"] == "Other Acme Corp calls"
+    rel = {
+        (path.parent.name, a["rel"]): a["href"]
+        for path in (newer, older)
+        for tag, a, _ in elements(path)
+        # Question links carry an anchor; a call link is the page itself.
+        if tag == "a" and a.get("rel") in ("prev", "next") and "#" not in a["href"]
+    }
+    assert rel == {
+        ("acme-2021-q4", "prev"): "/transcripts/acme-2020-q4/",
+        ("acme-2020-q4", "next"): "/transcripts/acme-2021-q4/",
+    }
+    assert broken_links(site) == []
+
+
+def test_an_analysts_page_lists_every_question_and_who_answered(demo_site: Path) -> None:
+    data = json.loads((demo_site / "transcripts/tesla-2012-q2.json").read_text("utf-8"))
+    person_of = {p["participant"]: p["person"] for p in data["annotations"]["participants"]}
+    groups = {p["id"]: p["group"] for p in data["participants"]}
+    speaker_of = {t["id"]: t["speaker"] for t in data["turns"]}
+    asked = [e for e in data["exchanges"] if e["asker"] and person_of[e["asker"]] == "ben-kallo"]
+    assert asked
+    page = demo_site / "people/ben-kallo/index.html"
+    items = [e for e in elements(page) if e[0] == "li" and "Answered by" in e[2]]
+    links = [a["href"] for tag, a, _ in elements(page) if tag == "a"]
+    for exchange in asked:
+        assert f"/transcripts/tesla-2012-q2/#{exchange['id']}" in links
+        answerers = {
+            person_of[speaker_of[t]]
+            for t in exchange["turns"]
+            if speaker_of[t]
+            and speaker_of[t] != exchange["asker"]
+            and groups[speaker_of[t]] != "operator"
+        }
+        assert answerers
+        for person in answerers:
+            assert f"/people/{person}/" in links
+            name = read_page(file_for(demo_site, "/", f"/people/{person}/")).headings[0][1]
+            assert any(name in text for _, _, text in items), name
+
+
+def test_a_speakers_page_groups_their_words_by_event_with_links_back(tmp_path: Path) -> None:
+    site = build_small(tmp_path)
+    page = site / "people/jane-roe/index.html"
+    facts = read_page(page)
+    events = [text for level, text in facts.headings if level == 2 and "Acme" in text]
+    assert events == ["Acme 2021-q4 call", "Acme 2020-q4 call"]
+    for slug in ("acme-2021-q4", "acme-2020-q4"):
+        assert f"/transcripts/{slug}/" in facts.links
+        assert f"/transcripts/{slug}/#t005" in facts.links  # her answer, in each call
+        assert f"/transcripts/{slug}/#q01" in facts.links  # the question she answered
+
+
+@pytest.mark.browser
+def test_copy_link_button_copies_the_anchor_url_and_says_so(demo_site: Path, browser: Any) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors: list[str] = []
+    # Script errors, and any of the page's own resources that failed (Chromium's automatic
+    # favicon request is not the page's, and logs a console 404 we do not count).
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("response", lambda r: errors.append(r.url) if r.status >= 400 else None)
+    with static_server(demo_site) as base:
+        page.goto(base + DEMO.removesuffix("index.html"), wait_until="load")
+        button = page.get_by_role("button", name="Copy link to question 3")
+        button.click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == base + "transcripts/tesla-2012-q2/#q03"
+        page.get_by_role("status").filter(has_text="Link copied").wait_for()
+        buttons = page.locator("button.copy-link").count()
+        permalinks = page.locator("a.permalink[data-copy-label]").count()
+    context.close()
+    assert buttons == permalinks > 100
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_without_javascript_there_is_no_dead_button_and_permalinks_work(
+    demo_site: Path, browser: Any
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    with static_server(demo_site) as base:
+        page.goto(base + DEMO.removesuffix("index.html"), wait_until="load")
+        assert page.locator("button.copy-link").count() == 0
+        page.locator("#q03 ~ .tools a.permalink, .exchange__head:has(#q03) a.permalink").click()
+        assert page.url.endswith("#q03")
+        page.locator(".exchange__head:has(#q03) details.cite summary").click()
+        citation = page.locator(".exchange__head:has(#q03) .cite__text").inner_text()
+    context.close()
+    assert citation.endswith("/transcripts/tesla-2012-q2/#q03.")
