@@ -135,7 +135,7 @@ def assert_scrolled_into_view(page: Any, element_id: str) -> None:
         "(id) => { const r = document.getElementById(id).getBoundingClientRect();"
         " return r.top >= 0 && r.bottom <= window.innerHeight; }",
         arg=element_id,
-        timeout=5000,
+        timeout=10000,
     )
 
 
