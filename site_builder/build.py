@@ -1,19 +1,19 @@
 """The pipeline, top to bottom: read everything, check everything, then write.
 
 Nothing is written until every file has been read, parsed, annotated and rendered, so a content
-mistake leaves the previous site as it was.
+mistake leaves the previous site as it was. The stages run in :class:`site_builder.builder.Builder`,
+which the preview server keeps alive so a rebuild only redoes what changed.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import annotate, annotations, config, index, qa, readers, render, sources, theme, write
-from . import search as search_index
+from . import annotate, annotations, config, index, qa, readers, sources
 from .errors import Diagnostics
 from .model import Transcript
+from .progress import Progress
 
 
 @dataclass
@@ -67,31 +67,16 @@ def build(
     *,
     dry_run: bool = False,
     search: bool = True,
+    jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
-    started = time.perf_counter()
-    if not dry_run:  # refuse a dangerous --output before spending time on the content
-        write.check_output_dir(output_dir, content_dir)
-    diagnostics = Diagnostics()
-    site = load_site(content_dir, diagnostics, base_url)
-    result = BuildResult(diagnostics)
-    if diagnostics.errors:
-        result.seconds = time.perf_counter() - started
-        return result
-    pages = render.render_site(site, theme.Theme(content_dir), diagnostics)
-    if diagnostics.errors or dry_run:
-        result.seconds = time.perf_counter() - started
-        return result
-    report = write.write_site(
-        pages,
-        theme.Theme(content_dir).static_files(),
-        output_dir,
-        # Indexed before the swap, so the published folder never pairs pages with a stale index.
-        before_swap=search_index.index_site if search else None,
+    """One build from scratch: :class:`site_builder.builder.Builder`, used once.
+
+    Transcripts are loaded and pages made on every core (``jobs``, default: all of them).
+    """
+    from .builder import Builder  # it builds on the stages above
+
+    builder = Builder(
+        content_dir, output_dir, base_url, search=search, jobs=jobs, progress=progress
     )
-    result.pages_written = len(pages)
-    result.files_written = report.written
-    result.files_unchanged = report.unchanged
-    for page in pages:
-        result.pages_by_kind[page.kind] = result.pages_by_kind.get(page.kind, 0) + 1
-    result.seconds = time.perf_counter() - started
-    return result
+    return builder.build(dry_run=dry_run)

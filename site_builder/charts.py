@@ -8,12 +8,14 @@ reader of the printed page gets the same facts. Colours come from CSS classes (`
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from .memo import by_identity
 from .model import SECTION_BOILERPLATE, SECTION_QA, SECTION_SUMMARY, ParsedTranscript, Turn
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -26,6 +28,7 @@ LABEL_WIDTH = 0  # labels sit above bars so the chart reads at 320 px
 WIDTH = 600
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the three charts of a call count each paragraph again
 def count_words(text: str) -> int:
     return len(_WORD.findall(_MARK.sub(" ", text)))
 
@@ -65,6 +68,7 @@ def spoken_turns(parsed: ParsedTranscript) -> Iterator[Turn]:
     return (t for t in parsed.turns if t.speaker and t.section not in skip)
 
 
+@by_identity(8192)  # each person page asks again for every call the person is on
 def speaker_shares(parsed: ParsedTranscript) -> tuple[Share, ...]:
     """Words and turns per participant, largest share first."""
     words: dict[str, int] = {}

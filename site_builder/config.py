@@ -21,6 +21,23 @@ SITE_FILE = "site.yaml"
 SITE_KEYS = ("title", "base_url", "language", "description")
 # BCP 47 in the shape authors write it: en, en-GB, zh-Hans, pt-BR.
 _LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
+# Every link and feed URL is built on the base URL: a path under the server root, or a full
+# http(s) address. Anything else (javascript:, a bare host, spaces, quotes) would break or
+# poison every page.
+_BASE_URL = re.compile(r"(https?://[A-Za-z0-9.-]+(:[0-9]+)?)?/[A-Za-z0-9._~%/-]*")
+BASE_URL_HINT = (
+    "write a path such as '/' or '/calls/', or a full address such as https://example.org/calls/"
+)
+
+
+def base_url_problem(value: str) -> str | None:
+    """Why ``value`` cannot be the site's base URL, or None when it can."""
+    candidate = value.strip()
+    if candidate and not candidate.endswith("/"):
+        candidate += "/"
+    if _BASE_URL.fullmatch(candidate or "/"):
+        return None
+    return f"base URL '{value}' is not a path or an http(s) address"
 
 
 def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | None) -> SiteConfig:
@@ -35,6 +52,9 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
             for key in ("title", "base_url", "description"):
                 if (value := text(ctx, f.get(key), key)) is not None:
                     values[key] = value
+            if "base_url" in values and (problem := base_url_problem(values["base_url"])):
+                ctx.error(f["base_url"], problem, BASE_URL_HINT)
+                del values["base_url"]
             language = ref(ctx, f.get("language"), "language")
             if language is not None:
                 if _LANGUAGE.fullmatch(language.value):
@@ -45,6 +65,9 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
                         f"language '{language.value}' is not a language tag",
                         "use a code such as 'en' or 'en-GB'",
                     )
+    if base_url is not None and (problem := base_url_problem(base_url)):
+        diagnostics.error("--base-url", None, None, problem, BASE_URL_HINT)
+        base_url = None
     return SiteConfig(
         title=values.get("title", defaults.title),
         base_url=normalize_base_url(base_url or values.get("base_url", defaults.base_url)),

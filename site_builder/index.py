@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from .annotations import SiteAnnotations
 from .errors import Diagnostics
+from .memo import by_identity
 from .index_people import (
     collect_organizations,
     collect_people,
@@ -81,6 +82,12 @@ class TopicEntry:
     """In transcript order (newest event first), then exchange order."""
 
 
+@by_identity(4)
+def _by_slug(transcripts: tuple[Transcript, ...]) -> dict[str, Transcript]:
+    # Person and topic pages look calls up by slug thousands of times per build.
+    return {t.slug: t for t in transcripts}
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
     """Everything the pages are made from, with identities settled."""
@@ -101,10 +108,7 @@ class Site:
     """Transcript slug -> organisation id of the company that held the event."""
 
     def transcript(self, slug: str) -> Transcript:
-        for t in self.transcripts:
-            if t.slug == slug:
-                return t
-        raise KeyError(slug)
+        return _by_slug(self.transcripts)[slug]
 
     def person_of(self, slug: str, participant_id: str) -> PersonEntry:
         return self.people[self.participant_people[(slug, participant_id)]]

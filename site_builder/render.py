@@ -1,28 +1,34 @@
 """Render every page's view through its Jinja template. No file writes.
 
-Rendering is a pure function of a page's view (plus the template), so a cache keyed on a hash of
-``repr(view)`` and the template source can skip unchanged pages. A template mistake is reported as
+Rendering is a pure function of a page's view (plus the templates), so a cache keyed on a hash of
+both skips unchanged pages (:mod:`site_builder.cache`). Pages are made on every core
+(:mod:`site_builder.parallel`). A template mistake is reported as
 a diagnostic at the template's file and line, naming the page being rendered, never as a
 traceback.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Protocol
 
 import jinja2
 from markupsafe import escape
 
-from . import feeds, jsonout, markdown, site_data
-from .errors import Diagnostics
+from . import feeds, jsonout, markdown, parallel, site_data
+from .cache import Key, RenderCache, templates_fingerprint, view_key
+from .errors import Diagnostic, Diagnostics
 from .index import Site
 from .model import Transcript
+from .progress import Progress
 from .theme import Theme
 from .urls import Urls
-from .views import build_views
+from .views import page_makers
 from .views_common import PageView
 from .views_meta import transcript_description
 
@@ -75,47 +81,107 @@ def render_page(env: jinja2.Environment, view: PageView) -> str:
     return env.get_template(view.template).render(page=view, view=view.content)
 
 
-def render_site(site: Site, theme: Theme, diagnostics: Diagnostics) -> list[RenderedPage]:
+@dataclass(frozen=True, slots=True)
+class _Made:
+    """What a worker sends back for one page: the bytes only when they were rendered anew."""
+
+    key: Key
+    path: str
+    kind: str
+    url: str
+    content: bytes | None
+    error: Diagnostic | None = None
+
+
+def _make_page(
+    make: Callable[[], PageView],
+    env: jinja2.Environment,
+    fingerprint: bytes,
+    cached: frozenset[Key],
+    template_files: set[str],
+) -> _Made:
+    view = make()
+    key = view_key(fingerprint, view)
+    if key in cached:
+        return _Made(key, view.output_path, view.kind, view.url, None)
+    try:
+        html = render_page(env, view)
+    except Exception as exc:  # a template mistake becomes a diagnostic at its line
+        where = _template_location(exc, template_files)
+        if where is None and not isinstance(exc, jinja2.TemplateError):
+            raise  # not the template's fault: a bug in site-builder, keep the traceback
+        path, line = where or (view.template, None)
+        message = str(exc).strip() or type(exc).__name__
+        error = Diagnostic(
+            _display(path), line, None, f"template error while rendering {view.url}: {message}"
+        )
+        return _Made(key, view.output_path, view.kind, view.url, None, error)
+    return _Made(key, view.output_path, view.kind, view.url, html.encode("utf-8"))
+
+
+def render_site(
+    site: Site,
+    theme: Theme,
+    diagnostics: Diagnostics,
+    *,
+    cache: RenderCache | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> list[RenderedPage]:
+    """Every page, the transcripts' JSON and the machine files; pages in ``cache`` not rendered.
+
+    ``cache`` is updated to hold exactly this build's pages.
+    """
     env = make_environment(theme)
-    pages: list[RenderedPage] = []
     # Jinja names a template frame by the file it loaded; FileSystemLoader normalises the path.
     template_files = {
         os.path.normpath(str(path)) for folder in theme.template_dirs for path in folder.rglob("*")
     }
-    views = build_views(site)
-    for view in views:
-        try:
-            html = render_page(env, view)
-        except Exception as exc:  # a template mistake becomes a diagnostic at its line
-            where = _template_location(exc, template_files)
-            if where is None and not isinstance(exc, jinja2.TemplateError):
-                raise  # not the template's fault: a bug in site-builder, keep the traceback
-            path, line = where or (view.template, None)
-            message = str(exc).strip() or type(exc).__name__
-            diagnostics.error(
-                _display(path),
-                line,
-                None,
-                f"template error while rendering {view.url}: {message}",
-            )
+    fingerprint = templates_fingerprint(theme.template_dirs)
+    cached = cache.keys() if cache is not None else frozenset()
+    makers = page_makers(site)
+    for name in sorted(env.list_templates()):  # compiled once here, not once per worker
+        if name.endswith(".html"):
+            env.get_template(name)
+    calls = [
+        functools.partial(_make_page, make, env, fingerprint, cached, template_files)
+        for make in makers
+    ]
+    if progress is not None:
+        progress.stage("rendering pages", len(calls))
+    made = parallel.run_all(calls, jobs, progress.advance if progress else None)
+    pages: list[RenderedPage] = []
+    kept: dict[Key, bytes] = {}
+    for m in made:
+        if m.error is not None:
+            diagnostics.extend([m.error])
             continue
-        pages.append(RenderedPage(view.output_path, html.encode("utf-8"), view.kind))
-    pages.extend(transcript_data(site))
-    pages.extend(machine_files(site, views))
+        content = m.content if m.content is not None else cache.get(m.key)  # type: ignore[union-attr]
+        kept[m.key] = content
+        pages.append(RenderedPage(m.path, content, m.kind))
+    if cache is not None and not diagnostics.errors:
+        cache.replace(kept)
+    if progress is not None:
+        progress.stage("writing data files", len(site.transcripts))
+    pages.extend(transcript_data(site, jobs))
+    pages.extend(machine_files(site, made))
     return pages
 
 
-def transcript_data(site: Site) -> list[RenderedPage]:
+def transcript_data(site: Site, jobs: int = 1) -> list[RenderedPage]:
     """Every transcript's JSON (the ``parse`` schema plus its annotations), beside its page."""
     urls = Urls(site.config.base_url)
-    return [
-        RenderedPage(
-            urls.output_path(urls.transcript_json(t.slug)).as_posix(),
-            jsonout.dumps(site_data.transcript_document(site, urls, t)).encode("utf-8"),
-            "data",
-        )
-        for t in site.transcripts
-    ]
+    return parallel.run_all(
+        [functools.partial(_transcript_json, site, urls, t) for t in site.transcripts], jobs
+    )
+
+
+def _transcript_json(site: Site, urls: Urls, t: Transcript) -> RenderedPage:
+    return RenderedPage(
+        urls.output_path(urls.transcript_json(t.slug)).as_posix(),
+        jsonout.dumps(site_data.transcript_document(site, urls, t)).encode("utf-8"),
+        "data",
+    )
 
 
 def _feed_entry(site: Site, urls: Urls, t: Transcript) -> feeds.FeedEntry:
@@ -131,7 +197,12 @@ def _feed_entry(site: Site, urls: Urls, t: Transcript) -> feeds.FeedEntry:
     )
 
 
-def machine_files(site: Site, views: list[PageView]) -> list[RenderedPage]:
+class _Listed(Protocol):
+    url: str
+    kind: str
+
+
+def machine_files(site: Site, views: Sequence[_Listed]) -> list[RenderedPage]:
     """The Atom feed, sitemap.xml, robots.txt and the site-wide JSON index."""
     urls = Urls(site.config.base_url)
     feed = feeds.atom_feed(

@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 from urllib.parse import urlsplit
 
 from .errors import Diagnostics
+from .memo import by_identity
 from .model import Organization, Person, Topic
 from .slugs import name_key
 from .sources import display_path
@@ -177,6 +178,7 @@ def _check_names(ctx: Context, records: dict[str, _Loaded[R]], what: str) -> Non
             owner.setdefault(key, record_id)
 
 
+@by_identity(8)  # asked once per participant; the records do not change within a build
 def name_index(records: dict[str, Person] | dict[str, Organization]) -> dict[str, str]:
     """``name_key`` of every id, name and alias -> record id: how annotate finds a record."""
     index: dict[str, str] = {}

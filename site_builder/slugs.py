@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# A slug becomes a folder name; file systems stop at 255 bytes, and a URL people share should
+# stay readable. Longer slugs keep their start and gain a hash of the whole, so they stay unique.
+MAX_SLUG = 80
 
 
 def slugify(text: str) -> str:
     """``C.J. Muse`` -> ``cj-muse``; ``Société Générale`` -> ``societe-generale``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     ascii_text = ascii_text.lower().replace("'", "").replace("’", "").replace(".", "")
-    return _NON_WORD.sub("-", ascii_text).strip("-") or "x"
+    slug = _NON_WORD.sub("-", ascii_text).strip("-") or "x"
+    if len(slug) <= MAX_SLUG:
+        return slug
+    digest = hashlib.sha1(slug.encode("ascii")).hexdigest()[:8]
+    return f"{slug[: MAX_SLUG - 9].rstrip('-')}-{digest}"
 
 
 def name_key(name: str) -> str:

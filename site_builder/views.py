@@ -7,6 +7,8 @@ fragment is rendered before a template runs, so templates only loop, test and pr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .index import Site
 from .urls import Urls
 from .views_common import PageView, page, plural, transcript_item
@@ -33,9 +35,14 @@ from .views_transcript import transcript_view
 
 
 def build_views(site: Site) -> list[PageView]:
+    return [make() for make in page_makers(site)]
+
+
+def page_makers(site: Site) -> list[Callable[[], PageView]]:
+    """One call per page, each making that page's view: so pages can be made on several cores."""
     urls = Urls(site.config.base_url)
-    views = [
-        page(
+    views: list[Callable[[], PageView]] = [
+        lambda: page(
             site,
             urls,
             template="home.html",
@@ -44,7 +51,7 @@ def build_views(site: Site) -> list[PageView]:
             title=site.config.title,
             content=home_view(site, urls),
         ),
-        page(
+        lambda: page(
             site,
             urls,
             template="transcripts.html",
@@ -60,7 +67,7 @@ def build_views(site: Site) -> list[PageView]:
     ]
     for t in site.transcripts:
         views.append(
-            page(
+            lambda t=t: page(
                 site,
                 urls,
                 template="transcript.html",
@@ -76,7 +83,7 @@ def build_views(site: Site) -> list[PageView]:
             )
         )
     views.append(
-        page(
+        lambda: page(
             site,
             urls,
             template="people.html",
@@ -93,7 +100,7 @@ def build_views(site: Site) -> list[PageView]:
     )
     for pid, entry in site.people.items():
         views.append(
-            page(
+            lambda pid=pid, entry=entry: page(
                 site,
                 urls,
                 template="person.html",
@@ -108,7 +115,7 @@ def build_views(site: Site) -> list[PageView]:
             )
         )
     views.append(
-        page(
+        lambda: page(
             site,
             urls,
             template="organizations.html",
@@ -121,7 +128,7 @@ def build_views(site: Site) -> list[PageView]:
     )
     for oid, org in site.organizations.items():
         views.append(
-            page(
+            lambda oid=oid, org=org: page(
                 site,
                 urls,
                 template="organization.html",
@@ -134,7 +141,7 @@ def build_views(site: Site) -> list[PageView]:
             )
         )
     views.append(
-        page(
+        lambda: page(
             site,
             urls,
             template="topics.html",
@@ -147,7 +154,7 @@ def build_views(site: Site) -> list[PageView]:
     )
     for tid, topic in site.topics.items():
         views.append(
-            page(
+            lambda tid=tid, topic=topic: page(
                 site,
                 urls,
                 template="topic.html",
@@ -159,9 +166,9 @@ def build_views(site: Site) -> list[PageView]:
                 description=topic_description(site, tid),
             )
         )
-    views.append(search_page(site, urls))
+    views.append(lambda: search_page(site, urls))
     views.append(
-        page(
+        lambda: page(
             site,
             urls,
             template="404.html",

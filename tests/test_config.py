@@ -9,6 +9,7 @@ import pytest
 from site_builder.config import load_config
 from site_builder.errors import Diagnostics
 from site_builder.model import SiteConfig
+from site_builder.sources import display_path
 
 
 def config_from(
@@ -86,3 +87,20 @@ def test_mistakes_are_located(
     config, diagnostics = config_from(Path(), text)
     assert [str(d) for d in diagnostics] == [expected]
     assert isinstance(config, SiteConfig)
+
+
+def test_base_url_must_be_a_path_or_a_web_address(tmp_path: Path) -> None:
+    (tmp_path / "site.yaml").write_text('title: X\nbase_url: "javascript:alert(1)"\n', "utf-8")
+    diagnostics = Diagnostics()
+    config = load_config(tmp_path, diagnostics, None)
+    assert config.base_url == "/"
+    assert [str(d).split(" (")[0] for d in diagnostics.errors] == [
+        f"{display_path(tmp_path / 'site.yaml')}:2:11: error: base URL 'javascript:alert(1)' "
+        "is not a path or an http(s) address"
+    ]
+    diagnostics = Diagnostics()
+    assert load_config(tmp_path, diagnostics, "https://example.org/calls").base_url == (
+        "https://example.org/calls/"
+    )
+    load_config(tmp_path, diagnostics, "ftp://x")
+    assert any(str(d).startswith("--base-url: error:") for d in diagnostics.errors)

@@ -10,8 +10,12 @@ matter (title, date and speakers used as metadata; the block itself kept as boil
 
 from __future__ import annotations
 
+import copy
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 
 from ..model import (
     SECTION_BOILERPLATE,
@@ -97,8 +101,16 @@ def _candidates(lines: list[str], start: int) -> tuple[list[tuple[int, lab.Label
     return found, units
 
 
-def accepted_labels(text: str) -> tuple[dict[int, lab.Label], int, int, Metadata]:
+def accepted_labels(text: str) -> tuple[Mapping[int, lab.Label], int, int, Metadata]:
     """Line index -> accepted label, the paragraph-start count, body start, and metadata."""
+    accepted, units, start, meta = _accepted_labels(text)
+    return accepted, units, start, copy.deepcopy(meta)
+
+
+# `detect` and then `parse` ask for the same text's labels; scanning every line once instead of
+# twice matters for files of 100,000 short lines. The cached results are read-only.
+@lru_cache(maxsize=4)
+def _accepted_labels(text: str) -> tuple[Mapping[int, lab.Label], int, int, Metadata]:
     lines = split_lines(text)
     meta = Metadata()
     end = front_matter_end(lines)
@@ -112,7 +124,7 @@ def accepted_labels(text: str) -> tuple[dict[int, lab.Label], int, int, Metadata
         for i, c in found
         if c.name in names or lab.is_break(c) or lab.single_use_allowed(c, density)
     }
-    return accepted, units, end + 1, meta
+    return MappingProxyType(accepted), units, end + 1, meta
 
 
 def _qa_lines(lines: list[str]) -> dict[int, re.Match[str]]:

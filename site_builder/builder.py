@@ -1,0 +1,212 @@
+"""A builder that lives as long as the preview server and does again only what changed.
+
+Each rebuild runs the whole pipeline of :mod:`site_builder.build`, with two memories:
+
+- **Transcripts** (read, parsed, annotated) are kept with the file stamps (modification time,
+  size, inode) of every file their loading read: the transcript, its sidecar and the site-wide
+  ``speakers.yaml``, ``organizations.yaml`` and ``topics.yaml``. A transcript is loaded again when
+  any of those stamps differs, or when the caller names one of its files as changed.
+- **Rendered pages** are kept by a hash of their view and the templates (:mod:`site_builder.cache`).
+  Views are made again on every rebuild, so what a page shows is never decided by a dependency
+  list someone had to keep up to date.
+
+When no input file changed since the last good build and the output is still the one it wrote,
+a rebuild returns at once and writes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import annotations, config, index, parallel, render, sources, theme, watch, write
+from . import search as search_index
+from .build import BuildResult, load_transcript
+from .cache import RenderCache
+from .errors import Diagnostic, Diagnostics
+from .manifest import MARKER
+from .model import Transcript
+from .progress import Progress
+from .site_annotations import ORGANIZATIONS_FILE, SPEAKERS_FILE, TOPICS_FILE
+
+Stamp = tuple[int, int, int] | None
+"""(mtime_ns, size, inode) of a file; None when it does not exist."""
+
+SITE_WIDE_FILES = (SPEAKERS_FILE, ORGANIZATIONS_FILE, TOPICS_FILE)
+
+
+def stamp(path: Path | None) -> Stamp:
+    if path is None:
+        return None
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+@dataclass(frozen=True, slots=True)
+class _LoadedTranscript:
+    stamps: tuple[Stamp, ...]
+    """Of every file loading read: transcript, sidecar, then the site-wide files."""
+    transcript: Transcript | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _load_one(
+    source: sources.SourceFile, site_annotations: annotations.SiteAnnotations
+) -> tuple[Transcript | None, tuple[Diagnostic, ...]]:
+    diagnostics = Diagnostics()
+    transcript = load_transcript(source, site_annotations, diagnostics)
+    return transcript, tuple(diagnostics)
+
+
+class Builder:
+    """``Builder(content, output).build()`` once, then ``rebuild()`` after every change."""
+
+    def __init__(
+        self,
+        content_dir: Path,
+        output_dir: Path,
+        base_url: str | None = None,
+        *,
+        search: bool = True,
+        jobs: int | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.content_dir = content_dir
+        self.output_dir = output_dir
+        self.base_url = base_url
+        self.search = search
+        self.jobs = jobs or parallel.default_jobs()
+        self.progress = progress
+        self._transcripts: dict[Path, _LoadedTranscript] = {}
+        self._site_annotations: tuple[tuple[Stamp, ...], annotations.SiteAnnotations, tuple] = (
+            (),
+            annotations.SiteAnnotations(),
+            (),
+        )
+        self._cache = RenderCache()
+        self._last_good: tuple[watch.Snapshot, Stamp, BuildResult] | None = None
+
+    def build(self, *, dry_run: bool = False) -> BuildResult:
+        return self.rebuild(dry_run=dry_run)
+
+    def rebuild(self, changed: Iterable[Path] = (), *, dry_run: bool = False) -> BuildResult:
+        """Bring the output up to date with the content; ``changed``: files known to differ."""
+        started = _now()
+        if not dry_run:  # refuse a dangerous --output before spending time on the content
+            write.check_output_dir(self.output_dir, self.content_dir)
+        site_theme = theme.Theme(self.content_dir)
+        inputs = watch.snapshot(
+            [self.content_dir, *site_theme.watched_dirs()], self.output_dir.resolve()
+        )
+        changed = [Path(p).resolve() for p in changed]
+        if self._last_good is not None and not changed and not dry_run:
+            before, output_stamp, result = self._last_good
+            if before == inputs and output_stamp == stamp(self.output_dir / MARKER):
+                return _unchanged(result, _now() - started)
+        for path in changed:
+            self._transcripts.pop(path, None)
+        diagnostics = Diagnostics()
+        site = self._load_site(diagnostics)
+        result = BuildResult(diagnostics)
+        if diagnostics.errors:
+            return _finished(result, started)
+        pages = render.render_site(
+            site,
+            site_theme,
+            diagnostics,
+            cache=self._cache,
+            jobs=self.jobs,
+            progress=self.progress,
+        )
+        if diagnostics.errors or dry_run:
+            return _finished(result, started)
+        if self.progress is not None:
+            self.progress.stage("writing files" + (" and indexing search" if self.search else ""))
+        report = write.write_site(
+            pages,
+            site_theme.static_files(),
+            self.output_dir,
+            # Indexed before the swap, so the published folder never pairs pages with a stale index.
+            before_swap=search_index.index_site if self.search else None,
+        )
+        result.pages_written = len(pages)
+        result.files_written = report.written
+        result.files_unchanged = report.unchanged
+        for page in pages:
+            result.pages_by_kind[page.kind] = result.pages_by_kind.get(page.kind, 0) + 1
+        self._last_good = (inputs, stamp(self.output_dir / MARKER), result)
+        return _finished(result, started)
+
+    def _load_site(self, diagnostics: Diagnostics) -> index.Site:
+        """As :func:`site_builder.build.load_site`, loading only transcripts whose files changed."""
+        site_config = config.load_config(self.content_dir, diagnostics, self.base_url)
+        site_annotations = self._load_site_annotations(diagnostics)
+        site_stamps = self._site_annotations[0]
+        found = sources.discover(self.content_dir, diagnostics)
+        stamps = {s.path: (stamp(s.path), stamp(s.annotation_path), *site_stamps) for s in found}
+        missing = [
+            s
+            for s in found
+            if (kept := self._transcripts.get(s.path)) is None or kept.stamps != stamps[s.path]
+        ]
+        if self.progress is not None:
+            self.progress.stage("reading transcripts", len(missing))
+        loaded = parallel.run_all(
+            [lambda s=s: _load_one(s, site_annotations) for s in missing],
+            self.jobs,
+            self.progress.advance if self.progress else None,
+        )
+        for source, (transcript, found_diagnostics) in zip(missing, loaded, strict=True):
+            self._transcripts[source.path] = _LoadedTranscript(
+                stamps[source.path], transcript, found_diagnostics
+            )
+        for gone in set(self._transcripts) - set(stamps):
+            del self._transcripts[gone]
+        transcripts = []
+        for source in found:
+            kept = self._transcripts[source.path]
+            diagnostics.extend(kept.diagnostics)
+            if kept.transcript is not None:
+                transcripts.append(kept.transcript)
+        if self.progress is not None:
+            self.progress.stage("indexing")
+        return index.build_site(transcripts, site_annotations, site_config, diagnostics)
+
+    def _load_site_annotations(self, diagnostics: Diagnostics) -> annotations.SiteAnnotations:
+        stamps = tuple(stamp(self.content_dir / name) for name in SITE_WIDE_FILES)
+        kept_stamps, kept, kept_diagnostics = self._site_annotations
+        if stamps != kept_stamps or not kept_stamps:
+            found = Diagnostics()
+            kept = annotations.load_site_annotations(self.content_dir, found)
+            kept_diagnostics = tuple(found)
+            self._site_annotations = (stamps, kept, kept_diagnostics)
+        diagnostics.extend(kept_diagnostics)
+        return kept
+
+
+def _now() -> float:
+    return time.perf_counter()
+
+
+def _finished(result: BuildResult, started: float) -> BuildResult:
+    result.seconds = _now() - started
+    return result
+
+
+def _unchanged(previous: BuildResult, seconds: float) -> BuildResult:
+    """The last good build again, with nothing written."""
+    files = previous.files_written + previous.files_unchanged
+    return BuildResult(
+        previous.diagnostics,
+        pages_written=previous.pages_written,
+        files_written=0,
+        files_unchanged=files,
+        seconds=seconds,
+        pages_by_kind=dict(previous.pages_by_kind),
+    )

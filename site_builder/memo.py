@@ -1,0 +1,48 @@
+"""Remember a function's result for the last few arguments, by the arguments' identity.
+
+For pure functions of immutable model objects that are asked the same question many times in
+one build (a person page asks each of its calls for its speakers' word counts). Keyed by
+identity, not equality: hashing a transcript deeply would cost more than the answer. The cache
+holds its arguments, so an identity cannot be reused by a new object while it is remembered; a
+new build makes new objects, which simply miss.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def by_identity(size: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Memoise on the identity of the positional arguments, keeping the last ``size`` results."""
+
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        remembered: OrderedDict[tuple[int, ...], tuple[tuple[object, ...], R]] = OrderedDict()
+        lock = threading.Lock()
+
+        @functools.wraps(function)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            if kwargs:
+                return function(*args, **kwargs)
+            key = tuple(id(a) for a in args)
+            with lock:
+                found = remembered.get(key)
+                if found is not None:
+                    remembered.move_to_end(key)
+                    return found[1]
+            result = function(*args)
+            with lock:
+                remembered[key] = (tuple(args), result)  # holding args keeps their ids unique
+                while len(remembered) > size:
+                    remembered.popitem(last=False)
+            return result
+
+        return wrapper
+
+    return decorate

@@ -1,0 +1,166 @@
+"""The long-lived builder (the preview server's): rebuilds redo only what changed, never go stale.
+
+Every edit below is checked against the one thing a user relies on: after a rebuild, the site is
+byte for byte what a fresh build of the edited content gives.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench import generate
+from site_builder import build
+from site_builder.builder import Builder
+from site_builder.manifest import MARKER
+from site_builder.theme import default_theme_dir
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != MARKER
+    }
+
+
+def _stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def _cold(content: Path, output: Path) -> dict[str, bytes]:
+    result = build.build(content, output, search=False, jobs=1)
+    assert result.ok, [str(d) for d in result.diagnostics.errors]
+    return _tree(output)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twelve generated calls: executives and analysts recur, so person pages span calls."""
+    out = tmp_path_factory.mktemp("corpus12")
+    generate.generate(12, out, seed=3, with_hugo=False)
+    return out / "content"
+
+
+@pytest.fixture
+def site(corpus: Path, tmp_path: Path) -> tuple[Path, Path, Builder]:
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    shutil.copytree(default_theme_dir() / "templates", content / "templates")
+    output = tmp_path / "site"
+    builder = Builder(content, output, search=False, jobs=2)
+    result = builder.build()
+    assert result.ok, [str(d) for d in result.diagnostics.errors]
+    return content, output, builder
+
+
+def test_noop_rebuild_writes_nothing(site: tuple[Path, Path, Builder]) -> None:
+    content, output, builder = site
+    before = _stamps(output)
+    result = builder.rebuild()
+    assert result.ok and result.files_written == 0
+    assert _stamps(output) == before
+
+
+def test_transcript_edit_rewrites_its_pages_and_matches_a_cold_build(
+    site: tuple[Path, Path, Builder], tmp_path: Path
+) -> None:
+    content, output, builder = site
+    transcript = sorted((content / "transcripts").glob("*.txt"))[5]
+    text = transcript.read_text(encoding="utf-8")
+    paragraph = max(text.split("\n"), key=len)
+    edited = paragraph + " Margins held up better than the street expected."
+    transcript.write_text(text.replace(paragraph, edited, 1), encoding="utf-8")
+    before = _tree(output)
+    result = builder.rebuild(changed=[transcript])
+    after = _tree(output)
+    assert result.ok
+    rewritten = {rel for rel in after if before.get(rel) != after[rel]}
+    page = f"transcripts/{transcript.stem}/index.html"
+    assert page in rewritten
+    assert "Margins held up better than the street expected." in after[page].decode()
+    # Only what shows the call changes: not, for instance, every other call's page.
+    other_calls = {
+        rel for rel in rewritten if rel.startswith("transcripts/") and transcript.stem not in rel
+    }
+    assert other_calls <= {"transcripts/index.html"}
+    assert result.files_written == len(rewritten) < len(after) / 2
+    assert after == _cold(content, tmp_path / "cold")
+
+
+def test_annotation_edit_matches_a_cold_build(
+    site: tuple[Path, Path, Builder], tmp_path: Path
+) -> None:
+    content, output, builder = site
+    sidecar = sorted((content / "transcripts").glob("*.yaml"))[0]
+    text = sidecar.read_text(encoding="utf-8")
+    assert "summary:" in text
+    sidecar.write_text(
+        re.sub(r"summary: .*", "summary: Guidance was raised twice.", text, count=1),
+        encoding="utf-8",
+    )
+    result = builder.rebuild()  # no hint: the builder notices the edit by itself
+    assert result.ok and result.files_written > 0
+    page = (output / "transcripts" / sidecar.stem / "index.html").read_text(encoding="utf-8")
+    assert "Guidance was raised twice." in page
+    assert _tree(output) == _cold(content, tmp_path / "cold")
+
+
+def test_speaker_rename_reaches_every_page_that_shows_the_name(
+    site: tuple[Path, Path, Builder], tmp_path: Path
+) -> None:
+    content, output, builder = site
+    speakers = content / "speakers.yaml"
+    text = speakers.read_text(encoding="utf-8")
+    # The analyst on the most pages: the name appears on calls, firms, topics, the people list.
+    before = _tree(output)
+    names = re.findall(r"^  name: (.+)$", text, flags=re.MULTILINE)
+    name = max(names, key=lambda n: sum(n.encode() in b for b in before.values()))
+    showing = {rel for rel, data in before.items() if name.encode() in data}
+    assert len(showing) > 5
+    renamed = "Zebedee Quillfeather"
+    speakers.write_text(text.replace(f"  name: {name}\n", f"  name: {renamed}\n"), "utf-8")
+    result = builder.rebuild()
+    assert result.ok
+    after = _tree(output)
+    for rel in showing:
+        assert renamed.encode() in after[rel], f"{rel} still shows only the old name"
+    assert after == _cold(content, tmp_path / "cold")
+
+
+def test_template_edit_rerenders_every_page_using_it(
+    site: tuple[Path, Path, Builder], tmp_path: Path
+) -> None:
+    content, output, builder = site
+    base = content / "templates" / "base.html"
+    text = base.read_text(encoding="utf-8")
+    base.write_text(text.replace("</body>", "<!-- edited-template -->\n</body>", 1), "utf-8")
+    result = builder.rebuild()
+    assert result.ok
+    pages = [p for p in output.rglob("*.html") if "pagefind" not in p.parts]
+    assert pages and all("edited-template" in p.read_text(encoding="utf-8") for p in pages)
+    assert _tree(output) == _cold(content, tmp_path / "cold")
+
+
+def test_a_broken_rebuild_writes_nothing_and_the_next_good_one_recovers(
+    site: tuple[Path, Path, Builder], tmp_path: Path
+) -> None:
+    content, output, builder = site
+    speakers = content / "speakers.yaml"
+    good = speakers.read_text(encoding="utf-8")
+    before = _tree(output)
+    speakers.write_text(good + "broken: [\n", encoding="utf-8")
+    result = builder.rebuild()
+    assert not result.ok
+    assert any("speakers.yaml" in str(d) for d in result.diagnostics.errors)
+    assert _tree(output) == before
+    speakers.write_text(good.replace("  role: ", "  role: Acting ", 1), encoding="utf-8")
+    assert builder.rebuild().ok
+    assert _tree(output) == _cold(content, tmp_path / "cold")
