@@ -1,8 +1,8 @@
 """Time rebuilds inside one long-lived process, as the preview server does them.
 
 Run by ``bench.run`` as a child: ``python -m bench.inprocess --content DIR --output DIR``. Prints
-one JSON object. It looks for an incremental builder in ``site_builder.build`` (a class with a
-``rebuild`` method). Without one it times what the preview server does today after a save,
+one JSON object. It looks for an incremental builder in ``site_builder.builder`` or
+``site_builder.build`` (a class with a ``rebuild`` method). Without one it times what the preview server does today after a save,
 ``site_builder.watch.build_once`` called again in the same process, and says so in ``api``; with
 neither it reports ``{"available": false, "reason": ...}`` and times nothing.
 """
@@ -36,15 +36,22 @@ OUTPUT_PARAMS = ("output_dir", "output")
 CHANGED_PARAMS = ("changed", "changed_paths", "paths")
 
 
+MODULES = ("site_builder.builder", "site_builder.build")
+
+
 def find_builder() -> tuple[type | None, str]:
-    module = importlib.import_module("site_builder.build")
-    for name in CLASS_NAMES:
-        candidate = getattr(module, name, None)
-        if isinstance(candidate, type) and callable(getattr(candidate, "rebuild", None)):
-            return candidate, f"site_builder.build.{name}"
+    for module_name in MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue
+        for name in CLASS_NAMES:
+            candidate = getattr(module, name, None)
+            if isinstance(candidate, type) and callable(getattr(candidate, "rebuild", None)):
+                return candidate, f"{module_name}.{name}"
     return (
         None,
-        f"no class with a rebuild() method in site_builder.build ({', '.join(CLASS_NAMES)})",
+        f"no class with a rebuild() method in {' or '.join(MODULES)} ({', '.join(CLASS_NAMES)})",
     )
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, build, jsonout, qa, readers, sources
+from . import __version__, build, jsonout, progress, qa, readers, sources
 from .errors import Diagnostics
 from .search import SearchIndexError
 from .write import OutputError
@@ -18,11 +18,22 @@ def _print_diagnostics(diagnostics: Diagnostics) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    # Progress goes to stderr: on a terminal one redrawn line, in a log one line per stage.
+    shown = progress.Progress(sys.stderr)
     try:
-        result = build.build(args.content, args.output, args.base_url, search=not args.no_search)
+        result = build.build(
+            args.content,
+            args.output,
+            args.base_url,
+            search=not args.no_search,
+            jobs=args.jobs,
+            progress=shown,
+        )
     except (OutputError, SearchIndexError) as exc:
+        shown.clear()
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    shown.clear()
     _print_diagnostics(result.diagnostics)
     errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
     if errors:
@@ -32,6 +43,15 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    if shown.tty:
+        summary = progress.Summary(
+            result.pages_by_kind,
+            result.files_written,
+            result.files_unchanged,
+            warnings,
+            result.seconds,
+        )
+        sys.stdout.write(progress.summary_table(summary))
     print(
         f"built {result.pages_written} pages into {args.output} "
         f"({result.files_written} files written, {result.files_unchanged} unchanged), "
@@ -102,6 +122,12 @@ def make_parser() -> argparse.ArgumentParser:
         "--no-search",
         action="store_true",
         help="skip the Pagefind search index (the search page then says search is unavailable)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="processes reading transcripts and making pages (default: one per CPU core)",
     )
     p.set_defaults(func=cmd_build)
 

@@ -13,13 +13,13 @@ from types import MappingProxyType
 
 from .annotations import SiteAnnotations
 from .errors import Diagnostics
-from .memo import by_identity
 from .index_people import (
     collect_organizations,
     collect_people,
     collect_topics,
     organization_entries,
 )
+from .memo import by_identity
 from .model import (
     GROUP_OPERATOR,
     GROUP_UNKNOWN,

@@ -19,9 +19,18 @@ REDRAW_SECONDS = 0.1
 
 
 class Progress:
-    def __init__(self, stream: TextIO, *, tty: bool | None = None) -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        tty: bool | None = None,
+        quiet_seconds: float = QUIET_SECONDS,
+        redraw_seconds: float = REDRAW_SECONDS,
+    ) -> None:
         self.stream = stream
         self.tty = stream.isatty() if tty is None else tty
+        self.quiet_seconds = quiet_seconds
+        self.redraw_seconds = redraw_seconds
         self.started = time.perf_counter()
         self._stage = ""
         self._total = 0
@@ -46,7 +55,9 @@ class Progress:
 
     def _draw(self, *, force: bool = False) -> None:
         now = time.perf_counter()
-        if now - self.started < QUIET_SECONDS or (not force and now - self._drawn < REDRAW_SECONDS):
+        if now - self.started < self.quiet_seconds:
+            return
+        if not force and now - self._drawn < self.redraw_seconds:
             return
         self._drawn = now
         count = f" {self._done}/{self._total}" if self._total else ""

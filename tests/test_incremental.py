@@ -62,7 +62,7 @@ def site(corpus: Path, tmp_path: Path) -> tuple[Path, Path, Builder]:
 
 
 def test_noop_rebuild_writes_nothing(site: tuple[Path, Path, Builder]) -> None:
-    content, output, builder = site
+    _, output, builder = site
     before = _stamps(output)
     result = builder.rebuild()
     assert result.ok and result.files_written == 0
@@ -119,11 +119,16 @@ def test_speaker_rename_reaches_every_page_that_shows_the_name(
     content, output, builder = site
     speakers = content / "speakers.yaml"
     text = speakers.read_text(encoding="utf-8")
-    # The analyst on the most pages: the name appears on calls, firms, topics, the people list.
+    # The person on the most pages: calls, firms, topics, the people list link to them by name.
     before = _tree(output)
-    names = re.findall(r"^  name: (.+)$", text, flags=re.MULTILINE)
-    name = max(names, key=lambda n: sum(n.encode() in b for b in before.values()))
-    showing = {rel for rel, data in before.items() if name.encode() in data}
+    people = re.findall(r"^([a-z0-9-]+):\n  name: (.+)$", text, flags=re.MULTILINE)
+
+    def linking(person_id: str) -> set[str]:
+        link = f'href="/people/{person_id}/"'.encode()
+        return {rel for rel, data in before.items() if link in data}
+
+    person_id, name = max(people, key=lambda p: len(linking(p[0])))
+    showing = linking(person_id)
     assert len(showing) > 5
     renamed = "Zebedee Quillfeather"
     speakers.write_text(text.replace(f"  name: {name}\n", f"  name: {renamed}\n"), "utf-8")
