@@ -2,9 +2,10 @@
 
 Run by ``bench.run`` as a child: ``python -m bench.inprocess --content DIR --output DIR``. Prints
 one JSON object. It looks for an incremental builder in ``site_builder.builder`` or
-``site_builder.build`` (a class with a ``rebuild`` method). Without one it times what the preview server does today after a save,
-``site_builder.watch.build_once`` called again in the same process, and says so in ``api``; with
-neither it reports ``{"available": false, "reason": ...}`` and times nothing.
+``site_builder.build`` (a class with a ``rebuild`` method). Without one it times what the
+preview server did before it had one after a save, ``site_builder.watch.build_once`` called
+again in the same process, and says so in ``api``; with neither it reports
+``{"available": false, "reason": ...}`` and times nothing.
 """
 
 from __future__ import annotations

@@ -51,9 +51,8 @@ fi
 
 # --- Python: .venv with the package (editable, so edits to the code need no reinstall) -------
 [ -x .venv/bin/python ] || { say "creating .venv"; "$PYTHON" -m venv .venv; }
-# The preview needs the search extra (Pagefind) too: the site it builds includes the search index.
-extras="[search]"
-[ "$mode" = all ] && extras="[test]"   # the test extra includes everything the search one does
+extras=""
+[ "$mode" = all ] && extras="[test]"
 # Reinstall only when pyproject.toml changed since the last install of these extras.
 stamp=".venv/.site-builder-installed"
 [ "$mode" = all ] && stamp=".venv/.site-builder-installed-test"

@@ -16,9 +16,13 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import build, theme
 from .write import OutputError
+
+if TYPE_CHECKING:
+    from .builder import Builder
 
 # path -> (mtime_ns, size, inode); the inode catches an editor's atomic save (write + rename).
 Snapshot = dict[str, tuple[int, int, int]]
@@ -89,7 +93,7 @@ def _describe_exception(exc: Exception) -> str:
     return "".join(traceback.format_exception(exc)).rstrip()
 
 
-def build_once(content_dir: Path, output_dir: Path) -> BuildOutcome:
+def build_once(content_dir: Path, output_dir: Path, builder: Builder | None = None) -> BuildOutcome:
     """One build for the preview: base URL ``/``, failures reported, never raised.
 
     The preview must outlive any mistake in content or templates, so an unexpected exception is
@@ -98,7 +102,11 @@ def build_once(content_dir: Path, output_dir: Path) -> BuildOutcome:
     """
     started = time.perf_counter()
     try:
-        result = build.build(content_dir, output_dir, base_url="/")
+        # The long-lived builder redoes only what changed (site_builder/builder.py).
+        if builder is not None:
+            result = builder.rebuild()
+        else:
+            result = build.build(content_dir, output_dir, base_url="/")
     except OutputError as exc:
         return BuildOutcome(False, (f"error: {exc}",), 0, 0, time.perf_counter() - started)
     except Exception as exc:
@@ -133,6 +141,9 @@ class Rebuilder:
         self.building = threading.Event()
         self._stop = threading.Event()
         self._built: Snapshot = {}
+        from .builder import Builder  # it imports this module's snapshot()
+
+        self._builder = Builder(content_dir, output_dir, base_url="/")
 
     def roots(self) -> list[Path]:
         # Recomputed each scan: a site may add its own templates/ or static/ while we run.
@@ -148,7 +159,7 @@ class Rebuilder:
     def _build(self) -> BuildOutcome:
         self.building.set()
         try:
-            return build_once(self.content_dir, self.output_dir)
+            return build_once(self.content_dir, self.output_dir, self._builder)
         finally:
             self.building.clear()
 
