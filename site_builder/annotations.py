@@ -7,6 +7,7 @@ that names something (a turn, an exchange, a speaker, a topic, an organisation, 
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -154,10 +155,14 @@ def _date(ctx: Context, node: Node | None) -> str | None:
     value = ref(ctx, node, "date")
     if value is None:
         return None
-    if not _ISO_DATE.fullmatch(value.value):
-        ctx.error(value, f"date '{value.value}' is not an ISO date", "write it as YYYY-MM-DD")
-        return None
-    return value.value
+    if _ISO_DATE.fullmatch(value.value):
+        try:
+            return datetime.date.fromisoformat(value.value).isoformat()
+        except ValueError:
+            ctx.error(value, f"date '{value.value}' does not exist", "check the month and day")
+            return None
+    ctx.error(value, f"date '{value.value}' is not an ISO date", "write it as YYYY-MM-DD")
+    return None
 
 
 def _company(ctx: Context, node: Node | None) -> CompanyNote | None:

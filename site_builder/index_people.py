@@ -71,7 +71,8 @@ def collect_people(
     from .index import ExchangeRef, PersonEntry, TurnRef
 
     people: dict[str, Person] = {}
-    events: dict[str, list[str]] = {}
+    # Slugs of each person's events as an ordered set: a regular analyst is on 1,000 calls.
+    events: dict[str, dict[str, None]] = {}
     turns: dict[str, list[TurnRef]] = {}
     asked: dict[str, list[ExchangeRef]] = {}
     answered: dict[str, list[ExchangeRef]] = {}
@@ -82,8 +83,7 @@ def collect_people(
             if pid not in people:
                 org = participant_orgs.get((t.slug, p.id))
                 people[pid] = Person(pid, p.name, organization=org, role=p.role)
-            if t.slug not in events.setdefault(pid, []):
-                events[pid].append(t.slug)
+            events.setdefault(pid, {})[t.slug] = None
         groups = {p.id: p.group for p in t.parsed.participants}
         for turn in t.parsed.turns:
             if not turn.speaker:
@@ -105,7 +105,7 @@ def collect_people(
     for pid, annotated in site.people.items():
         known = people.get(pid)
         people[pid] = _merge_person(annotated, known)
-        events.setdefault(pid, [])
+        events.setdefault(pid, {})
     entries = {
         pid: PersonEntry(
             person=person,
@@ -142,21 +142,26 @@ def organization_entries(
 
     members: dict[str, set[str]] = {}
     events: dict[str, set[str]] = {}
+    events_of = {pid: set(entry.transcripts) for pid, entry in people.items()}
     for key, org_id in participant_orgs.items():
         members.setdefault(org_id, set()).add(participant_people[key])
-        if key[0] in people[participant_people[key]].transcripts:
+        if key[0] in events_of[participant_people[key]]:
             events.setdefault(org_id, set()).add(key[0])
     for pid, entry in people.items():
         if entry.person.organization:
             members.setdefault(entry.person.organization, set()).add(pid)
     order = {slug: i for i, slug in enumerate(transcript_order)}
     people_order = {pid: i for i, pid in enumerate(people)}
+    held: dict[str, list[str]] = {}
+    for slug in transcript_order:
+        if slug in companies:
+            held.setdefault(companies[slug], []).append(slug)
     entries = {
         oid: OrganizationEntry(
             organization=org,
             people=tuple(sorted(members.get(oid, ()), key=people_order.__getitem__)),
             transcripts=tuple(sorted(events.get(oid, ()), key=order.__getitem__)),
-            held=tuple(s for s in transcript_order if companies.get(s) == oid),
+            held=tuple(held.get(oid, ())),
         )
         for oid, org in orgs.items()
     }

@@ -163,20 +163,28 @@ def repair_lossy_line(line: str, counts: Counter[str]) -> str:
     line = sub(_OPENING_A, OPEN_QUOTE, "open", line)
     done: list[str] = []
     rest = 0
+    # Quotes opened minus quotes closed so far on the line, kept as a running count: counting
+    # the whole prefix again at every mark made a long damaged line quadratic.
+    open_quotes = 0
     for match in _CLOSING_A.finditer(line):
-        done.append(line[rest : match.start()])
-        done.append(_closing_mark("".join(done), counts))
+        segment = line[rest : match.start()]
+        open_quotes += segment.count(OPEN_QUOTE) - segment.count(CLOSE_QUOTE)
+        previous = segment[-1:] or (done[-1][-1:] if done else "")
+        mark = _closing_mark(open_quotes, previous, counts)
+        if mark == CLOSE_QUOTE:
+            open_quotes -= 1
+        done += [segment, mark]
         rest = match.end()
     return "".join(done) + line[rest:]
 
 
-def _closing_mark(before: str, counts: Counter[str]) -> str:
+def _closing_mark(open_quotes: int, previous: str, counts: Counter[str]) -> str:
     """A closing quote when a quote is open before it, else a plural possessive apostrophe
     (``analystsâ views``), else a closing quote whose opening was written straight."""
-    if before.count(OPEN_QUOTE) > before.count(CLOSE_QUOTE):
+    if open_quotes > 0:
         counts["close"] += 1
         return CLOSE_QUOTE
-    if before.endswith(("s", "S")):
+    if previous in ("s", "S"):
         counts["apostrophe"] += 1
         return APOSTROPHE
     counts["close"] += 1

@@ -15,6 +15,9 @@ from .slugs import slugify
 SEARCH_BUNDLE = "pagefind"
 """Output sub-folder of the search index, beside the pages; no page slug may use it."""
 
+CONTENTS_ANCHOR = "contents-heading"
+"""The transcript page's list of questions, where each question's "All questions" leads back."""
+
 
 def normalize_base_url(base_url: str) -> str:
     """``https://example.org/calls`` -> ``https://example.org/calls/``; ``""`` -> ``/``."""
@@ -72,6 +75,10 @@ class Urls:
         """The folder Pagefind writes its index and UI into (see :mod:`site_builder.search`)."""
         return f"{self.prefix}{SEARCH_BUNDLE}/"
 
+    def search_bundle_file(self, name: str) -> str:
+        """A file of Pagefind's bundle (``pagefind-ui.js``)."""
+        return f"{self.search_bundle()}{quote(name)}"
+
     def not_found(self) -> str:
         return f"{self.prefix}404.html"
 
@@ -95,15 +102,29 @@ class Urls:
         return f"{self.prefix}static/{quote(name)}"
 
     # ---- anchors -----------------------------------------------------------------------------
+    def in_transcript(self, slug: str, anchor: str) -> str:
+        """A place on a transcript page: its URL with ``#anchor``."""
+        return f"{self.transcript(slug)}#{anchor}"
+
     def turn(self, slug: str, turn_id: str) -> str:
-        return f"{self.transcript(slug)}#{turn_id}"
+        return self.in_transcript(slug, turn_id)
 
     def exchange(self, slug: str, exchange_id: str) -> str:
-        return f"{self.transcript(slug)}#{exchange_id}"
+        return self.in_transcript(slug, exchange_id)
 
     @staticmethod
     def section_anchor(section_id: str) -> str:
         return f"section-{section_id}"
+
+    @staticmethod
+    def correction_anchor(number: int) -> str:
+        """The numbered note that explains a correction."""
+        return f"correction-{number}"
+
+    @staticmethod
+    def correction_ref_anchor(number: int) -> str:
+        """The correction's first mark in the text, where the note's "Back to the text" leads."""
+        return f"correction-{number}-ref"
 
     # ---- full URLs and files -----------------------------------------------------------------
     def absolute(self, url: str) -> str:

@@ -25,11 +25,10 @@ from .views_pages import (
     home_view,
     organization_view,
     organizations_view,
-    person_item,
-    person_view,
     topic_items,
     topic_view,
 )
+from .views_people import person_item, person_view
 from .views_search import search_page
 from .views_transcript import transcript_view
 

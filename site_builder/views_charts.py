@@ -141,7 +141,6 @@ def transcript_charts(
         table_open=len(named) <= 12,
     )
     section_rows = charts.section_shares(parsed)
-    page_url = urls.transcript(transcript.slug)
     by_section = ChartView(
         id="chart-sections",
         heading="Prepared remarks and questions",
@@ -154,7 +153,7 @@ def transcript_charts(
             ("Section", "Turns", "Words", "Share of words"),
             [
                 (
-                    Cell(s.label, f"{page_url}#{urls.section_anchor(s.key)}"),
+                    Cell(s.label, urls.in_transcript(transcript.slug, urls.section_anchor(s.key))),
                     Cell(str(s.turns), numeric=True),
                     Cell(f"{s.words:,}", numeric=True),
                     Cell(s.percent, numeric=True),

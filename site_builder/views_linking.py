@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .index import Site
+from .memo import by_identity
 from .model import Transcript
 from .urls import Urls
 from .views_common import DateView, Link, date_view
@@ -91,15 +92,33 @@ class CallNeighbours:
     """The later call."""
 
 
+@by_identity(2)
+def _calls_by_company(site: Site) -> dict[str, tuple[tuple[Transcript, ...], dict[str, int]]]:
+    """Company id -> its calls newest first, and each call's position among them.
+
+    Made once per site: every transcript page asks, and a scan of all calls per page would make
+    the build quadratic in the number of calls.
+    """
+    calls: dict[str, list[Transcript]] = {}
+    for t in site.transcripts:
+        company_id = site.transcript_companies.get(t.slug)
+        if company_id:
+            calls.setdefault(company_id, []).append(t)
+    return {
+        company_id: (tuple(same), {t.slug: i for i, t in enumerate(same)})
+        for company_id, same in calls.items()
+    }
+
+
 def call_neighbours(site: Site, urls: Urls, slug: str) -> CallNeighbours | None:
     company_id = site.transcript_companies.get(slug)
     if not company_id or company_id not in site.organizations:
         return None
     # site.transcripts is newest first, so the earlier call comes after this one in the list.
-    same = [t for t in site.transcripts if site.transcript_companies.get(t.slug) == company_id]
+    same, positions = _calls_by_company(site)[company_id]
     if len(same) < 2:
         return None
-    position = [t.slug for t in same].index(slug)
+    position = positions[slug]
 
     def call(index: int) -> CallLink | None:
         if not 0 <= index < len(same):

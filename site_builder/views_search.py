@@ -30,11 +30,10 @@ class SearchView:
 
 
 def search_view(urls: Urls) -> SearchView:
-    bundle = urls.search_bundle()
     return SearchView(
-        bundle_url=bundle,
-        ui_script_url=f"{bundle}pagefind-ui.js",
-        ui_stylesheet_url=f"{bundle}pagefind-ui.css",
+        bundle_url=urls.search_bundle(),
+        ui_script_url=urls.search_bundle_file("pagefind-ui.js"),
+        ui_stylesheet_url=urls.search_bundle_file("pagefind-ui.css"),
         script_url=urls.static("search.js"),
         base_url=urls.prefix,
         browse=(

@@ -29,12 +29,10 @@ class NumberedCorrection:
     number: int
     anchor: str
     """Id of the footnote (``correction-1``)."""
+    ref_anchor: str
+    """Id of the correction's first mark in the text, which the footnote links back to."""
     note_url: str
     """URL of the footnote."""
-
-
-def correction_anchor(number: int) -> str:
-    return f"correction-{number}"
 
 
 def marks_html(text: str) -> Markup:
@@ -51,7 +49,7 @@ def marks_html(text: str) -> Markup:
 
 def _correction_html(item: NumberedCorrection, first: bool) -> Markup:
     c = item.correction
-    ref_id = Markup(' id="{}-ref"').format(item.anchor) if first else Markup("")
+    ref_id = Markup(' id="{}"').format(item.ref_anchor) if first else Markup("")
     deleted = (
         Markup('<del><span class="visually-hidden">source reads: </span>{}</del> ').format(c.find)
         if c.find

@@ -1,4 +1,5 @@
-"""The transcript page's view: metadata, participants, contents, and every turn in order."""
+"""The transcript page's view: metadata, participants, contents, corrections and the body
+(the turns themselves, in :mod:`site_builder.views_transcript_body`)."""
 
 from __future__ import annotations
 
@@ -14,70 +15,15 @@ from .model import (
     GROUP_OPERATOR,
     GROUP_OTHER,
     GROUP_UNKNOWN,
-    SECTION_BOILERPLATE,
-    Exchange,
     Transcript,
-    Turn,
 )
 from .search import SearchFilter, quarter_label, transcript_filters
-from .urls import Urls
+from .urls import CONTENTS_ANCHOR, Urls
 from .views_charts import ChartView, transcript_charts
-from .views_common import (
-    DateView,
-    Link,
-    SpeakerView,
-    date_view,
-    org_link,
-    speaker_view,
-)
-from .views_linking import (
-    CallNeighbours,
-    Citation,
-    Neighbours,
-    call_neighbours,
-    citation,
-    exchange_neighbours,
-)
-from .views_text import NumberedCorrection, correction_anchor, locate, paragraphs_html
-
-
-@dataclass(frozen=True, slots=True)
-class TurnView:
-    id: str
-    permalink: str
-    number: int
-    speaker: SpeakerView | None
-    """None for text nobody speaks (disclaimers): shown apart from speech."""
-    paragraphs: tuple[Markup, ...]
-    notes: tuple[Markup, ...]
-    timestamp: str | None
-    heading_level: int
-    is_question: bool
-    kind: str = "turn"
-    citation: Citation | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ExchangeView:
-    id: str
-    permalink: str
-    number: int
-    asker: SpeakerView | None
-    topics: tuple[Link, ...]
-    notes: tuple[Markup, ...]
-    turns: tuple[TurnView, ...]
-    kind: str = "exchange"
-    citation: Citation | None = None
-    neighbours: Neighbours | None = None
-    """The previous and next question of this call."""
-
-
-@dataclass(frozen=True, slots=True)
-class SectionView:
-    anchor: str | None
-    title: str
-    boilerplate: bool
-    blocks: tuple[TurnView | ExchangeView, ...]
+from .views_common import DateView, Link, SpeakerView, date_view, org_link, speaker_view
+from .views_linking import CallNeighbours, call_neighbours
+from .views_text import NumberedCorrection, locate
+from .views_transcript_body import SectionView, TranscriptBody, notes_html
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +67,8 @@ class TranscriptView:
     summary: Markup | None
     notes: tuple[Markup, ...]
     participant_groups: tuple[ParticipantGroup, ...]
+    contents_anchor: str
+    """Id of the list of questions (each question's "All questions" link leads there)."""
     contents: tuple[ContentsEntry, ...]
     sections: tuple[SectionView, ...]
     corrections: tuple[CorrectionNote, ...]
@@ -133,9 +81,6 @@ class TranscriptView:
     charts: tuple[ChartView, ...] = ()
 
 
-CONTENTS_ANCHOR = "contents-heading"
-"""The list of questions, where "All questions" leads back to."""
-
 GROUP_TITLES = (
     (GROUP_COMPANY, "Company"),
     (GROUP_ANALYST, "Analysts"),
@@ -143,10 +88,6 @@ GROUP_TITLES = (
     (GROUP_OTHER, "Other speakers"),
     (GROUP_UNKNOWN, "Unidentified speakers"),
 )
-
-
-def _notes(transcript: Transcript, target: str) -> tuple[Markup, ...]:
-    return tuple(markdown.render(n.markdown) for n in transcript.notes if n.target == target)
 
 
 def _facts(transcript: Transcript) -> tuple[Fact, ...]:
@@ -163,185 +104,49 @@ def _facts(transcript: Transcript) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
-class _TranscriptViewBuilder:
-    def __init__(self, site: Site, urls: Urls, transcript: Transcript) -> None:
-        self.site, self.urls, self.t = site, urls, transcript
-        self.page_url = urls.transcript(transcript.slug)
-        self.speakers = {
-            p.id: speaker_view(site, urls, transcript, p.id) for p in transcript.parsed.participants
-        }
-        self.exchanges = {e.id: e for e in transcript.parsed.exchanges}
-        self.neighbours = exchange_neighbours(
-            urls,
-            transcript,
-            {e.id: self.speakers[e.asker].name for e in self.exchanges.values() if e.asker},
-            f"{self.page_url}#{CONTENTS_ANCHOR}",
+def _numbered_corrections(urls: Urls, transcript: Transcript) -> tuple[NumberedCorrection, ...]:
+    return tuple(
+        NumberedCorrection(
+            correction=c,
+            number=n,
+            anchor=urls.correction_anchor(n),
+            ref_anchor=urls.correction_ref_anchor(n),
+            note_url=urls.in_transcript(transcript.slug, urls.correction_anchor(n)),
         )
-        self.corrections = tuple(
-            NumberedCorrection(
-                c, n, correction_anchor(n), f"{self.page_url}#{correction_anchor(n)}"
-            )
-            for n, c in enumerate(transcript.corrections, 1)
-        )
+        for n, c in enumerate(transcript.corrections, 1)
+    )
 
-    def topics(self, exchange: Exchange) -> tuple[Link, ...]:
-        return tuple(
-            Link(self.urls.topic(tid), self.site.topics[tid].topic.title)
-            for tid in exchange.topics
-            if tid in self.site.topics
-        )
 
-    def turn(self, turn: Turn, number: int, level: int) -> TurnView:
-        exchange = self.exchanges.get(turn.exchange or "")
-        return TurnView(
-            id=turn.id,
-            permalink=self.urls.turn(self.t.slug, turn.id),
-            number=number,
-            speaker=self.speakers.get(turn.speaker) if turn.speaker else None,
-            paragraphs=paragraphs_html(
-                turn.paragraphs, [c for c in self.corrections if c.correction.turn == turn.id]
-            ),
-            notes=_notes(self.t, f"turn:{turn.id}"),
-            timestamp=turn.timestamp,
-            heading_level=level,
-            is_question=bool(exchange and exchange.asker and exchange.asker == turn.speaker),
-            citation=citation(
-                self.urls,
-                self.t,
-                self.speakers[turn.speaker].name if turn.speaker else None,
-                self.urls.turn(self.t.slug, turn.id),
-                f"turn {number}",
-            ),
-        )
+def _correction_notes(
+    urls: Urls,
+    transcript: Transcript,
+    corrections: tuple[NumberedCorrection, ...],
+    speakers: dict[str, SpeakerView],
+) -> tuple[CorrectionNote, ...]:
+    turns = {turn.id: turn for turn in transcript.parsed.turns}
 
-    def exchange(self, exchange: Exchange, turns: list[TurnView]) -> ExchangeView:
-        return ExchangeView(
-            id=exchange.id,
-            permalink=self.urls.exchange(self.t.slug, exchange.id),
-            number=self.number(exchange),
-            asker=self.speakers.get(exchange.asker) if exchange.asker else None,
-            topics=self.topics(exchange),
-            notes=_notes(self.t, f"exchange:{exchange.id}"),
-            turns=tuple(turns),
-            citation=citation(
-                self.urls,
-                self.t,
-                self.speakers[exchange.asker].name if exchange.asker else None,
-                self.urls.exchange(self.t.slug, exchange.id),
-                f"question {self.number(exchange)}",
-            ),
-            neighbours=self.neighbours.get(exchange.id),
-        )
+    def turn_label(turn_id: str) -> str:
+        turn = turns.get(turn_id)
+        if turn is None:
+            return turn_id
+        return (turn.speaker and speakers[turn.speaker].name) or "Unattributed text"
 
-    def number(self, exchange: Exchange) -> int:
-        return [e.id for e in self.t.parsed.exchanges].index(exchange.id) + 1
+    def placed(c: NumberedCorrection) -> bool:
+        turn = turns.get(c.correction.turn)
+        return bool(locate(turn.paragraphs if turn else (), c.correction))
 
-    def sections(self) -> tuple[SectionView, ...]:
-        """Turns grouped into their sections (consecutive runs) and exchanges, in source order."""
-        kinds = {s.id: s for s in self.t.parsed.sections}
-        runs: list[tuple[str, list[tuple[int, Turn]]]] = []
-        for number, turn in enumerate(self.t.parsed.turns, 1):
-            if not runs or runs[-1][0] != turn.section:
-                runs.append((turn.section, []))
-            runs[-1][1].append((number, turn))
-        anchored: set[str] = set()
-        views: list[SectionView] = []
-        for section_id, turns in runs:
-            section = kinds.get(section_id)
-            blocks: list[TurnView | ExchangeView] = []
-            open_exchange: tuple[Exchange, list[TurnView]] | None = None
-            for number, turn in turns:
-                exchange = self.exchanges.get(turn.exchange or "")
-                if open_exchange and (exchange is None or exchange.id != open_exchange[0].id):
-                    blocks.append(self.exchange(*open_exchange))
-                    open_exchange = None
-                if exchange is None:
-                    blocks.append(self.turn(turn, number, 3))
-                    continue
-                if open_exchange is None:
-                    open_exchange = (exchange, [])
-                open_exchange[1].append(self.turn(turn, number, 4))
-            if open_exchange:
-                blocks.append(self.exchange(*open_exchange))
-            anchor = None if section_id in anchored else self.urls.section_anchor(section_id)
-            anchored.add(section_id)
-            views.append(
-                SectionView(
-                    anchor=anchor,
-                    title=section.title if section else section_id,
-                    boilerplate=bool(section and section.kind == SECTION_BOILERPLATE),
-                    blocks=tuple(blocks),
-                )
-            )
-        return tuple(views)
-
-    def build(self) -> TranscriptView:
-        parsed = self.t.parsed
-        groups = tuple(
-            ParticipantGroup(
-                title,
-                tuple(self.speakers[p.id] for p in parsed.participants if p.group == group),
-            )
-            for group, title in GROUP_TITLES
+    return tuple(
+        CorrectionNote(
+            anchor=c.anchor,
+            number=c.number,
+            back_url=urls.in_transcript(transcript.slug, c.ref_anchor) if placed(c) else None,
+            turn=Link(urls.turn(transcript.slug, c.correction.turn), turn_label(c.correction.turn)),
+            find=c.correction.find,
+            replace=c.correction.replace,
+            reason=c.correction.reason,
         )
-        turn_labels = {
-            turn.id: (turn.speaker and self.speakers[turn.speaker].name) or "Unattributed text"
-            for turn in parsed.turns
-        }
-        paragraphs = {turn.id: turn.paragraphs for turn in parsed.turns}
-        placed = {
-            c.number
-            for c in self.corrections
-            if locate(paragraphs.get(c.correction.turn, ()), c.correction)
-        }
-        return TranscriptView(
-            title=self.t.title,
-            date=date_view(parsed.event.date),
-            company=org_link(self.site, self.urls, self.site.transcript_companies.get(self.t.slug)),
-            facts=_facts(self.t),
-            summary=markdown.render(self.t.summary) if self.t.summary else None,
-            notes=_notes(self.t, "transcript"),
-            participant_groups=tuple(g for g in groups if g.speakers),
-            contents=tuple(
-                ContentsEntry(
-                    number=n,
-                    url=self.urls.exchange(self.t.slug, e.id),
-                    asker=self.speakers.get(e.asker) if e.asker else None,
-                    topics=self.topics(e),
-                )
-                for n, e in enumerate(parsed.exchanges, 1)
-            ),
-            sections=self.sections(),
-            corrections=tuple(
-                CorrectionNote(
-                    anchor=c.anchor,
-                    number=c.number,
-                    back_url=f"{self.page_url}#{c.anchor}-ref" if c.number in placed else None,
-                    turn=Link(
-                        self.urls.turn(self.t.slug, c.correction.turn),
-                        turn_labels.get(c.correction.turn, c.correction.turn),
-                    ),
-                    find=c.correction.find,
-                    replace=c.correction.replace,
-                    reason=c.correction.reason,
-                )
-                for c in self.corrections
-            ),
-            source_notes=tuple(
-                f"line {w.line}: {w.message}" if w.line else w.message for w in parsed.warnings
-            ),
-            json_url=self.urls.transcript_json(self.t.slug),
-            calls=call_neighbours(self.site, self.urls, self.t.slug),
-            charts=transcript_charts(self.urls, self.t, self.speakers),
-            search_filters=_inert_filters(
-                transcript_filters(
-                    self.speakers.values(),
-                    org_link(self.site, self.urls, self.site.transcript_companies.get(self.t.slug)),
-                    quarter_label(parsed.event.quarter, parsed.event.year),
-                    (topic for e in parsed.exchanges for topic in self.topics(e)),
-                )
-            ),
-        )
+        for c in corrections
+    )
 
 
 # Pagefind decodes entities in the filter text it reads, and its UI puts filter values into the
@@ -361,4 +166,49 @@ def _inert_filters(filters: tuple[SearchFilter, ...]) -> tuple[SearchFilter, ...
 
 
 def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> TranscriptView:
-    return _TranscriptViewBuilder(site, urls, transcript).build()
+    parsed = transcript.parsed
+    speakers = {p.id: speaker_view(site, urls, transcript, p.id) for p in parsed.participants}
+    corrections = _numbered_corrections(urls, transcript)
+    body = TranscriptBody(site, urls, transcript, speakers, corrections)
+    company = org_link(site, urls, site.transcript_companies.get(transcript.slug))
+    groups = tuple(
+        ParticipantGroup(
+            title, tuple(speakers[p.id] for p in parsed.participants if p.group == group)
+        )
+        for group, title in GROUP_TITLES
+    )
+    return TranscriptView(
+        title=transcript.title,
+        date=date_view(parsed.event.date),
+        company=company,
+        facts=_facts(transcript),
+        summary=markdown.render(transcript.summary) if transcript.summary else None,
+        notes=notes_html(transcript, "transcript"),
+        participant_groups=tuple(g for g in groups if g.speakers),
+        contents_anchor=CONTENTS_ANCHOR,
+        contents=tuple(
+            ContentsEntry(
+                number=n,
+                url=urls.exchange(transcript.slug, e.id),
+                asker=speakers.get(e.asker) if e.asker else None,
+                topics=body.topics(e),
+            )
+            for n, e in enumerate(parsed.exchanges, 1)
+        ),
+        sections=body.sections(),
+        corrections=_correction_notes(urls, transcript, corrections, speakers),
+        source_notes=tuple(
+            f"line {w.line}: {w.message}" if w.line else w.message for w in parsed.warnings
+        ),
+        json_url=urls.transcript_json(transcript.slug),
+        calls=call_neighbours(site, urls, transcript.slug),
+        charts=transcript_charts(urls, transcript, speakers),
+        search_filters=_inert_filters(
+            transcript_filters(
+                speakers.values(),
+                company,
+                quarter_label(parsed.event.quarter, parsed.event.year),
+                (topic for e in parsed.exchanges for topic in body.topics(e)),
+            )
+        ),
+    )

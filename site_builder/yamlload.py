@@ -22,6 +22,10 @@ from .sources import display_path
 
 MAX_NODES = 100_000
 """Expanded nodes allowed per document; annotation files are a few hundred."""
+# Annotation files are a few levels deep; past this, nesting is a mistake or an attack, and deep
+# recursion in the converter would exhaust the stack.
+MAX_DEPTH = 50
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
@@ -106,6 +110,11 @@ class _Converter:
             return None
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, line, col)
+        if len(active) >= MAX_DEPTH:
+            self.diagnostics.error(
+                self.path, line, col, f"YAML nested more than {MAX_DEPTH} levels deep"
+            )
+            return None
         inner = (*active, id(node))
         if isinstance(node, yaml.SequenceNode):
             items = (self.convert(item, inner) for item in node.value)
@@ -119,6 +128,11 @@ class _Converter:
             value = SafeConstructor().construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
             self.diagnostics.error(self.path, line, col, f"invalid value: {exc.problem}")
+            return Scalar(node.value, line, col, node.value, STR)
+        except ValueError as exc:  # e.g. an integer past Python's 4,300-digit conversion limit
+            self.diagnostics.error(
+                self.path, line, col, f"invalid value: {exc}", "quote it to keep it as text"
+            )
             return Scalar(node.value, line, col, node.value, STR)
         return Scalar(value, line, col, node.value, node.tag)
 
@@ -176,13 +190,54 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
+def _too_deep(text: str) -> yaml.Mark | None:
+    """Where nesting first passes MAX_DEPTH, found from the event stream.
+
+    PyYAML's composer recurses once per level, so thousands of levels would exhaust the stack
+    slowly before any check ran; the event parser is iterative. libyaml's parser is used when
+    present for speed. A syntax error is left for the composer, which reports it in the words
+    the error messages (and their tests) use.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # libyaml gives up at 1,000 levels with its own error: that is "too deep" as well.
+        if "nesting depth" in (exc.problem or ""):
+            return exc.problem_mark
+        return None
+    return None
+
+
 def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
     """Located nodes of a YAML document; None (with diagnostics) when it cannot be read.
 
     An empty document is an empty mapping: a blank annotation file means "nothing to add".
     """
     try:
+        if (deep := _too_deep(text)) is not None:
+            diagnostics.error(
+                path,
+                deep.line + 1,
+                deep.column + 1,
+                f"YAML nested more than {MAX_DEPTH} levels deep",
+                "annotation files need only a few levels",
+            )
+            return None
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        # PyYAML's composer recurses once per level of nesting; thousands of levels exhaust the
+        # stack before any of our checks can run. Reported, not swallowed: no annotation needs it.
+        diagnostics.error(
+            path, 1, 1, "YAML nested too deeply to read", f"keep nesting under {MAX_DEPTH} levels"
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         hint = _syntax_hint(exc.problem or "")

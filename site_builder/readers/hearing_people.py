@@ -22,7 +22,8 @@ _HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Dr)\.|Miss|Chairman|Chairwoman|Senator|Representative|Delegate"
     r"|Commissioner|Secretary|Governor|General|Admiral|Ambassador|Judge"
 )
-_SURNAME_WORD = r"(?:Mc|Mac|O'|O’|De|Di|La|Van|Von)?[A-Z][A-Za-z'’-]*"
+# Latin-1 capitals and letters too: the Record prints ``Ms. VELÁZQUEZ``.
+_SURNAME_WORD = r"(?:Mc|Mac|O'|O’|De|Di|La|Van|Von)?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*"
 _PERSON = (
     rf"(?P<honorific>{_HONORIFIC})\s+"
     rf"(?P<surname>{_SURNAME_WORD}(?:\s+{_SURNAME_WORD}){{0,2}}?)"

@@ -21,8 +21,11 @@ TRANSCRIPT_HEADING = re.compile(r"^Full Conference Call Transcript$", re.I)
 PARTICIPANTS_HEADING = re.compile(r"^Call participants:?$", re.I)
 GLOSSARY_HEADING = re.compile(r"^Industry glossary:?$", re.I)
 LISTED = re.compile(r"^(?P<role>[^—–]{2,120}?)\s+[—–]\s+(?P<name>[^—–]{2,60})$")
-# "Satya Nadella:Thank you" - a capitalised name of one to five words, then the colon.
-TURN = re.compile(r"^(?P<name>[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){0,4}):\s*(?P<text>\S.*)$")
+# "Satya Nadella:Thank you" - a capitalised name of one to five words, then the colon. Words are
+# matched by letter and their capitals checked after (``José Álvarez``: not only A-Z).
+TURN = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4}):\s*(?P<text>\S.*)$"
+)
 QUESTION_CUE = re.compile(r"question", re.I)
 
 
@@ -99,7 +102,7 @@ def _turns(blocks: list[Block]) -> list[tuple[Block, str | None, str, list[Block
     turns: list[tuple[Block, str | None, str, list[Block]]] = []
     for block in blocks:
         match = TURN.match(block.text)
-        if match:
+        if match and all(word[0].isupper() for word in match.group("name").split()):
             turns.append((block, match.group("name"), match.group("text"), []))
         elif turns:
             turns[-1][3].append(block)

@@ -17,8 +17,10 @@ from ..model import (
 from .base import TranscriptBuilder
 from .motley_fool_common import SITE_BOILERPLATE, Block, People, add_boilerplate
 
-# "Name--Title" with no space before the dashes: speech uses " -- " with spaces.
-LABEL = re.compile(r"^(?P<name>[A-Z][^\s\-]*(?:\s[^\s\-]+){0,5})--(?P<rest>\S.{0,160})$")
+# "Name--Title" with no space before the dashes: speech uses " -- " with spaces. A name word may
+# hold single hyphens (Mary-Kate Smith-Jones); its first letter must be a capital (any script).
+_NAME_WORD = r"[^\s\-]+(?:-[^\s\-]+)*"
+LABEL = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,5}})--(?P<rest>\S.{{0,160}})$")
 HEADINGS = {
     "prepared remarks:": SECTION_PREPARED,
     "questions & answers:": SECTION_QA,
@@ -37,7 +39,7 @@ def split_label(text: str) -> tuple[str, str | None, str | None, str] | None:
     if text == "Operator":
         return "Operator", None, None, GROUP_OPERATOR
     match = LABEL.match(text)
-    if not match or text.endswith((".", "?", "!", ",")):
+    if not match or not text[0].isupper() or text.endswith((".", "?", "!", ",")):
         return None
     name, rest = match.group("name").strip(), match.group("rest").strip()
     firm, dashes, role = rest.rpartition(" -- ")
