@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import html
 import json
-import mimetypes
-import re
+import os
+import signal
 import socket
 import sys
 from pathlib import Path
-from urllib.parse import unquote
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import web
@@ -28,33 +26,36 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
+from .preview_pages import (
+    OVERLAY_CSS,
+    OVERLAY_CSS_URL,
+    content_type,
+    inject_preview,
+    read_request_path,
+)
+from .preview_search import SearchRefresher
+from .urls import SEARCH_BUNDLE
 from .watch import BuildOutcome, Rebuilder
 
-OVERLAY_CSS_URL = "/__site-builder/overlay.css"
 STATUS_URL = "/__site-builder/status"
-# A script element, not livereload's inline snippet: the site's Content-Security-Policy allows its
-# own origin's scripts, and an inline script would be blocked. livereload.js finds host and port
-# from this element's URL and connects to ws://host:port/livereload.
-LIVE_SCRIPT = b'<script src="/livereload.js"></script>'
-OVERLAY_LINK = f'<link rel="stylesheet" href="{OVERLAY_CSS_URL}">'.encode()
-OVERLAY_CSS = """#site-builder-error{position:sticky;top:0;z-index:2147483647;margin:0;
-padding:1rem 1.25rem;background:#7a0010;color:#fff;font:1rem/1.4 system-ui,sans-serif;
-border-bottom:4px solid #ffb3bd}#site-builder-error pre{white-space:pre-wrap;margin:.5rem 0 0;
-font:.95rem/1.4 ui-monospace,monospace;color:#fff;background:none}
-"""
-# Pages may wait this long for a rebuild in progress before a missing file counts as missing: the
-# output folder is swapped by two renames, and a request must not fall between them.
+SEARCH_PREFIX = f"/{SEARCH_BUNDLE}/"
+# Pages may wait this long for a rebuild in progress before a missing file counts as missing: where
+# the output folder cannot be exchanged in one step it is swapped by renames, and a request must
+# not fall between them.
 MISSING_FILE_WAIT_SECONDS = 5.0
-_HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
-_BODY_START = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
+NOT_FOUND_PAGE = (
+    b"<!doctype html><html><head><title>Not found</title></head><body>"
+    b"<h1>Not found</h1></body></html>"
+)
 
 
 class PreviewState:
     """What the request handlers need to know about the builds."""
 
-    def __init__(self, output_dir: Path, rebuilder: Rebuilder) -> None:
+    def __init__(self, output_dir: Path, rebuilder: Rebuilder, search: SearchRefresher) -> None:
         self.output_dir = output_dir.resolve()
         self.rebuilder = rebuilder
+        self.search = search
         self.last: BuildOutcome | None = None
         self.builds = 0
 
@@ -66,6 +67,8 @@ class PreviewState:
         # Always, even when no output byte changed: one reload per announced rebuild is the
         # promise, and a failed build must show (or a fixed one clear) its error banner.
         LiveReloadHandler.reload_waiters("*")
+        if outcome.ok:
+            self.search.refresh()  # after the reload: search may lag, the page must not
 
     def error_text(self) -> str | None:
         if self.last is None or self.last.ok:
@@ -86,56 +89,8 @@ def report_outcome(outcome: BuildOutcome) -> None:
     print("rebuild failed; still serving the last good build", file=sys.stderr, flush=True)
 
 
-def resolve_request_path(root: Path, request_path: str) -> Path | None:
-    """The file inside ``root`` that a URL path names, or None if it names nothing or escapes.
-
-    The path is percent-decoded once; any ``..`` segment, backslash or NUL is refused outright
-    rather than normalised, and the resolved file (symlinks followed) must lie inside ``root``.
-    """
-    decoded = unquote(request_path.split("?", 1)[0])
-    if "\x00" in decoded or "\\" in decoded:
-        return None
-    parts = [p for p in decoded.split("/") if p not in ("", ".")]
-    if any(p == ".." for p in parts):
-        return None
-    candidate = root.joinpath(*parts)
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    resolved = candidate.resolve()
-    if not resolved.is_relative_to(root) or not resolved.is_file():
-        return None
-    return resolved
-
-
-def content_type(path: Path) -> str:
-    guessed, _ = mimetypes.guess_type(path.name)
-    kind = guessed or "application/octet-stream"
-    if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
-        kind += "; charset=utf-8"
-    return kind
-
-
-def inject_preview(page: bytes, error: str | None) -> bytes:
-    """Add the reload script (and, while a rebuild fails, the error banner) to an HTML page."""
-    head = LIVE_SCRIPT + OVERLAY_LINK
-    head_end = _HEAD_END.search(page)
-    at = head_end.start() if head_end else 0
-    page = page[:at] + head + page[at:]
-    if error is None:
-        return page
-    banner = (
-        '<div id="site-builder-error" role="alert"><strong>Rebuild failed; this is the last good '
-        "build.</strong> Fix the file and save: the page reloads by itself."
-        f"<pre>{html.escape(error)}</pre></div>"
-    ).encode()
-    match = _BODY_START.search(page)
-    if match is None:
-        return page + banner
-    return page[: match.end()] + banner + page[match.end() :]
-
-
 class SiteHandler(web.RequestHandler):
-    """Serves files from the output folder only; everything else is a 404."""
+    """Serves files from the output folder (and the search index) only; all else is a 404."""
 
     def initialize(self, state: PreviewState) -> None:
         self.state = state
@@ -146,37 +101,38 @@ class SiteHandler(web.RequestHandler):
     async def head(self) -> None:
         await self._respond(include_body=False)
 
+    def _find(self, request_path: str) -> tuple[Path, bytes] | None:
+        bundle = self.state.search.bundle()
+        if bundle is not None and request_path.startswith(SEARCH_PREFIX):
+            return read_request_path(bundle, request_path[len(SEARCH_PREFIX) - 1 :])
+        return read_request_path(self.state.output_dir, request_path)
+
     async def _respond(self, include_body: bool) -> None:
-        root = self.state.output_dir
-        path = resolve_request_path(root, self.request.path)
+        found = self._find(self.request.path)
         waited = 0.0
-        while path is None and self.state.rebuilder.building.is_set():
+        while found is None and self.state.rebuilder.building.is_set():
             if waited >= MISSING_FILE_WAIT_SECONDS:
                 break
             await asyncio.sleep(0.02)
             waited += 0.02
-            path = resolve_request_path(root, self.request.path)
+            found = self._find(self.request.path)
         if (
-            path is not None
-            and path.name == "index.html"
+            found is not None
+            and found[0].name == "index.html"
             and not self.request.path.endswith(("/", "index.html"))
         ):
             self.redirect(self.request.path + "/", permanent=False)
             return
         status = 200
-        if path is None:
+        if found is None:
             status = 404
-            path = resolve_request_path(root, "/404.html")
-        error = self.state.error_text()
-        if path is None:
-            body = b"<!doctype html><html><head><title>Not found</title></head><body>"
-            body += b"<h1>Not found</h1></body></html>"
-            kind = "text/html; charset=utf-8"
+            found = read_request_path(self.state.output_dir, "/404.html")
+        if found is None:
+            body, kind = NOT_FOUND_PAGE, "text/html; charset=utf-8"
         else:
-            body = path.read_bytes()
-            kind = content_type(path)
+            body, kind = found[1], content_type(found[0])
         if kind.startswith("text/html"):
-            body = inject_preview(body, error)
+            body = inject_preview(body, self.state.error_text())
         self.set_status(status)
         self.set_header("Content-Type", kind)
         self.set_header("Cache-Control", "no-store")
@@ -208,6 +164,8 @@ class StatusHandler(web.RequestHandler):
                     "ok": bool(last and last.ok),
                     "errors": list(last.errors) if last else [],
                     "browsers": len(LiveReloadHandler.waiters),
+                    "search_indexes": self.state.search.generations,
+                    "search_error": self.state.search.error,
                 }
             )
         )
@@ -258,20 +216,37 @@ async def _run(state: PreviewState, sockets: list[socket.socket]) -> None:
     await asyncio.Event().wait()  # serve until interrupted
 
 
+def _stop_on_sigterm() -> None:
+    """``kill`` (SIGTERM) ends the server like Ctrl+C does, so it cleans up after itself."""
+    server = os.getpid()
+
+    def interrupt(signum: int, frame: object) -> None:
+        if os.getpid() != server:
+            # A rebuild's forked worker inherits this handler; its pool ends it with SIGTERM,
+            # which must stay a quiet exit, as by default.
+            os._exit(128 + signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def serve(content_dir: Path, output_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
     """Build, serve and rebuild until Ctrl+C. Exit code 2 when the port cannot be used."""
     sockets = _listen(host, port)
     if sockets is None:
         return 2
+    _stop_on_sigterm()
     rebuilder = Rebuilder(content_dir, output_dir, on_finished=lambda outcome: None)
-    state = PreviewState(output_dir, rebuilder)
+    search = SearchRefresher(output_dir)
+    state = PreviewState(output_dir, rebuilder, search)
     first = rebuilder.initial_build()
     state.last = first
     for warning in first.warning_messages:
         print(warning, file=sys.stderr)
     if first.ok:
         print(
-            f"built {output_dir} in {first.seconds:.2f} s ({first.warnings} warning(s))",
+            f"built {output_dir} in {first.seconds:.2f} s ({first.warnings} warning(s)); "
+            "indexing search in the background",
             flush=True,
         )
     else:
@@ -283,9 +258,16 @@ def serve(content_dir: Path, output_dir: Path, host: str = "127.0.0.1", port: in
         flush=True,
     )
     try:
+        search.start()
+    except FileExistsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    search.refresh()
+    try:
         asyncio.run(_run(state, sockets))
     except KeyboardInterrupt:
         print("stopped", flush=True)
     finally:
         rebuilder.stop()
+        search.stop()
     return 0

@@ -29,8 +29,12 @@ Snapshot = dict[str, tuple[int, int, int]]
 
 POLL_SECONDS = 0.05
 # A burst of saves (an editor writing several files, "save all") counts as one change once the
-# files have been still for this long.
-QUIET_SECONDS = 0.08
+# files have been still for this long. Short, because it adds to every save's wait for the page;
+# a burst that outlasts it costs a wasted build, never an extra reload (see Rebuilder.run).
+QUIET_SECONDS = 0.04
+# Saves that keep arriving faster than a rebuild (auto-save every second on a large site) would
+# otherwise never let a rebuild be announced; after this long the newest good one is.
+MAX_SILENT_SECONDS = 2.0
 
 
 def _is_scratch_file(name: str) -> bool:
@@ -101,12 +105,16 @@ def build_once(content_dir: Path, output_dir: Path, builder: Builder | None = No
     stopping the server.
     """
     started = time.perf_counter()
+    if not content_dir.is_dir():  # deleted or moved away, perhaps to be put back in a moment
+        message = f"{content_dir}: error: the content folder is gone (deleted or moved?)"
+        return BuildOutcome(False, (message,), 0, 0, time.perf_counter() - started)
     try:
         # The long-lived builder redoes only what changed (site_builder/builder.py).
         if builder is not None:
             result = builder.rebuild()
         else:
-            result = build.build(content_dir, output_dir, base_url="/")
+            # No search index: the preview refreshes it after the reload (preview_search.py).
+            result = build.build(content_dir, output_dir, base_url="/", search=False)
     except OutputError as exc:
         return BuildOutcome(False, (f"error: {exc}",), 0, 0, time.perf_counter() - started)
     except Exception as exc:
@@ -126,7 +134,8 @@ class Rebuilder:
 
     ``on_finished`` is called once per rebuild whose inputs did not change while it ran; a rebuild
     overtaken by newer saves is followed by another one at once, and only the last is announced, so
-    the browser never reloads into a site that is already stale.
+    the browser never reloads into a site that is already stale. The exception: when saves have
+    kept overtaking rebuilds for ``MAX_SILENT_SECONDS``, a good one is announced anyway.
     """
 
     def __init__(
@@ -143,7 +152,9 @@ class Rebuilder:
         self._built: Snapshot = {}
         from .builder import Builder  # it imports this module's snapshot()
 
-        self._builder = Builder(content_dir, output_dir, base_url="/")
+        # Without Pagefind, which would triple the time to the reload; the server indexes the
+        # served site in the background instead (site_builder/preview_search.py).
+        self._builder = Builder(content_dir, output_dir, base_url="/", search=False)
 
     def roots(self) -> list[Path]:
         # Recomputed each scan: a site may add its own templates/ or static/ while we run.
@@ -173,15 +184,21 @@ class Rebuilder:
 
     def run(self) -> None:
         """The loop; runs until :meth:`stop`."""
+        unannounced_since: float | None = None
         while not self._stop.wait(POLL_SECONDS):
             current = self.scan()
             if current == self._built:
                 continue
             current = self._wait_until_quiet(current)
+            if unannounced_since is None:
+                unannounced_since = time.perf_counter()
             outcome = self._build()
             self._built = current
-            if self.scan() != current:
+            if self.scan() != current and (
+                not outcome.ok or time.perf_counter() - unannounced_since < MAX_SILENT_SECONDS
+            ):
                 continue  # saved again while building: rebuild before telling the browser
+            unannounced_since = None
             self.on_finished(outcome)
 
     def start(self) -> threading.Thread:

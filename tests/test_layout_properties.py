@@ -9,6 +9,7 @@ operator introduction opens the introduced analyst's exchange.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import textwrap
@@ -41,11 +42,45 @@ ANALYSTS = (
 )
 OPERATOR = "Operator"
 VOCABULARY = (
-    "the", "revenue", "grew", "We", "margin", "$4.2", "billion", "12%", "[indiscernible]",
-    "[ph]", "“great”", "it’s", "Q3", "year-over-year", "--", "(Operator Instructions)",
-    "[Operator Instructions]", "NAND", "Thanks,", "José.", "d'Alembert", "e.g.", "H100",
-    "question?", "1,200", "[crosstalk 01:07:27]", "Côte", "Mr.", "Smith", "okay.", "‘fine’",
-    "3:1", "Presentation", "Operator", "[2]", "Revenue:", "A&B", "S&P", "Hewlett-Packard",
+    "the",
+    "revenue",
+    "grew",
+    "We",
+    "margin",
+    "$4.2",
+    "billion",
+    "12%",
+    "[indiscernible]",
+    "[ph]",
+    "“great”",
+    "it’s",
+    "Q3",
+    "year-over-year",
+    "--",
+    "(Operator Instructions)",
+    "[Operator Instructions]",
+    "NAND",
+    "Thanks,",
+    "José.",
+    "d'Alembert",
+    "e.g.",
+    "H100",
+    "question?",
+    "1,200",
+    "[crosstalk 01:07:27]",
+    "Côte",
+    "Mr.",
+    "Smith",
+    "okay.",
+    "‘fine’",
+    "3:1",
+    "Presentation",
+    "Operator",
+    "[2]",
+    "Revenue:",
+    "A&B",
+    "S&P",
+    "Hewlett-Packard",
 )
 _WORD = st.one_of(
     st.sampled_from(VOCABULARY), st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1)
@@ -100,13 +135,31 @@ def calls(draw: st.DrawFn) -> Call:
     return Call(executives, analysts, tuple(prepared), tuple(exchanges))
 
 
+def _small_call(executive: tuple[str, str], analyst: tuple[str, str], answer: str = "the") -> Call:
+    """The smallest call with a Q&A: kept as explicit examples of bugs the properties found."""
+    name, firm = analyst
+    return Call(
+        (executive,),
+        (analyst,),
+        (Speech(OPERATOR, ("the",)), Speech(executive[0], ("the",))),
+        ((Speech(OPERATOR, (_introduction(name, firm),)), Speech(name, ("the",)),
+          Speech(executive[0], (answer,))),),
+    )  # fmt: skip
+
+
+BAIRD = ("Jean-Luc Martin", "Robert W. Baird & Co.")
+HYPHENATED = ("Mary-Kate Smith-Jones", "President")
+ACCENTED = ("José Álvarez", "VP of Investor Relations")
+ONEIL = ("Jane O'Neil", "Chief Executive Officer")
+
+
 # ---- shared checks ----------------------------------------------------------------------------
 
 
 def _read(text: str, path: str, reader: str) -> ParsedTranscript:
     """Detection must pick ``reader``; the transcript as the pipeline sees it, exchanges found."""
     chosen, _ = readers.choose(text)
-    assert chosen.NAME == reader
+    assert reader == chosen.NAME
     return qa.group_exchanges(readers.read(SourceText(path, text, "utf-8")))
 
 
@@ -169,7 +222,11 @@ def _streetevents(call: Call, lseg: bool) -> str:
     def label(speaker: str, n: int) -> str:
         if speaker == OPERATOR:
             return f"Operator{',' if lseg else ''}     [{n}]"
-        who = f"{COMPANY} - {titles[speaker]}" if speaker in titles else f"{call.firm(speaker)} - Analyst"  # noqa: E501
+        who = (
+            f"{COMPANY} - {titles[speaker]}"
+            if speaker in titles
+            else f"{call.firm(speaker)} - Analyst"
+        )
         return f"{speaker},{' ' if lseg else '  '}{who}    [{n}]"
 
     sections = [("presentation" if lseg else "Presentation", call.prepared)]
@@ -180,8 +237,10 @@ def _streetevents(call: Call, lseg: bool) -> str:
         out += ["", heading]
         for n, speech in enumerate(speeches, 1):
             out += [label(speech.speaker, n), *gap]
-            indent = "" if lseg else "          " if n == 1 else "    "
-            out += [indent + p + " " for p in speech.paragraphs] + gap
+            # Thomson Reuters indents a turn's first paragraph (more deeply in the first turn)
+            first, *rest = speech.paragraphs
+            indent = "" if lseg else " " * (10 if n == 1 else 4)
+            out += [indent + first + " ", *(p + " " for p in rest), *gap]
     out += ["", "", "Definitions", "PRELIMINARY TRANSCRIPT: \"Preliminary Transcript\" indicates",
             "", "Disclaimer", "Thomson Reuters reserves the right to make changes.",
             "Copyright 2019 Thomson Reuters. All Rights Reserved."]  # fmt: skip
@@ -189,14 +248,16 @@ def _streetevents(call: Call, lseg: bool) -> str:
 
 
 def _se_label_like(paragraph: str) -> bool:
-    """A paragraph the layout itself would read as a speaker line or a heading."""
-    return bool(re.search(r"\[\d+\]\s*$", paragraph)) or paragraph.strip().lower() in {
-        "presentation", "questions and answers", "q-and-a", "definitions", "disclaimer",
-    }  # fmt: skip
+    """A paragraph ending in a counter, as the layout's speaker lines do (``Name    [3]``)."""
+    return bool(re.match(r"^(?:Operator|[^,]+,.*)\s{2,}\[\d+\]\s*$", paragraph))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(calls(), st.booleans())
+# A speaker who says just "Presentation" was read as a new section (their turn and label lost).
+@example(_small_call(ONEIL, ANALYSTS[0], "Presentation"), False)
+# LSEG speech ending in "[2]" was read as a speaker line naming a speaker "the".
+@example(_small_call(ONEIL, ANALYSTS[0], "the [2]"), True)
 def test_streetevents_calls_keep_every_word_speaker_and_exchange(call: Call, lseg: bool) -> None:
     text = _streetevents(call, lseg)
     parsed = _read(text, "generated.txt", "streetevents")
@@ -234,7 +295,8 @@ _SITE_END = [
 
 
 def _motley_fool_classic(call: Call) -> str:
-    out = _scraper_header("Q1 2025") + [
+    out = [
+        *_scraper_header("Q1 2025"),
         f"{COMPANY}(ACME+2.97%)Q1 2025 Earnings CallMay 30, 2024,5:00 p.m. ET", "",
         "Prepared Remarks", "", "Questions and Answers", "", "Call Participants", "",
         "Prepared Remarks:", "",
@@ -259,8 +321,8 @@ def _mf_classic_label_like(paragraph: str) -> bool:
 
 
 def _motley_fool_2025(call: Call, squashed: bool) -> str:
-    out = _scraper_header("Q1 2025") + ["Thursday, May 30, 2024, at 5:00 p.m. ET", "",
-                                        "Call participants", ""]  # fmt: skip
+    out = [*_scraper_header("Q1 2025"), "Thursday, May 30, 2024, at 5:00 p.m. ET", "",
+           "Call participants", ""]  # fmt: skip
     out += [line for name, title in call.executives for line in (f"{title} — {name}", "")]
     out += ["Total revenue-- $451 million, up 22% year over year.", "",
             "Industry glossary", "", "Atlas: The company's cloud database service.", "",
@@ -295,8 +357,10 @@ def _motley_fool_json(call: Call, duration: bool) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(calls())
+# "Mary-Kate Smith-Jones--President" was not a label: hyphens were barred from names.
+@example(_small_call(HYPHENATED, ANALYSTS[0]))
 def test_motley_fool_classic_calls_keep_every_word_speaker_and_exchange(call: Call) -> None:
     text = _motley_fool_classic(call)
     parsed = _read(text, "generated.txt", "motley-fool")
@@ -307,8 +371,12 @@ def test_motley_fool_classic_calls_keep_every_word_speaker_and_exchange(call: Ca
         _assert_exchanges_follow_introductions(parsed, call)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(calls(), st.booleans())
+# "José Álvarez:" was not a label: names had to start with A-Z.
+@example(_small_call(ACCENTED, ANALYSTS[0]), True)
+# "... Jean-Luc Martin with Robert W. Baird & Co.." gave the firm "Robert W".
+@example(_small_call(ONEIL, BAIRD), False)
 def test_motley_fool_2025_calls_keep_every_word_speaker_and_exchange(
     call: Call, squashed: bool
 ) -> None:
@@ -321,8 +389,10 @@ def test_motley_fool_2025_calls_keep_every_word_speaker_and_exchange(
         _assert_exchanges_follow_introductions(parsed, call)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(calls(), st.booleans())
+# The listed "Jean-Luc Martin--Robert W. Baird & Co. -- Analyst" was not read: its words lost.
+@example(_small_call(ONEIL, BAIRD), False)
 def test_motley_fool_json_calls_keep_every_word_speaker_and_exchange(
     call: Call, duration: bool
 ) -> None:
@@ -363,7 +433,7 @@ def _hearing(turns: tuple[tuple[str, tuple[str, ...]], ...], record: bool) -> st
         out = ["<html>", "<body><pre>", "[House Hearing, 111 Congress]",
                "[From the U.S. Government Printing Office]", "", "",
                "                        MONETARY POLICY AND THE", "",
-               "    The committee met, pursuant to notice, at 1:30 p.m., in room 2128.", ""]  # fmt: skip
+               "    The committee met, pursuant to notice, at 1:30 p.m.", ""]  # fmt: skip
     for n, (label, paragraphs) in enumerate(turns):
         for k, paragraph in enumerate(paragraphs):
             first = f"{indent}{label}. {paragraph}" if k == 0 else indent + paragraph
@@ -371,6 +441,9 @@ def _hearing(turns: tuple[tuple[str, tuple[str, ...]], ...], record: bool) -> st
             out += [wrapped[0], *wrapped[1:]]
             if record and k == 0 and n % 3 == 2:
                 out += ["", f"[[Page H{6190 + n}]]", ""]
+            if k == 0 and len(paragraphs) > 1 and n % 5 == 4:
+                # a centred heading inside a turn: the same member speaks on after it
+                out += ["", "                             General Leave", ""]
         if record and n % 4 == 3:
             out += ["", f"                              {{time}}  21{n:02d}", ""]
     out += ["", "", "</pre></body>", "</html>"]
@@ -388,8 +461,12 @@ def _hearing_label_like(paragraph: str) -> bool:
     )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(hearings(), st.booleans())
+# "Ms. VELÁZQUEZ." was not a label: her speech went to the previous member (or, as the only
+# label, the file was not even detected as a hearing).
+@example((("Mr. SMITH", ("the",)), ("Ms. VELÁZQUEZ", ("the",))), True)
+@example((("Ms. VELÁZQUEZ", ("the",)),), False)
 def test_hearings_keep_every_word_and_speaker(
     turns: tuple[tuple[str, tuple[str, ...]], ...], record: bool
 ) -> None:
@@ -398,6 +475,9 @@ def test_hearings_keep_every_word_and_speaker(
     assert lost_words(text, parsed) == []
     if not any(_hearing_label_like(p) for _, ps in turns for p in ps):
         spoken = [t for t in parsed.turns if t.speaker]
+        for before, after in itertools.pairwise(spoken):
+            assert after.label or after.speaker == before.speaker
+        spoken = [t for t in spoken if t.label]
         assert [t.label for t in spoken] == [label for label, _ in turns]
         # one participant per label: the same label is the same person every time
         by_label = {t.label: t.speaker for t in spoken}

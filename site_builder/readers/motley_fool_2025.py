@@ -23,10 +23,14 @@ GLOSSARY_HEADING = re.compile(r"^Industry glossary:?$", re.I)
 LISTED = re.compile(r"^(?P<role>[^—–]{2,120}?)\s+[—–]\s+(?P<name>[^—–]{2,60})$")
 # "Satya Nadella:Thank you" - a capitalised name of one to five words, then the colon. Words are
 # matched by letter and their capitals checked after (``José Álvarez``: not only A-Z).
-TURN = re.compile(
-    r"^(?P<name>[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4}):\s*(?P<text>\S.*)$"
-)
+TURN = re.compile(r"^(?P<name>[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4}):\s*(?P<text>\S.*)$")
 QUESTION_CUE = re.compile(r"question", re.I)
+# The firm after "<name> with": it ends at a full stop that follows no initial ("Robert W. Baird
+# & Co." is one firm), at a comma or other stop, or at the end of the text.
+FIRM_AFTER_NAME = (
+    r"\s+(?:with|from|of)\s+(?P<firm>[A-Z][\w&.'’ -]*?)"
+    r"(?:(?<![\s.][A-Z])\.(?=\s|$)|\s*[,;?!]|\s*$)"
+)
 
 
 def is_2025(blocks: list[Block]) -> bool:
@@ -135,9 +139,7 @@ def _firm_from_introduction(
     if previous[1] != "Operator":
         return None
     text = " ".join([previous[2], *(blk.text for blk in previous[3])])
-    found = re.search(
-        re.escape(name) + r"\s+(?:with|from|of)\s+(?P<firm>[A-Z][\w&.' -]*?)\s*(?:[.,;]|$)", text
-    )
+    found = re.search(re.escape(name) + FIRM_AFTER_NAME, text)
     return found.group("firm") if found else None
 
 

@@ -34,7 +34,11 @@ STRUCTURE_WORDS = frozenset(
 
 LIST_HEADING = re.compile(r"^\s*(Corporate|Conference\s+Call|Company)\s+Particip\w*\s*$", re.I)
 LIST_ENTRY = re.compile(r"^\s*\*\s+(\S.*?)\s*$")
-SPEAKER_LINE = re.compile(r"^(?P<label>\S.{0,200}?)\s*\[(?P<n>\d+)\]\s*$")
+# "Name,  Firm - Title    [n]" or "Operator    [1]": a comma (or the operator alone) and a run of
+# spaces before the counter, so speech that ends in a footnote ("see page [2]") stays speech.
+SPEAKER_LINE = re.compile(
+    r"^(?P<label>Operator,?|[^\s,][^,]{0,200}?,.{0,200}?)\s{2,}\[(?P<n>\d+)\]\s*$"
+)
 SYNC_TAG = re.compile(r"<Sync\b[^>]*?\btime\s*=\s*[\"']?(?P<s>\d+(?:\.\d+)?)[\"']?[^>]*>", re.I)
 COPYRIGHT = re.compile(r"^\s*Copyright\b.*?All Rights Reserved\.?", re.I)
 BRAND = re.compile(r"StreetEvents|Event Transcript|Event Brief", re.I)
@@ -203,7 +207,10 @@ class _Scanner:
         line, number = self.lines[index], self.numbers[index]
         stripped = line.strip()
         list_heading = LIST_HEADING.match(line)
-        kind = None if list_heading else _heading_kind(line, self.brief)
+        # Headings stand flush left after a blank line; a speaker who says just "Presentation"
+        # is indented (first paragraph) or follows their label or text (later ones).
+        heading_place = not line[:1].isspace() and (index == 0 or not self.lines[index - 1].strip())
+        kind = None if list_heading or not heading_place else _heading_kind(line, self.brief)
         if list_heading:
             self.flush()
             self.list_group = self.people.group_for_list(list_heading.group(1))
