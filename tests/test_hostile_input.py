@@ -77,11 +77,7 @@ _TRANSCRIPTISH = st.text(
 
 
 @settings(max_examples=60, deadline=None)
-# The JSON reader's crashes on JSON of the wrong shape are pinned by the test below it.
-@given(
-    st.one_of(_ANY_TEXT, _TRANSCRIPTISH),
-    st.sampled_from([n for n in readers.reader_names() if n != "motley-fool-json"]),
-)
+@given(st.one_of(_ANY_TEXT, _TRANSCRIPTISH), st.sampled_from(readers.reader_names()))
 def test_every_reader_forced_on_any_text_returns_a_transcript(text: str, name: str) -> None:
     parsed = readers.read(SourceText("forced.txt", text, "utf-8"), forced=name)
     assert isinstance(parsed, ParsedTranscript)
@@ -103,12 +99,6 @@ MALFORMED_JSON = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="motley_fool_json.parse assumes a dict of lists of dicts (AttributeError/TypeError), "
-    "json.loads raises RecursionError/ValueError on deep nesting and 5000-digit numbers, and a "
-    "list speech is shown as its Python repr without a warning: owner of motley_fool_json.py",
-)
 @pytest.mark.parametrize("name", list(MALFORMED_JSON))
 def test_malformed_json_transcript_is_read_not_a_crash(name: str) -> None:
     source = SourceText("call.txt", MALFORMED_JSON[name], "utf-8")

@@ -53,10 +53,41 @@ def detect(text: str) -> float:
 def source_words_text(text: str) -> str:
     """The text whose words the reader answers for: the export's strings, JSON escapes undone
     (``\\nADM`` in the file is a line break before ``ADM``, not a word ``nADM``)."""
+    data, problem = _load(text)
+    if problem is not None:
+        return text  # read as plain text by the fallback: its words are the file's words
+    return "\n".join(_strings(data))
+
+
+def _load(text: str) -> tuple[Any, str | None]:
+    """The export as data, or why it cannot be read as one (then it is read as text)."""
     try:
-        return "\n".join(_strings(json.loads(text)))
-    except json.JSONDecodeError:
-        return text
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, f"not valid JSON ({error.msg} at line {error.lineno})"
+    except (RecursionError, ValueError) as error:  # absurd nesting; a 5,000-digit number
+        return None, f"JSON the reader cannot load ({type(error).__name__})"
+    return data, _shape_problem(data)
+
+
+def _shape_problem(data: Any) -> str | None:
+    """Why ``data`` is not the export's shape: an object of string lists and speaker entries."""
+    if not isinstance(data, dict):
+        return "the JSON is not an object"
+    for key in ("header_texts", "participants"):
+        value = data.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return f"'{key}' is not a list of text"
+    for key, _title, _kind in SECTIONS:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            return f"'{key}' is not a list"
+        for item in value:
+            if not isinstance(item, dict) or not all(
+                isinstance(item.get(field, ""), str) for field in ("speaker", "speech")
+            ):
+                return f"an entry of '{key}' is not a speaker and a speech"
+    return None
 
 
 def _strings(value: Any) -> list[str]:
@@ -70,14 +101,12 @@ def _strings(value: Any) -> list[str]:
 
 
 def parse(source: SourceText) -> ParsedTranscript:
-    try:
-        data = json.loads(source.text)
-    except json.JSONDecodeError as error:
-        parsed = fallback.parse(source)
-        return _with_warning(parsed, error.lineno, f"not valid JSON ({error.msg}): read as text")
+    data, problem = _load(source.text)
+    if problem is not None:
+        return _with_warning(fallback.parse(source), 1, f"{problem}: read as plain text")
     b = TranscriptBuilder()
     people = People(b)
-    header = [str(x) for x in data.get("header_texts", []) if str(x).strip()]
+    header = [x for x in data.get("header_texts", []) if x.strip()]
     if header:
         section = b.add_section(
             "Page header", SECTION_BOILERPLATE, _key_line(source.text, "header_texts")
@@ -85,7 +114,7 @@ def parse(source: SourceText) -> ParsedTranscript:
         b.start_turn("", section.id, section.line).extend(header)
     listed_at = _key_line(source.text, "participants")
     for entry in data.get("participants", []):
-        label = split_label(str(entry).strip())
+        label = split_label(entry.strip())
         if label:
             name, role, firm, group = label
             people.add(name, listed_at, role=role, org=firm, group=group)
@@ -97,7 +126,7 @@ def parse(source: SourceText) -> ParsedTranscript:
         section_id = b.add_section(title, kind, _key_line(source.text, key)).id
         details: list[str] = []
         for item, line in zip(items, lines, strict=True):
-            speaker, speech = str(item.get("speaker", "")).strip(), str(item.get("speech", ""))
+            speaker, speech = item.get("speaker", "").strip(), item.get("speech", "")
             paragraphs = [p.strip() for p in speech.split("\n") if p.strip()]
             if not paragraphs:  # "Duration: 72 minutes" comes as a speaker with no speech
                 details.append(speaker)
