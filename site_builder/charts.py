@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -68,16 +68,23 @@ def spoken_turns(parsed: ParsedTranscript) -> Iterator[Turn]:
     return (t for t in parsed.turns if t.speaker and t.section not in skip)
 
 
-@by_identity(8192)  # each person page asks again for every call the person is on
-def speaker_shares(parsed: ParsedTranscript) -> tuple[Share, ...]:
-    """Words and turns per participant, largest share first."""
+def _tally(
+    parsed: ParsedTranscript, key: Callable[[Turn], str]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Spoken words and turns per ``key(turn)``, keys in order of first appearance."""
     words: dict[str, int] = {}
     turns: dict[str, int] = {}
     for turn in spoken_turns(parsed):
-        words[turn.speaker] = words.get(turn.speaker, 0) + sum(
-            count_words(p) for p in turn.paragraphs
-        )
-        turns[turn.speaker] = turns.get(turn.speaker, 0) + 1
+        k = key(turn)
+        words[k] = words.get(k, 0) + sum(count_words(p) for p in turn.paragraphs)
+        turns[k] = turns.get(k, 0) + 1
+    return words, turns
+
+
+@by_identity(8192)  # each person page asks again for every call the person is on
+def speaker_shares(parsed: ParsedTranscript) -> tuple[Share, ...]:
+    """Words and turns per participant, largest share first."""
+    words, turns = _tally(parsed, lambda turn: turn.speaker)
     total = sum(words.values()) or 1
     by_id = {p.id: p for p in parsed.participants}
     rows = [
@@ -96,13 +103,7 @@ def speaker_shares(parsed: ParsedTranscript) -> tuple[Share, ...]:
 
 def section_shares(parsed: ParsedTranscript) -> tuple[Share, ...]:
     """Words per section (prepared remarks vs Q&A), in transcript order."""
-    words: dict[str, int] = {}
-    turns: dict[str, int] = {}
-    for turn in spoken_turns(parsed):
-        words[turn.section] = words.get(turn.section, 0) + sum(
-            count_words(p) for p in turn.paragraphs
-        )
-        turns[turn.section] = turns.get(turn.section, 0) + 1
+    words, turns = _tally(parsed, lambda turn: turn.section)
     total = sum(words.values()) or 1
     return tuple(
         Share(s.id, s.title, s.kind, words[s.id], turns[s.id], words[s.id] / total)

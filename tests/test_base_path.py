@@ -26,7 +26,7 @@ import pytest
 
 from site_builder import build
 
-from .browser import CONTENT, chromium_launch_args, static_server
+from .browser import CONTENT, static_server
 
 BASE_URL = "https://example.org/calls/"
 PREFIX = "/calls/"
@@ -175,31 +175,26 @@ def test_default_build_works_from_the_server_root(demo_site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_search_works_under_the_sub_path(calls_site: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with served_under_sub_path(calls_site) as origin, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**chromium_launch_args())
-        try:
-            page = browser.new_page()
-            failed: list[str] = []
-            page.on(
-                "response",
-                # Chromium asks for /favicon.ico by itself; the site links no favicon.
-                lambda r: (
-                    r.status >= 400
-                    and not r.url.endswith("/favicon.ico")
-                    and failed.append(f"{r.status} {r.url}")
-                ),
-            )
-            page.goto(f"{origin}{PREFIX}search/?q=banana+leaf")
-            link = page.locator(".pagefind-ui__result-nested a").first
-            link.wait_for(timeout=15000)
-            href = link.get_attribute("href") or ""
-            assert href.startswith(f"{PREFIX}transcripts/tesla-2012-q2/#t"), href
-            link.click()
-            page.wait_for_url(f"**{href}")
-            assert_scrolled_into_view(page, href.rsplit("#", 1)[1])
-            assert not failed, failed
-        finally:
-            browser.close()
+def test_search_works_under_the_sub_path(calls_site: Path, page: Any) -> None:
+    # pytest-playwright's page (Debian's Chromium, see conftest): a second sync_playwright() in
+    # the same session fails once another test has started the plugin's event loop.
+    with served_under_sub_path(calls_site) as origin:
+        failed: list[str] = []
+        page.on(
+            "response",
+            # Chromium asks for /favicon.ico by itself; the site links no favicon.
+            lambda r: (
+                r.status >= 400
+                and not r.url.endswith("/favicon.ico")
+                and failed.append(f"{r.status} {r.url}")
+            ),
+        )
+        page.goto(f"{origin}{PREFIX}search/?q=banana+leaf")
+        link = page.locator(".pagefind-ui__result-nested a").first
+        link.wait_for(timeout=15000)
+        href = link.get_attribute("href") or ""
+        assert href.startswith(f"{PREFIX}transcripts/tesla-2012-q2/#t"), href
+        link.click()
+        page.wait_for_url(f"**{href}")
+        assert_scrolled_into_view(page, href.rsplit("#", 1)[1])
+        assert not failed, failed

@@ -9,6 +9,7 @@ second, so the server rebuilds and swaps its output folder under the clients' fe
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -22,7 +23,8 @@ from .test_serve import preview as preview  # the fixture: a server on a copy of
 
 pytestmark = pytest.mark.slow
 CLIENTS = 50
-SECONDS = 10
+# 10 s keeps the suite short; `LOAD_SECONDS=20 pytest tests/test_serve_load.py -s` for the full run.
+SECONDS = float(os.environ.get("LOAD_SECONDS", "10"))
 WARM_UP_SECONDS = 2.0
 # The server keeps the site's rendered pages and parsed transcripts in memory; what a rebuild
 # allocates must be given back, so memory at the end may exceed memory after warm-up only by
