@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, build, jsonout, progress, qa, readers, sources
-from .errors import Diagnostics
+from .errors import Diagnostics, did_you_mean
 from .search import SearchIndexError
 from .write import OutputError
 
@@ -73,15 +73,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"{path}: error: no such file", file=sys.stderr)
         return 2
-    source = sources.read_source(path)
-    try:
-        parsed = qa.group_exchanges(readers.read(source, forced=args.format))
-    except KeyError:
-        print(
-            f"error: unknown format {args.format!r}; choose one of {', '.join(readers.reader_names())}",
-            file=sys.stderr,
-        )
+    names = readers.reader_names()
+    if args.format is not None and args.format not in names:
+        hint = did_you_mean(args.format, names) or f"choose one of {', '.join(names)}"
+        print(f"error: unknown format {args.format!r} ({hint})", file=sys.stderr)
         return 2
+    source = sources.read_source(path)
+    parsed = qa.group_exchanges(readers.read(source, forced=args.format))
     sys.stdout.write(jsonout.dumps(jsonout.parsed_to_dict(parsed)))
     return 0
 

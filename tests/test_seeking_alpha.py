@@ -12,7 +12,7 @@ from site_builder import qa, readers, sources
 from site_builder.model import ParsedTranscript, SourceText, Turn
 from site_builder.readers import seeking_alpha
 
-from .corpus_check import lost_words, words
+from .corpus_check import lost_words
 
 CORPUS = Path(__file__).parent / "corpus"
 SEED = CORPUS / "seed" / "000_b1b0479d018b9915.txt"
