@@ -123,11 +123,12 @@ def measure(content: Path, edits: int, settle: float, workdir: Path) -> dict[str
                 shown = wait_for_text(page, token, timeout=120)
                 dom_ready = page.evaluate(LOADED_SCRIPT)
                 seen.append(shown - saved)
+                # None while the reloaded page is still parsing (text seen before the event).
+                ready = dom_ready / 1000 - saved if dom_ready is not None else float("nan")
                 if dom_ready is not None:
-                    loaded.append(dom_ready / 1000 - saved)
+                    loaded.append(ready)
                 print(
-                    f"edit {number:2d}: text seen {seen[-1]:.3f} s, DOMContentLoaded "
-                    f"{loaded[-1] if loaded else float('nan'):.3f} s",
+                    f"edit {number:2d}: text seen {seen[-1]:.3f} s, DOMContentLoaded {ready:.3f} s",
                     flush=True,
                 )
                 previous = token

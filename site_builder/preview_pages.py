@@ -45,10 +45,15 @@ def resolve_request_path(root: Path, request_path: str) -> Path | None:
     if any(p == ".." for p in parts):
         return None
     candidate = root.joinpath(*parts)
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    resolved = candidate.resolve()
-    if not resolved.is_relative_to(root) or not resolved.is_file():
+    try:
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        elif decoded.endswith("/"):
+            return None  # "page.html/" names a folder, and there is none
+        resolved = candidate.resolve()
+        if not resolved.is_relative_to(root) or not resolved.is_file():
+            return None
+    except OSError:  # a name too long for the file system, a loop of links: names no file
         return None
     return resolved
 

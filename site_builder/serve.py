@@ -7,6 +7,9 @@ once per burst of saves, and we tell the open browsers to reload once that rebui
 
 While the last rebuild failed, the last good site stays served and every HTML page carries a banner
 with the errors (``path:line:col: ...``); the next good rebuild removes it.
+
+Rebuilds skip search indexing; after each reload :mod:`site_builder.preview_search` indexes the
+served pages in the background, and ``/pagefind/...`` is answered from its newest index.
 """
 
 from __future__ import annotations
@@ -235,35 +238,23 @@ def serve(content_dir: Path, output_dir: Path, host: str = "127.0.0.1", port: in
     sockets = _listen(host, port)
     if sockets is None:
         return 2
-    _stop_on_sigterm()
-    rebuilder = Rebuilder(content_dir, output_dir, on_finished=lambda outcome: None)
     search = SearchRefresher(output_dir)
-    state = PreviewState(output_dir, rebuilder, search)
-    first = rebuilder.initial_build()
-    state.last = first
-    for warning in first.warning_messages:
-        print(warning, file=sys.stderr)
-    if first.ok:
-        print(
-            f"built {output_dir} in {first.seconds:.2f} s ({first.warnings} warning(s)); "
-            "indexing search in the background",
-            flush=True,
-        )
-    else:
-        report_outcome(first)
-    shown_host = f"[{host}]" if ":" in host else host
-    print(
-        f"serving http://{shown_host}:{port}/ (watching {content_dir} and the theme; "
-        "Ctrl+C to stop)",
-        flush=True,
-    )
     try:
         search.start()
     except FileExistsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    search.refresh()
+    _stop_on_sigterm()
+    rebuilder = Rebuilder(content_dir, output_dir, on_finished=lambda outcome: None)
+    state = PreviewState(output_dir, rebuilder, search)
     try:
+        _first_build(state)
+        shown_host = f"[{host}]" if ":" in host else host
+        print(
+            f"serving http://{shown_host}:{port}/ (watching {content_dir} and the theme; "
+            "Ctrl+C to stop)",
+            flush=True,
+        )
         asyncio.run(_run(state, sockets))
     except KeyboardInterrupt:
         print("stopped", flush=True)
@@ -271,3 +262,19 @@ def serve(content_dir: Path, output_dir: Path, host: str = "127.0.0.1", port: in
         rebuilder.stop()
         search.stop()
     return 0
+
+
+def _first_build(state: PreviewState) -> None:
+    first = state.rebuilder.initial_build()
+    state.last = first
+    for warning in first.warning_messages:
+        print(warning, file=sys.stderr)
+    if not first.ok:
+        report_outcome(first)
+        return
+    print(
+        f"built {state.output_dir} in {first.seconds:.2f} s ({first.warnings} warning(s)); "
+        "indexing search in the background",
+        flush=True,
+    )
+    state.search.refresh()

@@ -244,6 +244,20 @@ def test_path_traversal_gets_404(preview: Preview) -> None:
         assert "TOP-SECRET-VALUE" not in body and "root:" not in body, path
 
 
+def test_odd_paths_get_404_not_a_server_error(preview: Preview) -> None:
+    attempts = [
+        "/" + "a" * 300,
+        "/transcripts/" + "b" * 5000 + "/",
+        "/%ff%fe%fd",
+        "/index.html/extra",
+        "/static/style.css/",
+    ]
+    for path in attempts:
+        status, headers, body = preview.request(path)
+        assert status == 404, f"{path[:40]} -> {status}"
+        assert headers["Content-Type"].startswith("text/html") and "</html>" in body
+
+
 def test_taken_port_gives_a_clear_message(tmp_path: Path) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
         taken.bind(("127.0.0.1", 0))
@@ -279,7 +293,13 @@ def test_open_page_reloads_once_after_a_burst_of_saves(preview: Preview, page: P
     time.sleep(0.02)
     saved = time.perf_counter()
     replace_word(target, "Previewsecond", "Previewthird")
-    expect(page.locator("body")).to_contain_text("Previewthird", timeout=5000)
+    # Checked every 10 ms in the page: expect() backs off to a check a second, too coarse to time.
+    page.wait_for_function(
+        "t => document.body && document.body.textContent.includes(t)",
+        arg="Previewthird",
+        polling=10,
+        timeout=5000,
+    )
     print(f"save -> new text shown in Chromium: {time.perf_counter() - saved:.2f} s")
     # Room for any extra, unwanted reload to arrive; Playwright only delivers the "load" events
     # to our handler while one of its calls runs, so wait through it, not with time.sleep.

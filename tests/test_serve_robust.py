@@ -168,3 +168,17 @@ def test_search_catches_up_with_an_edit_without_another_reload(
     result = page.locator(".pagefind-ui__result-link").first
     result.wait_for(timeout=15000)
     assert target.url in (result.get_attribute("href") or "")
+
+
+def test_kill_stops_the_server_cleanly_and_removes_its_search_copies(tmp_path: Path) -> None:
+    running = start_preview(tmp_path)
+    wait_until(lambda: running.status()["search_indexes"] >= 1, 60, "the first search index")
+    search_copies = tmp_path / "._site.site-builder-search"
+    assert (search_copies / "1" / "pagefind").is_dir()
+
+    stop_preview(running)
+    assert running.process.returncode == 0
+    assert "stopped" in running.stdout.read_text()
+    assert not search_copies.exists()
+    assert "Traceback" not in running.log()
+    assert (tmp_path / "_site" / "index.html").is_file(), "the built site must stay"
