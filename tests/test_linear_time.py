@@ -22,7 +22,9 @@ from site_builder.model import ParsedTranscript, SourceText
 
 from .corpus_check import CORPUS, lost_words
 
-FACTOR = 5.0
+# Catastrophic backtracking or a quadratic loop costs 100x and more on these inputs; 10x leaves
+# room for a loaded CI machine without letting such a regression through.
+FACTOR = 10.0
 FLOOR_SECONDS = 0.05
 SEED = CORPUS / "seed" / "000_b1b0479d018b9915.txt"
 
@@ -83,8 +85,10 @@ def run_with_deadline(data: bytes, seconds: float) -> float | None:
 def assert_within_budget(data: bytes) -> None:
     normal = normal_seconds(len(data))
     budget = FACTOR * normal + FLOOR_SECONDS
-    # Twice before failing: one slow run can be the machine, two are the parser.
-    spent = run_with_deadline(data, budget) or run_with_deadline(data, budget)
+    # Three tries before failing: one slow run can be the machine, three are the parser.
+    spent = next(
+        (s for _ in range(3) if (s := run_with_deadline(data, budget)) is not None), None
+    )
     assert spent is not None, (
         f"{len(data):,} hostile bytes took over {budget:.2f} s; a real transcript of that size "
         f"takes {normal:.2f} s"

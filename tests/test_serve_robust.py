@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -182,3 +183,27 @@ def test_kill_stops_the_server_cleanly_and_removes_its_search_copies(tmp_path: P
     assert not search_copies.exists()
     assert "Traceback" not in running.log()
     assert (tmp_path / "_site" / "index.html").is_file(), "the built site must stay"
+
+
+@pytest.mark.parametrize("folder", ["static", "templates"])
+def test_a_theme_save_rebuilds_and_reloads_once(preview: Preview, folder: str) -> None:
+    """The site's own static/ and templates/ are watched like content/ (created while serving)."""
+    builds = preview.status()["builds"]
+    if folder == "static":
+        (preview.content / "static").mkdir()
+        (preview.content / "static" / "site-extra.css").write_text("body{color:#123}\n")
+        url, marker = "/static/site-extra.css", "color:#123"
+    else:
+        (preview.content / "templates").mkdir()
+        theme_404 = (REPO / "templates" / "404.html").read_text(encoding="utf-8")
+        marker = "Templatesaved"
+        changed = theme_404.replace("{% block main %}", "{% block main %}" + marker, 1)
+        assert changed != theme_404
+        (preview.content / "templates" / "404.html").write_text(changed, encoding="utf-8")
+        url = "/404.html"
+
+    wait_until(lambda: marker in preview.request(url)[2], 30, f"the {folder} save to be served")
+    wait_until(lambda: preview.status()["builds"] > builds, 10, "the rebuild to be announced")
+    time.sleep(0.5)  # room for an extra, unwanted announcement
+    status = preview.status()
+    assert status["ok"] and status["builds"] == builds + 1, status
