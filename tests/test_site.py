@@ -279,6 +279,18 @@ def test_site_templates_override_the_theme(tmp_path: Path) -> None:
     assert read_page(site / "404.html").headings == [(1, "Lost at sea")]
 
 
+def test_site_static_files_override_the_theme_and_add_to_it(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "static").mkdir(parents=True)
+    (content / "static" / "style.css").write_text("body { color: rebeccapurple; }\n", "utf-8")
+    (content / "static" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>\n")
+    site = build_small(tmp_path, content=content)
+    assert (site / "static" / "style.css").read_text("utf-8") == "body { color: rebeccapurple; }\n"
+    assert (site / "static" / "logo.svg").is_file()
+    # the theme's other files are still there
+    assert (site / "static" / "copy-link.js").is_file()
+
+
 # ---- the real demo ----------------------------------------------------------------------------
 
 
