@@ -18,6 +18,28 @@ OVERLAY_CSS_URL = "/__site-builder/overlay.css"
 # own origin's scripts, and an inline script would be blocked. livereload.js finds host and port
 # from this element's URL and connects to ws://host:port/livereload.
 LIVE_SCRIPT = b'<script src="/livereload.js"></script>'
+STATUS_URL = "/__site-builder/status"
+CATCH_UP_JS_URL = "/__site-builder/catch-up.js"
+CATCH_UP_SCRIPT = f'<script src="{CATCH_UP_JS_URL}"></script>'.encode()
+# livereload tells only the browsers connected when a rebuild finishes. A page served just
+# before a rebuild finished, whose socket connects just after, would miss that reload and show
+# the old build; so each page carries the number of the build it was served from and reloads
+# once if the server has announced a later one. Same origin, external: allowed by the CSP.
+CATCH_UP_JS = """(function () {
+  var meta = document.querySelector('meta[name="site-builder-build"]');
+  if (!meta) { return; }
+  var served = Number(meta.content);
+  function check() {
+    fetch("STATUS_URL", {cache: "no-store"})
+      .then(function (response) { return response.json(); })
+      .then(function (status) { if (status.builds !== served) { location.reload(); } })
+      // The preview server stopped or is restarting: the next check will tell.
+      .catch(function () {});
+  }
+  check();
+  setInterval(check, 1000);
+})();
+""".replace("STATUS_URL", STATUS_URL)
 OVERLAY_LINK = f'<link rel="stylesheet" href="{OVERLAY_CSS_URL}">'.encode()
 OVERLAY_CSS = """#site-builder-error{position:sticky;top:0;z-index:2147483647;margin:0;
 padding:1rem 1.25rem;background:#7a0010;color:#fff;font:1rem/1.4 system-ui,sans-serif;
@@ -85,9 +107,11 @@ def content_type(path: Path) -> str:
     return kind
 
 
-def inject_preview(page: bytes, error: str | None) -> bytes:
-    """Add the reload script (and, while a rebuild fails, the error banner) to an HTML page."""
-    head = LIVE_SCRIPT + OVERLAY_LINK
+def inject_preview(page: bytes, error: str | None, build: int = 0) -> bytes:
+    """Add the reload scripts (and, while a rebuild fails, the error banner) to an HTML page;
+    ``build`` is the number of rebuilds announced when the page was served."""
+    stamp = f'<meta name="site-builder-build" content="{build}">'.encode()
+    head = stamp + LIVE_SCRIPT + CATCH_UP_SCRIPT + OVERLAY_LINK
     head_end = _HEAD_END.search(page)
     at = head_end.start() if head_end else 0
     page = page[:at] + head + page[at:]

@@ -30,8 +30,11 @@ from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
 from .preview_pages import (
+    CATCH_UP_JS,
+    CATCH_UP_JS_URL,
     OVERLAY_CSS,
     OVERLAY_CSS_URL,
+    STATUS_URL,
     content_type,
     inject_preview,
     read_request_path,
@@ -40,7 +43,6 @@ from .preview_search import SearchRefresher
 from .urls import SEARCH_BUNDLE
 from .watch import BuildOutcome, Rebuilder
 
-STATUS_URL = "/__site-builder/status"
 SEARCH_PREFIX = f"/{SEARCH_BUNDLE}/"
 # Pages may wait this long for a rebuild in progress before a missing file counts as missing: where
 # the output folder cannot be exchanged in one step it is swapped by renames, and a request must
@@ -135,7 +137,7 @@ class SiteHandler(web.RequestHandler):
         else:
             body, kind = found[1], content_type(found[0])
         if kind.startswith("text/html"):
-            body = inject_preview(body, self.state.error_text())
+            body = inject_preview(body, self.state.error_text(), self.state.builds)
         self.set_status(status)
         self.set_header("Content-Type", kind)
         self.set_header("Cache-Control", "no-store")
@@ -148,6 +150,13 @@ class OverlayCssHandler(web.RequestHandler):
     def get(self) -> None:
         self.set_header("Content-Type", "text/css; charset=utf-8")
         self.write(OVERLAY_CSS)
+
+
+class CatchUpJsHandler(web.RequestHandler):
+    def get(self) -> None:
+        self.set_header("Content-Type", "application/javascript; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.write(CATCH_UP_JS)
 
 
 class StatusHandler(web.RequestHandler):
@@ -188,6 +197,7 @@ def make_app(state: PreviewState) -> web.Application:
             (r"/livereload", LiveReloadHandler),
             (r"/livereload\.js", LiveReloadJSHandler),
             (OVERLAY_CSS_URL, OverlayCssHandler),
+            (CATCH_UP_JS_URL, CatchUpJsHandler),
             (STATUS_URL, StatusHandler, {"state": state}),
             (r"/.*", SiteHandler, {"state": state}),
         ],

@@ -153,8 +153,11 @@ class Rebuilder:
         from .builder import Builder  # it imports this module's snapshot()
 
         # Without Pagefind, which would triple the time to the reload; the server indexes the
-        # served site in the background instead (site_builder/preview_search.py).
-        self._builder = Builder(content_dir, output_dir, base_url="/", search=False)
+        # served site in the background instead (site_builder/preview_search.py). In one
+        # process (jobs=1): the server runs several threads, and a worker forked from a
+        # threaded process can inherit a lock another thread held at that moment and hang
+        # forever, so the preview never forks.
+        self._builder = Builder(content_dir, output_dir, base_url="/", search=False, jobs=1)
 
     def roots(self) -> list[Path]:
         # Recomputed each scan: a site may add its own templates/ or static/ while we run.

@@ -97,7 +97,12 @@ def start_preview(workdir: Path, prepare: Callable[[Path], None] | None = None) 
         except OSError:
             return False
 
-    wait_until(ready, 60, f"the preview server to answer on port {port}")
+    try:
+        wait_until(ready, 60, f"the preview server to answer on port {port}")
+    except pytest.fail.Exception:
+        process.kill()
+        process.wait(10)
+        pytest.fail(f"the preview server did not answer on port {port}:\n{preview.log()}")
     return preview
 
 
@@ -339,3 +344,24 @@ def test_broken_yaml_keeps_last_site_and_shows_error_until_fixed(
     replace_word(target, target.word, "Previewrecovered")
     expect(page.locator("body")).to_contain_text("Previewrecovered", timeout=5000)
     assert not csp_violations, csp_violations
+
+
+@pytest.mark.browser
+def test_a_page_that_missed_the_reload_signal_catches_up(preview: Preview, page: Page) -> None:
+    """A page loading while a rebuild finishes has no socket yet and misses livereload's
+    message; it must still end up showing the new build, once."""
+    target = edit_target(preview.content)
+    page.route("**/livereload.js", lambda route: route.abort())  # never gets a socket
+    loads: list[str] = []
+    page.on("load", lambda _: loads.append(page.url))
+    page.goto(preview.base + target.url, wait_until="load")
+    builds_before = preview.status()["builds"]
+    replace_word(target, target.word, "Previewcaughtup")
+    page.wait_for_function(
+        "t => document.body && document.body.textContent.includes(t)",
+        arg="Previewcaughtup",
+        timeout=10000,
+    )
+    page.wait_for_timeout(1500)  # room for an unwanted second reload to show itself
+    assert len(loads) == 2, f"expected the first load and one reload, saw {len(loads)} loads"
+    assert preview.status()["builds"] == builds_before + 1
