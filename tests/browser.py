@@ -69,18 +69,28 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def static_server(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 on a free port; yields the base URL (``http://…/``)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(
+    folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler
+) -> Iterator[str]:
+    """Serve ``folder`` with ``handler_class`` on a free port of 127.0.0.1, in a thread;
+    yields the origin (``http://127.0.0.1:PORT``)."""
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextlib.contextmanager
+def static_server(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` at the server root; yields the base URL (``http://…/``)."""
+    with serve_folder(folder) as origin:
+        yield origin + "/"
 
 
 def html_pages(site: Path) -> list[str]:

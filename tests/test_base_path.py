@@ -10,13 +10,10 @@ server root the same way.
 from __future__ import annotations
 
 import contextlib
-import functools
 import http.server
 import re
-import threading
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -26,7 +23,7 @@ import pytest
 
 from site_builder import build
 
-from .browser import CONTENT, static_server
+from .browser import CONTENT, serve_folder, static_server
 
 BASE_URL = "https://example.org/calls/"
 PREFIX = "/calls/"
@@ -62,18 +59,9 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
-def served_under_sub_path(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_SubPathHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def served_under_sub_path(folder: Path) -> contextlib.AbstractContextManager[str]:
+    """Serve ``folder`` only under ``PREFIX``; yields the origin."""
+    return serve_folder(folder, _SubPathHandler)
 
 
 def fetch(url: str) -> tuple[int, bytes, str]:
