@@ -15,16 +15,38 @@ WORD = re.compile(r"[^\W_]+")
 
 # Words a reader consumes as structure (headings, list titles) rather than speech.
 COMMON_STRUCTURE_WORDS = {
-    "executives", "analysts", "operator", "company", "participants", "conference", "call",
-    "question", "and", "answer", "session", "presentation", "questions", "answers", "prepared",
-    "remarks", "corporate", "unidentified", "speaker", "analyst", "representative", "participant",
+    "executives",
+    "analysts",
+    "operator",
+    "company",
+    "participants",
+    "conference",
+    "call",
+    "question",
+    "and",
+    "answer",
+    "session",
+    "presentation",
+    "questions",
+    "answers",
+    "prepared",
+    "remarks",
+    "corporate",
+    "unidentified",
+    "speaker",
+    "analyst",
+    "representative",
+    "participant",
 }
 
 
 def corpus_files() -> list[Path]:
     return sorted(
-        p for p in CORPUS.rglob("*")
-        if p.is_file() and not p.name.endswith(".expected.json") and p.name != "SOURCES.tsv"
+        p
+        for p in CORPUS.rglob("*")
+        if p.is_file()
+        and not p.name.endswith(".expected.json")
+        and p.name != "SOURCES.tsv"
         and (p.suffix in TRANSCRIPT_SUFFIXES or p.name.endswith(".said.txt"))
     )
 
@@ -70,8 +92,11 @@ def lost_words(source_text: str, parsed: ParsedTranscript) -> list[str]:
     for p in parsed.participants:
         texts += [p.name, p.role or "", p.organization or "", *p.aliases]
     e = parsed.event
-    texts += [str(v) for v in (e.company, e.ticker, e.exchange, e.quarter, e.year, e.date,
-                               e.time, e.timezone) if v]
+    texts += [
+        str(v)
+        for v in (e.company, e.ticker, e.exchange, e.quarter, e.year, e.date, e.time, e.timezone)
+        if v
+    ]
     for text in texts:
         structure.update(words(text))
     # A reader of an encoded format (JSON) may say which text its words come from, escapes undone.

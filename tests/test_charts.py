@@ -22,14 +22,23 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def _parsed() -> ParsedTranscript:
     return ParsedTranscript(
-        source="x.txt", format="test", title="Call", event=EventInfo(),
-        participants=(Participant("ceo", "Ann Chief", group=GROUP_COMPANY),
-                      Participant("ana", "Bo <Analyst>", group=GROUP_ANALYST)),
-        sections=(Section("prepared", "Prepared Remarks", SECTION_PREPARED, 1),
-                  Section("qa", "Q&A", SECTION_QA, 5)),
-        turns=(Turn("t001", "ceo", "prepared", ("one two three four five six",), 2),
-               Turn("t002", "ana", "qa", ("a question [laughter] here",), 6),
-               Turn("t003", "ceo", "qa", ("an answer",), 8)),
+        source="x.txt",
+        format="test",
+        title="Call",
+        event=EventInfo(),
+        participants=(
+            Participant("ceo", "Ann Chief", group=GROUP_COMPANY),
+            Participant("ana", "Bo <Analyst>", group=GROUP_ANALYST),
+        ),
+        sections=(
+            Section("prepared", "Prepared Remarks", SECTION_PREPARED, 1),
+            Section("qa", "Q&A", SECTION_QA, 5),
+        ),
+        turns=(
+            Turn("t001", "ceo", "prepared", ("one two three four five six",), 2),
+            Turn("t002", "ana", "qa", ("a question [laughter] here",), 6),
+            Turn("t003", "ceo", "qa", ("an answer",), 8),
+        ),
     )
 
 

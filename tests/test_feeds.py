@@ -15,9 +15,13 @@ def _entry(title: str, date: str | None, url: str) -> FeedEntry:
 
 def test_feed_lists_newest_event_first_with_stable_dates() -> None:
     feed = atom_feed(
-        "Calls", "https://example.org/calls/", "https://example.org/calls/feed.xml",
-        [_entry("Q1", "2012-04-20", "https://example.org/calls/a/"),
-         _entry("Q2", "2012-07-25", "https://example.org/calls/b/")],
+        "Calls",
+        "https://example.org/calls/",
+        "https://example.org/calls/feed.xml",
+        [
+            _entry("Q1", "2012-04-20", "https://example.org/calls/a/"),
+            _entry("Q2", "2012-07-25", "https://example.org/calls/b/"),
+        ],
         "en",
     )
     root = ET.fromstring(feed)
@@ -31,8 +35,13 @@ def test_feed_lists_newest_event_first_with_stable_dates() -> None:
 
 
 def test_feed_escapes_hostile_titles_and_works_without_an_origin() -> None:
-    feed = atom_feed("<script>x</script>", "/", "/feed.xml",
-                     [_entry("<img src=x onerror=alert(1)>", None, "/t/")], "en")
+    feed = atom_feed(
+        "<script>x</script>",
+        "/",
+        "/feed.xml",
+        [_entry("<img src=x onerror=alert(1)>", None, "/t/")],
+        "en",
+    )
     root = ET.fromstring(feed)  # would raise if the markup leaked into the XML
     assert root.findtext(f"{A}title") == "<script>x</script>"
     entry = next(root.iter(f"{A}entry"))

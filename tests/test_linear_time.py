@@ -86,9 +86,7 @@ def assert_within_budget(data: bytes) -> None:
     normal = normal_seconds(len(data))
     budget = FACTOR * normal + FLOOR_SECONDS
     # Three tries before failing: one slow run can be the machine, three are the parser.
-    spent = next(
-        (s for _ in range(3) if (s := run_with_deadline(data, budget)) is not None), None
-    )
+    spent = next((s for _ in range(3) if (s := run_with_deadline(data, budget)) is not None), None)
     assert spent is not None, (
         f"{len(data):,} hostile bytes took over {budget:.2f} s; a real transcript of that size "
         f"takes {normal:.2f} s"

@@ -10,10 +10,15 @@ from site_builder.structured_data import event_ld, person_ld, script_json
 def test_event_json_ld_round_trips_and_cannot_close_the_script() -> None:
     hostile = "Evil </script><script>alert(1)</script> <!-- & Co"
     data = event_ld(
-        name=hostile, url="https://e.org/t/", date="2012-07-25", description=None,
-        organizer="Tesla Motors", organizer_url="https://e.org/o/tesla/",
+        name=hostile,
+        url="https://e.org/t/",
+        date="2012-07-25",
+        description=None,
+        organizer="Tesla Motors",
+        organizer_url="https://e.org/o/tesla/",
         speakers=[person_ld(hostile, "https://e.org/p/x/", "CEO", "Tesla Motors")],
-        transcript_json_url="https://e.org/t.json", language="en",
+        transcript_json_url="https://e.org/t.json",
+        language="en",
     )
     text = str(script_json(data))
     assert "</script" not in text.lower() and "<!--" not in text

@@ -24,7 +24,13 @@ from . import (
 
 # Order matters only to break ties in detection: more specific layouts first.
 READERS: tuple[ModuleType, ...] = (
-    webvtt, seeking_alpha, streetevents, motley_fool_json, motley_fool, name_colon, hearing
+    webvtt,
+    seeking_alpha,
+    streetevents,
+    motley_fool_json,
+    motley_fool,
+    name_colon,
+    hearing,
 )
 FALLBACK = fallback
 MIN_SCORE = 0.3
