@@ -61,10 +61,15 @@ def _annotate(
         parsed, event=event, participants=participants, turns=turns, exchanges=exchanges
     )
     people = tuple((p.id, person_of(ctx, p, speaker_notes.get(p.id), site)) for p in participants)
+    person_by_participant = dict(people)
     organizations = tuple(
         (p.id, org)
         for p in participants
-        if (org := organization_of(ctx, p, speaker_notes.get(p.id), company, site, dict(people)))
+        if (
+            org := organization_of(
+                ctx, p, speaker_notes.get(p.id), company, site, person_by_participant
+            )
+        )
     )
     return Transcript(
         slug=slug,

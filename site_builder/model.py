@@ -209,12 +209,19 @@ class Transcript:
     notes: tuple[Note, ...] = ()
     corrections: tuple[Correction, ...] = ()
     annotation_path: str | None = None
+    _person_by_participant: dict[str, str] = field(init=False, repr=False, compare=False)
+    _organization_by_participant: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Derived once from the tuples above: pages ask who a participant is for every turn.
+        object.__setattr__(self, "_person_by_participant", dict(self.people))
+        object.__setattr__(self, "_organization_by_participant", dict(self.organizations))
 
     def person_of(self, participant_id: str) -> str:
-        return dict(self.people).get(participant_id, participant_id)
+        return self._person_by_participant.get(participant_id, participant_id)
 
     def organization_of(self, participant_id: str) -> str | None:
-        return dict(self.organizations).get(participant_id)
+        return self._organization_by_participant.get(participant_id)
 
 
 @dataclass(frozen=True, slots=True)
