@@ -1,9 +1,12 @@
 """Time a command and measure its peak memory; snapshot an output folder.
 
-Peak memory is reported two ways: ``max_rss_mb`` is the kernel's high-water mark for the largest
-single process in the tree (``ru_maxrss`` from ``wait4``), and ``tree_rss_mb`` is the largest sum of
-the resident memory of the process and all its descendants, sampled every 20 ms from /proc. A
-parallel build's real footprint is the second; the first misses workers running side by side.
+Peak memory is reported three ways: ``max_rss_mb`` is the kernel's high-water mark for the largest
+single process in the tree (``ru_maxrss`` from ``wait4``); ``tree_rss_mb`` is the largest sum of
+the resident memory of the process and all its descendants, and ``tree_pss_mb`` the largest sum of
+their *proportional* set size, both sampled every 20 ms from /proc. Forked workers share their
+parent's pages until they write them, and resident size counts a shared page once in every process
+holding it; proportional size splits it between them, so ``tree_pss_mb`` is the memory the build
+really takes from the machine, and ``tree_rss_mb`` overstates it by the pages the workers share.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ class Run:
     returncode: int
     max_rss_mb: float
     tree_rss_mb: float
+    tree_pss_mb: float
     stdout: str
     stderr: str
 
@@ -52,18 +56,36 @@ def _process_table() -> dict[int, tuple[int, int]]:
     return table
 
 
-def tree_rss_bytes(root: int) -> int:
+def _pss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:  # ended while we were reading
+        pass
+    return 0
+
+
+def tree_memory_bytes(root: int) -> tuple[int, int]:
+    """(resident, proportional) bytes of ``root`` and all its descendants."""
     table = _process_table()
     children: dict[int, list[int]] = {}
     for pid, (ppid, _) in table.items():
         children.setdefault(ppid, []).append(pid)
-    total, stack = 0, [root]
+    rss = pss = 0
+    stack = [root]
     while stack:
         pid = stack.pop()
         if pid in table:
-            total += table[pid][1] * _PAGE_SIZE
+            rss += table[pid][1] * _PAGE_SIZE
+            pss += _pss_bytes(pid)
         stack.extend(children.get(pid, ()))
-    return total
+    return rss, pss
+
+
+def tree_rss_bytes(root: int) -> int:
+    return tree_memory_bytes(root)[0]
 
 
 def run(command: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
@@ -73,7 +95,7 @@ def run(command: list[str], *, env: dict[str, str] | None = None, cwd: Path | No
     """
     os.sync()
     load_before = os.getloadavg()[0]
-    peak = 0
+    peak = peak_pss = 0
     done = threading.Event()
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -86,9 +108,10 @@ def run(command: list[str], *, env: dict[str, str] | None = None, cwd: Path | No
     )
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.wait(SAMPLE_SECONDS):
-            peak = max(peak, tree_rss_bytes(process.pid))
+            rss, pss = tree_memory_bytes(process.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -117,6 +140,7 @@ def run(command: list[str], *, env: dict[str, str] | None = None, cwd: Path | No
         returncode=process.returncode,
         max_rss_mb=usage.ru_maxrss / 1024,
         tree_rss_mb=peak / 2**20,
+        tree_pss_mb=peak_pss / 2**20,
         stdout="".join(stdout_chunks),
         stderr="".join(stderr_chunks),
     )

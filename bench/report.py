@@ -53,7 +53,8 @@ def cold_rows(results: dict[str, Any]) -> list[list[str]]:
                 row += [
                     _wall(summary),
                     _s(summary["cpu_seconds"]),
-                    f"{summary['tree_rss_mb']:.0f} / {summary['max_rss_mb']:.0f}",
+                    f"{summary.get('tree_pss_mb', 0):.0f} / {summary['tree_rss_mb']:.0f} / "
+                    f"{summary['max_rss_mb']:.0f}",
                     f"{summary['output_mb']:.0f} / {summary['output_files']}",
                 ]
             else:
@@ -70,9 +71,10 @@ def cold_rows(results: dict[str, Any]) -> list[list[str]]:
 
 
 COLD_HEADERS = [
-    "N", "corpus MB", "ours wall s med (min)", "ours CPU s", "ours peak MB tree / proc",
-    "ours output MB / files", "Hugo wall s med (min)", "Hugo CPU s", "Hugo peak MB tree / proc",
-    "Hugo output MB / files", "ours ÷ Hugo wall", "ours ÷ Hugo CPU", "Pagefind s", "load avg",
+    "N", "corpus MB", "ours wall s med (min)", "ours CPU s",
+    "ours peak MB PSS / RSS / proc", "ours output MB / files", "Hugo wall s med (min)",
+    "Hugo CPU s", "Hugo peak MB PSS / RSS / proc", "Hugo output MB / files",
+    "ours ÷ Hugo wall", "ours ÷ Hugo CPU", "Pagefind s", "load avg",
 ]  # fmt: skip
 
 
@@ -105,7 +107,7 @@ def inprocess_rows(results: dict[str, Any]) -> list[list[str]]:
                 _rebuild(ip["transcript_edit"]),
                 _rebuild(ip["annotation_edit"]),
                 _rebuild(ip["template_edit"]),
-                f"{ip['tree_rss_mb']:.0f}",
+                f"{ip.get('tree_pss_mb', 0):.0f} / {ip['tree_rss_mb']:.0f}",
             ]
         )
     return rows
@@ -113,7 +115,7 @@ def inprocess_rows(results: dict[str, Any]) -> list[list[str]]:
 
 INPROCESS_HEADERS = [
     "N", "API", "first build", "no-op", "transcript edit", "annotation edit", "template edit",
-    "peak MB",
+    "peak MB PSS / RSS",
 ]  # fmt: skip
 
 

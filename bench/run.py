@@ -88,6 +88,7 @@ def _run_summary(r: Run) -> dict[str, object]:
         "returncode": r.returncode,
         "max_rss_mb": round(r.max_rss_mb, 1),
         "tree_rss_mb": round(r.tree_rss_mb, 1),
+        "tree_pss_mb": round(r.tree_pss_mb, 1),
     }
     if r.returncode != 0:
         summary["stderr_tail"] = r.stderr[-2000:]
@@ -139,6 +140,7 @@ def cold_summary(tool: Tool, runs: list[Run]) -> dict[str, object]:
         "min_seconds": min(r.seconds for r in runs),
         "cpu_seconds": statistics.median(r.cpu_seconds for r in runs),
         "tree_rss_mb": max(r.tree_rss_mb for r in runs),
+        "tree_pss_mb": max(r.tree_pss_mb for r in runs),
         "max_rss_mb": max(r.max_rss_mb for r in runs),
         "output_mb": round(size / 2**20, 1),
         "output_files": files,
@@ -208,7 +210,11 @@ def bench_inprocess(corpus: Path, work: Path) -> dict[str, object]:
     )
     if r.returncode != 0:
         return {"available": None, "error": r.stderr[-2000:]}
-    return {**json.loads(r.stdout), "tree_rss_mb": round(r.tree_rss_mb, 1)}
+    return {
+        **json.loads(r.stdout),
+        "tree_rss_mb": round(r.tree_rss_mb, 1),
+        "tree_pss_mb": round(r.tree_pss_mb, 1),
+    }
 
 
 def bench_pagefind(site: Path) -> dict[str, object]:

@@ -20,6 +20,8 @@ from .progress import Progress
 class BuildResult:
     diagnostics: Diagnostics
     pages_written: int = 0
+    pages_made: int = 0
+    """Pages and data files rendered anew (the others' inputs had not changed)."""
     files_written: int = 0
     files_unchanged: int = 0
     seconds: float = 0.0

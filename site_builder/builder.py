@@ -16,13 +16,25 @@ a rebuild returns at once and writes nothing.
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import annotations, config, index, parallel, render, sources, theme, watch, write
+from . import (
+    annotations,
+    build_record,
+    config,
+    index,
+    parallel,
+    render,
+    sources,
+    theme,
+    watch,
+    write,
+)
 from . import search as search_index
 from .build import BuildResult, load_transcript
 from .cache import RenderCache
@@ -54,14 +66,18 @@ class _LoadedTranscript:
     """Of every file loading read: transcript, sidecar, then the site-wide files."""
     transcript: Transcript | None
     diagnostics: tuple[Diagnostic, ...]
+    token: int
+    """New at every load: stands for the transcript's content in page keys."""
+    speech: index.Speech | None
 
 
 def _load_one(
     source: sources.SourceFile, site_annotations: annotations.SiteAnnotations
-) -> tuple[Transcript | None, tuple[Diagnostic, ...]]:
+) -> tuple[Transcript | None, tuple[Diagnostic, ...], index.Speech | None]:
     diagnostics = Diagnostics()
     transcript = load_transcript(source, site_annotations, diagnostics)
-    return transcript, tuple(diagnostics)
+    speech = index.speech_of(transcript) if transcript is not None else None
+    return transcript, tuple(diagnostics), speech
 
 
 class Builder:
@@ -90,6 +106,7 @@ class Builder:
             (),
         )
         self._cache = RenderCache()
+        self._loads = itertools.count()
         self._last_good: tuple[watch.Snapshot, Stamp, BuildResult] | None = None
 
     def build(self, *, dry_run: bool = False) -> BuildResult:
@@ -105,9 +122,20 @@ class Builder:
             [self.content_dir, *site_theme.watched_dirs()], self.output_dir.resolve()
         )
         changed = [Path(p).resolve() for p in changed]
+        marker = self.output_dir / MARKER
+        built_from = build_record.fingerprint(inputs, self._options())
         if self._last_good is not None and not changed and not dry_run:
             before, output_stamp, result = self._last_good
-            if before == inputs and output_stamp == stamp(self.output_dir / MARKER):
+            if before == inputs and output_stamp == stamp(marker):
+                return _unchanged(result, _now() - started)
+        if self._last_good is None and not changed and not dry_run:
+            recorded = build_record.load(self.output_dir, marker, built_from)
+            # A new process, nothing changed since the last build, and no file of it lost.
+            if recorded is not None and write.output_intact(self.output_dir):
+                pages_by_kind, files, found = recorded
+                result = BuildResult(Diagnostics(found), sum(pages_by_kind.values()))
+                result.files_written, result.pages_by_kind = files, pages_by_kind
+                self._last_good = (inputs, stamp(marker), result)
                 return _unchanged(result, _now() - started)
         for path in changed:
             self._transcripts.pop(path, None)
@@ -116,32 +144,59 @@ class Builder:
         result = BuildResult(diagnostics)
         if diagnostics.errors:
             return _finished(result, started)
-        pages = render.render_site(
-            site,
-            site_theme,
-            diagnostics,
-            cache=self._cache,
-            jobs=self.jobs,
-            progress=self.progress,
-        )
-        if diagnostics.errors or dry_run:
+        tokens = {
+            kept.transcript.slug: kept.token
+            for kept in self._transcripts.values()
+            if kept.transcript is not None
+        }
+        if dry_run:
+            render.render_into(site, site_theme, diagnostics, write.DigestOnly(), jobs=self.jobs)
             return _finished(result, started)
-        if self.progress is not None:
-            self.progress.stage("writing files" + (" and indexing search" if self.search else ""))
-        report = write.write_site(
-            pages,
-            site_theme.static_files(),
-            self.output_dir,
-            # Indexed before the swap, so the published folder never pairs pages with a stale index.
-            before_swap=search_index.index_site if self.search else None,
-        )
+        before_swap = search_index.index_site if self.search else None
+        with write.OutputWriter(self.output_dir, before_swap=before_swap) as writer:
+            made = render.render_into(
+                site,
+                site_theme,
+                diagnostics,
+                writer,
+                cache=self._cache,
+                tokens=tokens,
+                jobs=self.jobs,
+                progress=self.progress,
+            )
+            entries = {m.path: m.entry for m in made if m.entry is not None}
+            if diagnostics.errors:
+                writer.abandon(entries)
+                return _finished(result, started)
+            entries |= write.static_entries(writer, site_theme.static_files())
+            if self.progress is not None:
+                self.progress.stage(
+                    "writing files" + (" and indexing search" if self.search else "")
+                )
+            # Indexed before the swap, so the published folder never pairs pages with a stale
+            # index.
+            report = writer.finish(entries)
+        pages = made
         result.pages_written = len(pages)
+        result.pages_made = sum(m.fresh for m in made)
         result.files_written = report.written
         result.files_unchanged = report.unchanged
         for page in pages:
             result.pages_by_kind[page.kind] = result.pages_by_kind.get(page.kind, 0) + 1
-        self._last_good = (inputs, stamp(self.output_dir / MARKER), result)
+        self._last_good = (inputs, stamp(marker), result)
+        build_record.save(
+            self.output_dir,
+            marker,
+            built_from,
+            result.pages_by_kind,
+            report.written + report.unchanged,
+            list(diagnostics),
+        )
         return _finished(result, started)
+
+    def _options(self) -> tuple[object, ...]:
+        """What besides the input files decides the output."""
+        return (str(self.content_dir.resolve()), self.base_url, self.search)
 
     def _load_site(self, diagnostics: Diagnostics) -> index.Site:
         """As :func:`site_builder.build.load_site`, loading only transcripts whose files changed."""
@@ -162,21 +217,23 @@ class Builder:
             self.jobs,
             self.progress.advance if self.progress else None,
         )
-        for source, (transcript, found_diagnostics) in zip(missing, loaded, strict=True):
+        for source, (transcript, found_diagnostics, speech) in zip(missing, loaded, strict=True):
             self._transcripts[source.path] = _LoadedTranscript(
-                stamps[source.path], transcript, found_diagnostics
+                stamps[source.path], transcript, found_diagnostics, next(self._loads), speech
             )
         for gone in set(self._transcripts) - set(stamps):
             del self._transcripts[gone]
         transcripts = []
+        speeches = {}
         for source in found:
             kept = self._transcripts[source.path]
             diagnostics.extend(kept.diagnostics)
-            if kept.transcript is not None:
+            if kept.transcript is not None and kept.speech is not None:
                 transcripts.append(kept.transcript)
+                speeches[kept.transcript.slug] = kept.speech
         if self.progress is not None:
             self.progress.stage("indexing")
-        return index.build_site(transcripts, site_annotations, site_config, diagnostics)
+        return index.build_site(transcripts, site_annotations, site_config, diagnostics, speeches)
 
     def _load_site_annotations(self, diagnostics: Diagnostics) -> annotations.SiteAnnotations:
         stamps = tuple(stamp(self.content_dir / name) for name in SITE_WIDE_FILES)

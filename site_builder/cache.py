@@ -1,21 +1,17 @@
-"""The render cache: a page is rendered again only when its view or the templates changed.
+"""The render cache of a long-lived builder: which file each page's key produced last time.
 
-Rendering is a pure function of a page's view object and the template files, so the key is a
-hash of exactly those: the view pickled (plain frozen data: the pickle spells out every value and
-type it holds) and the bytes of every template file. Nothing records which pages depend on
-which inputs, so nothing can forget to: when a speaker's name changes in ``speakers.yaml``, every
-view that shows the name holds the new name, its key differs, and the page is rendered again.
-A false miss costs one render; a stale page would need two different views to pickle alike.
+A page whose key (:mod:`site_builder.page_inputs`) is unchanged would render to the same bytes,
+so the cache keeps only the output path and manifest entry (digest, size) of each page, not the
+bytes: the files themselves are in the output folder, and the writer checks they still are.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-from .views_common import PageView
+from .manifest import Entry
 
 Key = bytes
 
@@ -31,30 +27,18 @@ def templates_fingerprint(template_dirs: Iterable[Path]) -> bytes:
     return digest.digest()
 
 
-def view_key(fingerprint: bytes, view: PageView) -> Key:
-    digest = hashlib.blake2b(fingerprint, digest_size=20)
-    digest.update(pickle.dumps(view, protocol=5))
-    return digest.digest()
-
-
 class RenderCache:
-    """Rendered bytes by view key, for the pages of the last build (a long-lived builder's)."""
+    """Output path and manifest entry by page key, for the pages of the last good build."""
 
     def __init__(self) -> None:
-        self._pages: dict[Key, bytes] = {}
-
-    def __contains__(self, key: Key) -> bool:
-        return key in self._pages
+        self._pages: dict[Key, tuple[str, Entry]] = {}
 
     def __len__(self) -> int:
         return len(self._pages)
 
-    def get(self, key: Key) -> bytes:
-        return self._pages[key]
+    def get(self, key: Key) -> tuple[str, Entry] | None:
+        return self._pages.get(key)
 
-    def keys(self) -> frozenset[Key]:
-        return frozenset(self._pages)
-
-    def replace(self, pages: dict[Key, bytes]) -> None:
+    def replace(self, pages: dict[Key, tuple[str, Entry]]) -> None:
         """Keep exactly these pages: what the latest build used, so memory does not grow."""
         self._pages = pages

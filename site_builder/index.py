@@ -14,10 +14,12 @@ from types import MappingProxyType
 from .annotations import SiteAnnotations
 from .errors import Diagnostics
 from .index_people import (
+    Speech,
     collect_organizations,
     collect_people,
     collect_topics,
     organization_entries,
+    speech_of,
 )
 from .memo import by_identity
 from .model import (
@@ -145,7 +147,9 @@ def build_site(
     site_annotations: SiteAnnotations,
     config: SiteConfig,
     diagnostics: Diagnostics,
+    speeches: Mapping[str, Speech] | None = None,
 ) -> Site:
+    """The site's indexes; ``speeches``: :func:`speech_of` of transcripts by slug, where known."""
     ordered = newest_first(transcripts)
     participant_people = {
         (t.slug, p.id): person_id_for(t, p.id, site_annotations)
@@ -153,7 +157,9 @@ def build_site(
         for p in t.parsed.participants
     }
     orgs, participant_orgs, companies = collect_organizations(ordered, site_annotations)
-    people = collect_people(ordered, site_annotations, participant_people, participant_orgs)
+    people = collect_people(
+        ordered, site_annotations, participant_people, participant_orgs, speeches or {}
+    )
     organizations = organization_entries(
         orgs,
         people,
@@ -176,6 +182,9 @@ def build_site(
     )
     check_url_claims(site, diagnostics)
     return site
+
+
+__all__ = ["Site", "Speech", "build_site", "speech_of"]
 
 
 def url_claims(site: Site) -> list[tuple[str, str, str]]:

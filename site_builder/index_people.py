@@ -8,7 +8,7 @@ arrive newest first, so "what the participant list says" means the newest call's
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import charts
@@ -62,11 +62,54 @@ def collect_organizations(
     return orgs, participant_orgs, companies
 
 
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """What one call adds to its speakers' entries, by participant id.
+
+    Made once per loaded transcript (on the core that loaded it) and kept with it, so a rebuild
+    after one edit counts the words of one call, not of all of them.
+    """
+
+    turns: Mapping[str, tuple[str, ...]]
+    """Participant id -> ids of the turns they spoke, in order."""
+    words: Mapping[str, int]
+    exchanges: tuple[tuple[str, str | None, tuple[str, ...]], ...]
+    """(exchange id, asker, participants who spoke in it other than operators), in order."""
+
+
+def speech_of(transcript: Transcript) -> Speech:
+    parsed = transcript.parsed
+    turns: dict[str, list[str]] = {}
+    words: dict[str, int] = {}
+    for turn in parsed.turns:
+        if turn.speaker:
+            turns.setdefault(turn.speaker, []).append(turn.id)
+            words[turn.speaker] = words.get(turn.speaker, 0) + count_words(turn.paragraphs)
+    groups = {p.id: p.group for p in parsed.participants}
+    speaker_of = {turn.id: turn.speaker for turn in parsed.turns}
+    exchanges = tuple(
+        (
+            ex.id,
+            ex.asker,
+            tuple(
+                dict.fromkeys(
+                    s
+                    for tid in ex.turns
+                    if (s := speaker_of.get(tid)) and groups.get(s) != GROUP_OPERATOR
+                )
+            ),
+        )
+        for ex in parsed.exchanges
+    )
+    return Speech({k: tuple(v) for k, v in turns.items()}, words, exchanges)
+
+
 def collect_people(
     transcripts: tuple[Transcript, ...],
     site: SiteAnnotations,
     participant_people: Mapping[tuple[str, str], str],
     participant_orgs: Mapping[tuple[str, str], str],
+    speeches: Mapping[str, Speech],
 ) -> dict[str, PersonEntry]:
     from .index import ExchangeRef, PersonEntry, TurnRef
 
@@ -78,29 +121,26 @@ def collect_people(
     answered: dict[str, list[ExchangeRef]] = {}
     words: dict[str, int] = {}
     for t in transcripts:
+        slug = t.slug
         for p in t.parsed.participants:
-            pid = participant_people[(t.slug, p.id)]
+            pid = participant_people[(slug, p.id)]
             if pid not in people:
-                org = participant_orgs.get((t.slug, p.id))
+                org = participant_orgs.get((slug, p.id))
                 people[pid] = Person(pid, p.name, organization=org, role=p.role)
-            events.setdefault(pid, {})[t.slug] = None
-        groups = {p.id: p.group for p in t.parsed.participants}
-        for turn in t.parsed.turns:
-            if not turn.speaker:
-                continue
-            pid = participant_people[(t.slug, turn.speaker)]
-            turns.setdefault(pid, []).append(TurnRef(t.slug, turn.id))
-            words[pid] = words.get(pid, 0) + count_words(turn.paragraphs)
-        by_id = {turn.id: turn for turn in t.parsed.turns}
-        for ex in t.parsed.exchanges:
-            ref = ExchangeRef(t.slug, ex.id)
-            asker = participant_people.get((t.slug, ex.asker)) if ex.asker else None
+            events.setdefault(pid, {})[slug] = None
+        speech = speeches.get(slug) or speech_of(t)
+        for speaker, turn_ids in speech.turns.items():
+            pid = participant_people[(slug, speaker)]
+            turns.setdefault(pid, []).extend(TurnRef(slug, tid) for tid in turn_ids)
+            words[pid] = words.get(pid, 0) + speech.words[speaker]
+        for exchange_id, asker_id, speakers in speech.exchanges:
+            ref = ExchangeRef(slug, exchange_id)
+            asker = participant_people.get((slug, asker_id)) if asker_id else None
             if asker:
                 asked.setdefault(asker, []).append(ref)
-            speakers = [by_id[tid].speaker for tid in ex.turns if tid in by_id]
-            for speaker in dict.fromkeys(s for s in speakers if s):
-                pid = participant_people[(t.slug, speaker)]
-                if pid != asker and groups.get(speaker) != GROUP_OPERATOR:
+            for speaker in speakers:
+                pid = participant_people[(slug, speaker)]
+                if pid != asker:
                     answered.setdefault(pid, []).append(ref)
     for pid, annotated in site.people.items():
         known = people.get(pid)

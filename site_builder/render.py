@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -20,15 +20,17 @@ from typing import Protocol
 import jinja2
 from markupsafe import escape
 
-from . import feeds, jsonout, markdown, parallel, site_data
-from .cache import Key, RenderCache, templates_fingerprint, view_key
+from . import feeds, jsonout, manifest, markdown, page_inputs, parallel, site_data
+from .cache import RenderCache, templates_fingerprint
 from .errors import Diagnostic, Diagnostics
 from .index import Site
+from .manifest import PAGE, Entry
 from .model import Transcript
+from .page_inputs import Key
 from .progress import Progress
 from .theme import Theme
 from .urls import Urls
-from .views import page_makers
+from .views import page_specs
 from .views_common import PageView
 from .views_meta import transcript_description
 
@@ -81,107 +83,162 @@ def render_page(env: jinja2.Environment, view: PageView) -> str:
     return env.get_template(view.template).render(page=view, view=view.content)
 
 
-@dataclass(frozen=True, slots=True)
-class _Made:
-    """What a worker sends back for one page: the bytes only when they were rendered anew."""
+class Sink(Protocol):
+    """Where rendered files go: the output writer, or a digest-only sink for a dry run."""
 
-    key: Key
+    def put(self, rel: str, content: bytes) -> Entry: ...
+
+    def holds(self, rel: str, entry: Entry) -> bool:
+        """Whether the file is already there with these bytes (a page that need not be made)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """One output file, rendered and handed to the sink: what the writer's manifest needs."""
+
     path: str
     kind: str
     url: str
-    content: bytes | None
+    entry: Entry | None
+    """Digest, size and kind of the bytes; None when rendering failed."""
+    key: Key | None = None
+    fresh: bool = True
+    """False when the page's key matched the last build's and it was not made again."""
     error: Diagnostic | None = None
 
 
-def _make_page(
-    make: Callable[[], PageView],
-    env: jinja2.Environment,
-    fingerprint: bytes,
-    cached: frozenset[Key],
-    template_files: set[str],
-) -> _Made:
-    view = make()
-    key = view_key(fingerprint, view)
-    if key in cached:
-        return _Made(key, view.output_path, view.kind, view.url, None)
+@dataclass(frozen=True, slots=True)
+class _Job:
+    path: str
+    kind: str
+    url: str
+    key: Key | None
+    produce: Callable[[], bytes]
+    """Makes the file's bytes (for a page: makes its view and renders it)."""
+
+
+def _run(job: _Job, sink: Sink, template_files: set[str]) -> Made:
     try:
-        html = render_page(env, view)
+        content = job.produce()
     except Exception as exc:  # a template mistake becomes a diagnostic at its line
         where = _template_location(exc, template_files)
         if where is None and not isinstance(exc, jinja2.TemplateError):
             raise  # not the template's fault: a bug in site-builder, keep the traceback
-        path, line = where or (view.template, None)
+        path, line = where or ("<template>", None)
         message = str(exc).strip() or type(exc).__name__
         error = Diagnostic(
-            _display(path), line, None, f"template error while rendering {view.url}: {message}"
+            _display(path), line, None, f"template error while rendering {job.url}: {message}"
         )
-        return _Made(key, view.output_path, view.kind, view.url, None, error)
-    return _Made(key, view.output_path, view.kind, view.url, html.encode("utf-8"))
+        return Made(job.path, job.kind, job.url, None, job.key, error=error)
+    return Made(job.path, job.kind, job.url, sink.put(job.path, content), job.key)
 
 
-def render_site(
+def _html(env: jinja2.Environment, make: Callable[[], PageView]) -> bytes:
+    return render_page(env, make()).encode("utf-8")
+
+
+def render_into(
     site: Site,
     theme: Theme,
     diagnostics: Diagnostics,
+    sink: Sink,
     *,
     cache: RenderCache | None = None,
+    tokens: Mapping[str, int] | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
-) -> list[RenderedPage]:
-    """Every page, the transcripts' JSON and the machine files; pages in ``cache`` not rendered.
+) -> list[Made]:
+    """Render every page, the transcripts' JSON and the machine files into ``sink``.
 
-    ``cache`` is updated to hold exactly this build's pages.
+    With ``tokens`` (one per transcript, new whenever it was loaded again) pages whose inputs
+    match an entry of ``cache`` are not made at all; ``cache`` is updated to this build's pages.
+    Pages are rendered on ``jobs`` cores and handed to the sink where they are rendered, so no
+    process holds the whole site's bytes.
     """
     env = make_environment(theme)
     # Jinja names a template frame by the file it loaded; FileSystemLoader normalises the path.
     template_files = {
         os.path.normpath(str(path)) for folder in theme.template_dirs for path in folder.rglob("*")
     }
-    fingerprint = templates_fingerprint(theme.template_dirs)
-    cached = cache.keys() if cache is not None else frozenset()
-    makers = page_makers(site)
     for name in sorted(env.list_templates()):  # compiled once here, not once per worker
         if name.endswith(".html"):
             env.get_template(name)
-    calls = [
-        functools.partial(_make_page, make, env, fingerprint, cached, template_files)
-        for make in makers
-    ]
-    if progress is not None:
-        progress.stage("rendering pages", len(calls))
-    made = parallel.run_all(calls, jobs, progress.advance if progress else None)
-    pages: list[RenderedPage] = []
-    kept: dict[Key, bytes] = {}
-    for m in made:
-        if m.error is not None:
-            diagnostics.extend([m.error])
-            continue
-        content = m.content if m.content is not None else cache.get(m.key)  # type: ignore[union-attr]
-        kept[m.key] = content
-        pages.append(RenderedPage(m.path, content, m.kind))
-    if cache is not None and not diagnostics.errors:
-        cache.replace(kept)
-    if progress is not None:
-        progress.stage("writing data files", len(site.transcripts))
-    pages.extend(transcript_data(site, jobs))
-    pages.extend(machine_files(site, made))
-    return pages
-
-
-def transcript_data(site: Site, jobs: int = 1) -> list[RenderedPage]:
-    """Every transcript's JSON (the ``parse`` schema plus its annotations), beside its page."""
     urls = Urls(site.config.base_url)
-    return parallel.run_all(
-        [functools.partial(_transcript_json, site, urls, t) for t in site.transcripts], jobs
+    keys = page_inputs.Keys(site, templates_fingerprint(theme.template_dirs), tokens)
+    specs = page_specs(site)
+    todo: list[_Job] = [
+        _Job(
+            urls.output_path(s.url).as_posix(),
+            s.kind,
+            s.url,
+            keys.page(s.url, s.kind, s.shows, s.entries),
+            functools.partial(_html, env, s.make),
+        )
+        for s in specs
+    ]
+    for t in site.transcripts:
+        url = urls.transcript_json(t.slug)
+        todo.append(
+            _Job(
+                urls.output_path(url).as_posix(),
+                "data",
+                url,
+                keys.page(url, "data", (t.slug,), ()),
+                functools.partial(_transcript_json, site, urls, t),
+            )
+        )
+    made: list[Made | None] = [None] * len(todo)
+    fresh: list[int] = []
+    for i, job in enumerate(todo):
+        kept = cache.get(job.key) if cache is not None and job.key is not None else None
+        if kept is not None and kept[0] == job.path and sink.holds(job.path, kept[1]):
+            made[i] = Made(job.path, job.kind, job.url, kept[1], job.key, fresh=False)
+        else:
+            fresh.append(i)
+    if progress is not None:
+        progress.stage("rendering pages", len(fresh))
+    rendered = parallel.run_all(
+        [functools.partial(_run, todo[i], sink, template_files) for i in fresh],
+        jobs,
+        progress.advance if progress else None,
     )
+    for i, m in zip(fresh, rendered, strict=True):
+        made[i] = m
+    done = [m for m in made if m is not None]
+    diagnostics.extend([m.error for m in done if m.error is not None])
+    if diagnostics.errors:
+        return done
+    if cache is not None:
+        cache.replace({m.key: (m.path, m.entry) for m in done if m.key and m.entry})
+    for rel, content in machine_files(site, specs).items():
+        done.append(Made(rel, "data", rel, sink.put(rel, content)))
+    return done
 
 
-def _transcript_json(site: Site, urls: Urls, t: Transcript) -> RenderedPage:
-    return RenderedPage(
-        urls.output_path(urls.transcript_json(t.slug)).as_posix(),
-        jsonout.dumps(site_data.transcript_document(site, urls, t)).encode("utf-8"),
-        "data",
-    )
+class _Memory:
+    """A sink that keeps every file's bytes: for callers that want the pages themselves."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def put(self, rel: str, content: bytes) -> Entry:
+        self.files[rel] = content
+        return (manifest.digest(content), len(content), PAGE)
+
+    def holds(self, rel: str, entry: Entry) -> bool:
+        return False
+
+
+def render_site(site: Site, theme: Theme, diagnostics: Diagnostics) -> list[RenderedPage]:
+    """Every file of the site in memory, in one process (small sites, tests)."""
+    memory = _Memory()
+    made = render_into(site, theme, diagnostics, memory)
+    return [RenderedPage(m.path, memory.files[m.path], m.kind) for m in made if m.entry]
+
+
+def _transcript_json(site: Site, urls: Urls, t: Transcript) -> bytes:
+    return jsonout.dumps(site_data.transcript_document(site, urls, t)).encode("utf-8")
 
 
 def _feed_entry(site: Site, urls: Urls, t: Transcript) -> feeds.FeedEntry:
@@ -202,8 +259,8 @@ class _Listed(Protocol):
     kind: str
 
 
-def machine_files(site: Site, views: Sequence[_Listed]) -> list[RenderedPage]:
-    """The Atom feed, sitemap.xml, robots.txt and the site-wide JSON index."""
+def machine_files(site: Site, pages: Sequence[_Listed]) -> dict[str, bytes]:
+    """The Atom feed, sitemap.xml, robots.txt and the site-wide JSON index, by output path."""
     urls = Urls(site.config.base_url)
     feed = feeds.atom_feed(
         site.config.title,
@@ -213,17 +270,22 @@ def machine_files(site: Site, views: Sequence[_Listed]) -> list[RenderedPage]:
         site.config.language,
     )
     # The 404 page is served for missing URLs; it is not a page anyone should be sent to.
-    listed = [urls.absolute(v.url) for v in views if v.kind != "404"]
+    listed = [urls.absolute(p.url) for p in pages if p.kind != "404"]
     files = {
         urls.feed(): feed,
         urls.sitemap(): feeds.sitemap(listed),
         urls.robots(): feeds.robots(urls.absolute(urls.sitemap())),
         urls.site_data(): jsonout.dumps(site_data.site_index(site, urls)).encode("utf-8"),
     }
-    return [
-        RenderedPage(urls.output_path(url).as_posix(), content, "data")
-        for url, content in files.items()
-    ]
+    return {urls.output_path(url).as_posix(): content for url, content in files.items()}
 
 
-__all__ = ["RenderedPage", "make_environment", "render_page", "render_site"]
+__all__ = [
+    "Made",
+    "RenderedPage",
+    "Sink",
+    "make_environment",
+    "render_into",
+    "render_page",
+    "render_site",
+]

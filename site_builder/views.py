@@ -1,13 +1,18 @@
-"""One view object per page of the site.
+"""One view object per page of the site, and what each page is made from.
 
 Templates see these views, never the model (Zola's ``SerializingPage``, mkdocs'
 ``TemplateContext``): every URL is made by :class:`site_builder.urls.Urls` and every HTML
 fragment is rendered before a template runs, so templates only loop, test and print.
+
+Each page is listed as a :class:`PageSpec` before its view is made: its URL, and the transcripts
+and index entries it shows (:mod:`site_builder.page_inputs` turns those into a key), so a
+rebuild makes again only the views whose inputs changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .index import Site
 from .urls import Urls
@@ -33,148 +38,201 @@ from .views_search import search_page
 from .views_transcript import transcript_view
 
 
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """A page before its view is made."""
+
+    url: str
+    kind: str
+    make: Callable[[], PageView]
+    shows: tuple[str, ...] | None
+    """Slugs of the transcripts whose content the page shows; None: it sums up the whole site
+    (home, indexes), so any change may alter it."""
+    entries: tuple[tuple[str, str], ...] = ()
+    """(``person`` | ``organization`` | ``topic``, id) of the index entries it lists."""
+
+
 def build_views(site: Site) -> list[PageView]:
-    return [make() for make in page_makers(site)]
+    return [spec.make() for spec in page_specs(site)]
 
 
-def page_makers(site: Site) -> list[Callable[[], PageView]]:
-    """One call per page, each making that page's view: so pages can be made on several cores."""
+def page_specs(site: Site) -> list[PageSpec]:
+    """Every HTML page, in a fixed order; each ``make`` can run on any core."""
     urls = Urls(site.config.base_url)
-    views: list[Callable[[], PageView]] = [
-        lambda: page(
-            site,
-            urls,
-            template="home.html",
-            kind="home",
-            url=urls.home(),
-            title=site.config.title,
-            content=home_view(site, urls),
-        ),
-        lambda: page(
-            site,
-            urls,
-            template="transcripts.html",
-            kind="index",
-            url=urls.transcripts(),
-            title="Transcripts",
-            section="transcripts",
-            content=ListView(
-                tuple(transcript_item(site, urls, t) for t in site.transcripts),
-                f"{plural(len(site.transcripts), 'transcript')}, newest first.",
-            ),
-        ),
+
+    def site_page(url: str, kind: str, make: Callable[[], PageView]) -> PageSpec:
+        return PageSpec(url, kind, make, None)
+
+    specs = [
+        site_page(urls.home(), "home", lambda: _home(site, urls, "home.html", "home")),
+        site_page(urls.transcripts(), "index", lambda: _transcripts_index(site, urls)),
     ]
     for t in site.transcripts:
-        views.append(
-            lambda t=t: page(
-                site,
-                urls,
-                template="transcript.html",
-                kind="transcript",
-                url=urls.transcript(t.slug),
-                title=t.title,
-                section="transcripts",
-                content=transcript_view(site, urls, t),
-                description=transcript_description(t),
-                og_type="article",
-                json_ld=transcript_json_ld(site, urls, t),
-                scripts=(urls.static("copy-link.js"),),
+        url = urls.transcript(t.slug)
+        specs.append(
+            PageSpec(
+                url,
+                "transcript",
+                lambda t=t, url=url: page(
+                    site,
+                    urls,
+                    template="transcript.html",
+                    kind="transcript",
+                    url=url,
+                    title=t.title,
+                    section="transcripts",
+                    content=transcript_view(site, urls, t),
+                    description=transcript_description(t),
+                    og_type="article",
+                    json_ld=transcript_json_ld(site, urls, t),
+                    scripts=(urls.static("copy-link.js"),),
+                ),
+                (t.slug,),
+                (),
             )
         )
-    views.append(
-        lambda: page(
-            site,
-            urls,
-            template="people.html",
-            kind="index",
-            url=urls.people(),
-            title="People",
-            section="people",
-            content=ListView(
-                tuple(person_item(site, urls, pid) for pid in site.people),
-                f"Everyone who speaks in the transcripts: "
-                f"{plural(len(site.people), 'person', 'people')}.",
-            ),
-        )
-    )
+    specs.append(site_page(urls.people(), "index", lambda: _people_index(site, urls)))
     for pid, entry in site.people.items():
-        views.append(
-            lambda pid=pid, entry=entry: page(
-                site,
-                urls,
-                template="person.html",
-                kind="person",
-                url=urls.person(pid),
-                title=entry.person.name,
-                section="people",
-                content=person_view(site, urls, pid),
-                description=person_description(site, pid),
-                og_type="profile",
-                json_ld=person_json_ld(site, urls, pid),
+        url = urls.person(pid)
+        specs.append(
+            PageSpec(
+                url,
+                "person",
+                lambda pid=pid, entry=entry, url=url: page(
+                    site,
+                    urls,
+                    template="person.html",
+                    kind="person",
+                    url=url,
+                    title=entry.person.name,
+                    section="people",
+                    content=person_view(site, urls, pid),
+                    description=person_description(site, pid),
+                    og_type="profile",
+                    json_ld=person_json_ld(site, urls, pid),
+                ),
+                entry.transcripts,
+                (("person", pid),),
             )
         )
-    views.append(
-        lambda: page(
-            site,
-            urls,
-            template="organizations.html",
-            kind="index",
-            url=urls.organizations(),
-            title="Organizations",
-            section="organizations",
-            content=organizations_view(site, urls),
+    specs.append(
+        site_page(
+            urls.organizations(),
+            "index",
+            lambda: page(
+                site,
+                urls,
+                template="organizations.html",
+                kind="index",
+                url=urls.organizations(),
+                title="Organizations",
+                section="organizations",
+                content=organizations_view(site, urls),
+            ),
         )
     )
     for oid, org in site.organizations.items():
-        views.append(
-            lambda oid=oid, org=org: page(
-                site,
-                urls,
-                template="organization.html",
-                kind="organization",
-                url=urls.organization(oid),
-                title=org.organization.name,
-                section="organizations",
-                content=organization_view(site, urls, oid),
-                description=organization_description(site, oid),
+        url = urls.organization(oid)
+        specs.append(
+            PageSpec(
+                url,
+                "organization",
+                lambda oid=oid, org=org, url=url: page(
+                    site,
+                    urls,
+                    template="organization.html",
+                    kind="organization",
+                    url=url,
+                    title=org.organization.name,
+                    section="organizations",
+                    content=organization_view(site, urls, oid),
+                    description=organization_description(site, oid),
+                ),
+                tuple(dict.fromkeys((*org.held, *org.transcripts))),
+                (("organization", oid), *(("person", pid) for pid in org.people)),
             )
         )
-    views.append(
-        lambda: page(
-            site,
-            urls,
-            template="topics.html",
-            kind="index",
-            url=urls.topics(),
-            title="Topics",
-            section="topics",
-            content=ListView(topic_items(site, urls), "What the questions were about."),
-        )
-    )
+    specs.append(site_page(urls.topics(), "index", lambda: _topics_index(site, urls)))
     for tid, topic in site.topics.items():
-        views.append(
-            lambda tid=tid, topic=topic: page(
-                site,
-                urls,
-                template="topic.html",
-                kind="topic",
-                url=urls.topic(tid),
-                title=topic.topic.title,
-                section="topics",
-                content=topic_view(site, urls, tid),
-                description=topic_description(site, tid),
+        url = urls.topic(tid)
+        specs.append(
+            PageSpec(
+                url,
+                "topic",
+                lambda tid=tid, topic=topic, url=url: page(
+                    site,
+                    urls,
+                    template="topic.html",
+                    kind="topic",
+                    url=url,
+                    title=topic.topic.title,
+                    section="topics",
+                    content=topic_view(site, urls, tid),
+                    description=topic_description(site, tid),
+                ),
+                tuple(dict.fromkeys(ref.transcript for ref in topic.exchanges)),
+                (("topic", tid),),
             )
         )
-    views.append(lambda: search_page(site, urls))
-    views.append(
-        lambda: page(
-            site,
-            urls,
-            template="404.html",
-            kind="404",
-            url=urls.not_found(),
-            title="Page not found",
-            content=home_view(site, urls),
-        )
+    specs.append(site_page(urls.search(), "search", lambda: search_page(site, urls)))
+    specs.append(site_page(urls.not_found(), "404", lambda: _home(site, urls, "404.html", "404")))
+    return specs
+
+
+def _home(site: Site, urls: Urls, template: str, kind: str) -> PageView:
+    is_home = kind == "home"
+    return page(
+        site,
+        urls,
+        template=template,
+        kind=kind,
+        url=urls.home() if is_home else urls.not_found(),
+        title=site.config.title if is_home else "Page not found",
+        content=home_view(site, urls),
     )
-    return views
+
+
+def _transcripts_index(site: Site, urls: Urls) -> PageView:
+    return page(
+        site,
+        urls,
+        template="transcripts.html",
+        kind="index",
+        url=urls.transcripts(),
+        title="Transcripts",
+        section="transcripts",
+        content=ListView(
+            tuple(transcript_item(site, urls, t) for t in site.transcripts),
+            f"{plural(len(site.transcripts), 'transcript')}, newest first.",
+        ),
+    )
+
+
+def _people_index(site: Site, urls: Urls) -> PageView:
+    return page(
+        site,
+        urls,
+        template="people.html",
+        kind="index",
+        url=urls.people(),
+        title="People",
+        section="people",
+        content=ListView(
+            tuple(person_item(site, urls, pid) for pid in site.people),
+            f"Everyone who speaks in the transcripts: "
+            f"{plural(len(site.people), 'person', 'people')}.",
+        ),
+    )
+
+
+def _topics_index(site: Site, urls: Urls) -> PageView:
+    return page(
+        site,
+        urls,
+        template="topics.html",
+        kind="index",
+        url=urls.topics(),
+        title="Topics",
+        section="topics",
+        content=ListView(topic_items(site, urls), "What the questions were about."),
+    )

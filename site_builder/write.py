@@ -23,6 +23,7 @@ the next standby, so an edit costs work in proportion to what changed, not to th
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import itertools
 import os
@@ -96,6 +97,160 @@ def check_output_dir(output_dir: Path, content_dir: Path | None = None) -> None:
         )
 
 
+def output_intact(output_dir: Path) -> bool:
+    """Whether every file the output's manifest lists is there with its size (not re-read)."""
+    output = output_dir.resolve()
+    listed = manifest.read(output)
+    return listed is not None and all(_holds(output, rel, e, listed) for rel, e in listed.items())
+
+
+class OutputWriter:
+    """One build's files, written into the standby as they are rendered, then swapped in.
+
+    ``with OutputWriter(output) as writer:`` takes the output's lock and opens the standby;
+    :meth:`put` may then be called from any process forked inside the block (each file lands at
+    its own path), and :meth:`finish` makes the standby hold exactly the files put or kept and
+    swaps it in. Leaving the block without ``finish`` (a template error) leaves the served site
+    untouched.
+    """
+
+    def __init__(
+        self, output_dir: Path, *, before_swap: Callable[[Path], None] | None = None
+    ) -> None:
+        check_output_dir(output_dir)
+        self.output_dir = output_dir
+        self.output = output_dir.resolve()
+        self.standby = self.output.with_name(f".{self.output.name}.site-builder-standby")
+        self.aside = self.output.with_name(f".{self.output.name}.site-builder-aside")
+        self.before_swap = before_swap
+        self._lock: contextlib.ExitStack | None = None
+        self.live: dict[str, Entry] | None = None
+        self.have: dict[str, Entry] = {}
+
+    def __enter__(self) -> OutputWriter:
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(atomic.locked(self.output.parent))
+            _recover(self.output, self.standby, self.aside)
+            self.live = manifest.read(self.output)
+            self.have = _open_standby(self.standby)
+            self._lock = stack.pop_all()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def put(self, rel: str, content: bytes) -> Entry:
+        """Take one file's bytes: written to the standby only when neither tree holds them."""
+        if _UNSAFE_REL.search(rel) or rel == MARKER:
+            raise OutputError(f"refusing to write {rel!r}: not a plain path inside the output")
+        entry = (manifest.digest(content), len(content), PAGE)
+        if self.have.get(rel) != entry and not self._served(rel, entry):
+            with open(self._clear(rel), "xb") as stream:  # "x": never share an inode with live
+                stream.write(content)
+        return entry
+
+    def holds(self, rel: str, entry: Entry) -> bool:
+        """Whether a file with this entry is already in one of the trees (need not be made)."""
+        return self.have.get(rel) == entry or self._served(rel, entry)
+
+    def finish(self, entries: Mapping[str, Entry]) -> WriteReport:
+        """Make the new site live: ``entries`` is every file put or held, by path."""
+        for group in safety.collisions((rel, rel) for rel in entries):
+            raise OutputError(
+                f"pages {' and '.join(group)} differ only in letter case; on macOS and Windows "
+                "they would overwrite each other"
+            )
+        served = self.live or {}
+        changed = {rel for rel, entry in entries.items() if not self._served(rel, entry)}
+        damaged = any(rel in served and served[rel] == entries[rel] for rel in changed)
+        generate = self.before_swap is not None
+        kept = {r for r, e in served.items() if e[2] == GENERATED and generate}
+        removed = set(served) - set(entries) - kept
+        unchanged = len(entries) - len(changed)
+        if self.live is not None and not changed and not removed and (kept or not generate):
+            if self._opened():  # pages were written into it before they proved the same
+                self._seal({**self.have, **self._written(entries)}, None, remove_stale=False)
+            return WriteReport(0, unchanged, 0, swapped=False)
+        try:
+            for rel, entry in entries.items():
+                if self.have.get(rel) != entry and rel not in changed:
+                    _link_or_copy(self.output / rel, self._clear(rel))
+            self._seal(entries, self.before_swap)
+            if self.output.exists():
+                atomic.exchange(self.standby, self.output, self.aside)
+            else:
+                os.rename(self.standby, self.output)
+        except OSError as exc:
+            raise OutputError(
+                f"could not write the new site ({exc}); {self.output_dir} still holds the "
+                "previous one"
+            ) from exc
+        if damaged or self.live is None:
+            # The old site (now the standby) was not ours, or lost files by hand: clone the new.
+            _clone(self.output, self.standby)
+        return WriteReport(len(changed), unchanged, len(removed), swapped=True)
+
+    def abandon(self, entries: Mapping[str, Entry]) -> None:
+        """Close the standby after a failed build: it holds what it held plus what was put."""
+        if self._opened():
+            self._seal({**self.have, **self._written(entries)}, None, remove_stale=False)
+
+    def _written(self, entries: Mapping[str, Entry]) -> dict[str, Entry]:
+        """The entries :meth:`put` wrote into the standby."""
+        return {
+            rel: entry
+            for rel, entry in entries.items()
+            if self.have.get(rel) != entry and not self._served(rel, entry)
+        }
+
+    def _served(self, rel: str, entry: Entry) -> bool:
+        return _holds(self.output, rel, entry, self.live or {})
+
+    def _opened(self) -> bool:
+        return not (self.standby / MARKER).exists()
+
+    def _clear(self, rel: str) -> Path:
+        """The standby path of ``rel``, ready to be written: the standby marked incomplete
+        first (in whichever process gets here first), the folder made, an old file unlinked."""
+        (self.standby / MARKER).unlink(missing_ok=True)
+        target = self.standby / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        return target
+
+    def _seal(
+        self,
+        entries: Mapping[str, Entry],
+        before_swap: Callable[[Path], None] | None,
+        *,
+        remove_stale: bool = True,
+    ) -> None:
+        (self.standby / MARKER).unlink(missing_ok=True)
+        if remove_stale:
+            for rel in sorted(set(self.have) - set(entries)):
+                _remove(self.standby, rel)
+        listed = dict(entries)
+        if before_swap is not None:
+            before_swap(self.standby)
+            listed |= _generated(self.standby, entries)
+        temporary = self.standby / f"{MARKER}.tmp"
+        temporary.write_text(manifest.text(listed), encoding="utf-8")
+        os.rename(temporary, self.standby / MARKER)
+
+
+class DigestOnly:
+    """A sink for dry runs: files are hashed, never written."""
+
+    def put(self, rel: str, content: bytes) -> Entry:
+        return (manifest.digest(content), len(content), PAGE)
+
+    def holds(self, rel: str, entry: Entry) -> bool:
+        return False
+
+
 def write_site(
     pages: Iterable[RenderedPage],
     static_files: Mapping[str, Path],
@@ -109,40 +264,17 @@ def write_site(
     live; it may only add files (existing ones may be hard links into the live site). What it
     adds is kept on rebuilds where nothing changed and discarded before it runs again.
     """
-    check_output_dir(output_dir)
-    output = output_dir.resolve()
     files = _collect(pages, static_files)
-    hashed = zip(files.items(), manifest.digests(files.values()), strict=True)
-    wanted = {rel: (digest, len(content), PAGE) for (rel, content), digest in hashed}
-    standby = output.with_name(f".{output.name}.site-builder-standby")
-    aside = output.with_name(f".{output.name}.site-builder-aside")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with atomic.locked(output.parent):
-        _recover(output, standby, aside)
-        live = manifest.read(output)
-        served = live or {}
-        changed = {rel for rel, entry in wanted.items() if not _holds(output, rel, entry, served)}
-        damaged = any(rel in served and served[rel] == wanted[rel] for rel in changed)
-        kept = {r for r, e in served.items() if e[2] == GENERATED and before_swap is not None}
-        removed = set(served) - set(wanted) - kept
-        unchanged = len(wanted) - len(changed)
-        missing_generated = before_swap is not None and not kept
-        if live is not None and not changed and not removed and not missing_generated:
-            return WriteReport(0, unchanged, 0, swapped=False)
-        try:
-            _update_standby(standby, output, files, wanted, changed, before_swap)
-            if output.exists():
-                atomic.exchange(standby, output, aside)
-            else:
-                os.rename(standby, output)
-        except OSError as exc:
-            raise OutputError(
-                f"could not write the new site ({exc}); {output_dir} still holds the previous one"
-            ) from exc
-        if damaged or live is None:
-            # The old site (now the standby) was not ours, or lost files by hand: clone the new.
-            _clone(output, standby)
-    return WriteReport(len(changed), unchanged, len(removed), swapped=True)
+    with OutputWriter(output_dir, before_swap=before_swap) as writer:
+        entries = {rel: writer.put(rel, content) for rel, content in files.items()}
+        return writer.finish(entries)
+
+
+def static_entries(writer: OutputWriter, static_files: Mapping[str, Path]) -> dict[str, Entry]:
+    return {
+        f"static/{name}": writer.put(f"static/{name}", path.read_bytes())
+        for name, path in static_files.items()
+    }
 
 
 def _collect(pages: Iterable[RenderedPage], static_files: Mapping[str, Path]) -> dict[str, bytes]:
@@ -154,11 +286,6 @@ def _collect(pages: Iterable[RenderedPage], static_files: Mapping[str, Path]) ->
         if rel in files:
             raise OutputError(f"two pages would be written to one file: {rel}")
         files[rel] = content
-    for group in safety.collisions((rel, rel) for rel in files):
-        raise OutputError(
-            f"pages {' and '.join(group)} differ only in letter case; on macOS and Windows "
-            "they would overwrite each other"
-        )
     return files
 
 
@@ -184,46 +311,19 @@ def _recover(output: Path, standby: Path, aside: Path) -> None:
         shutil.rmtree(aside)
 
 
-def _update_standby(
-    standby: Path,
-    output: Path,
-    files: Mapping[str, bytes],
-    wanted: Mapping[str, Entry],
-    changed: set[str],
-    before_swap: Callable[[Path], None] | None,
-) -> None:
-    """Make ``standby`` hold exactly ``files``, touching only what differs from what it holds."""
+def _open_standby(standby: Path) -> dict[str, Entry]:
+    """The standby's manifest; an incomplete standby (no marker) is emptied first.
+
+    A complete standby keeps its marker until a file in it is about to change, so a rebuild that
+    changes nothing touches nothing.
+    """
     have = manifest.read(standby)
     if have is None:
         if standby.exists():
             shutil.rmtree(standby)  # incomplete: left by a killed build, or not a standby at all
         standby.mkdir()
-        have = {}
-    else:
-        (standby / MARKER).unlink()  # from here until the end the standby is marked incomplete
-    for rel in sorted(set(have) - set(wanted)):  # changed files are unlinked and rewritten below
-        _remove(standby, rel)
-    made: set[Path] = set()
-    for rel, entry in wanted.items():
-        if have.get(rel) == entry:  # trusted: checked on disk when this tree was the live one
-            continue
-        target = standby / rel
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.unlink(missing_ok=True)
-        if rel in changed:
-            with open(target, "xb") as stream:  # "x": never reuse an inode the live site shares
-                stream.write(files[rel])
-        else:
-            _link_or_copy(output / rel, target)
-    entries = dict(wanted)
-    if before_swap is not None:
-        before_swap(standby)
-        entries |= _generated(standby, wanted)
-    temporary = standby / f"{MARKER}.tmp"
-    temporary.write_text(manifest.text(entries), encoding="utf-8")
-    os.rename(temporary, standby / MARKER)
+        return {}
+    return have
 
 
 def _remove(tree: Path, rel: str) -> None:

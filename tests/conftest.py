@@ -1,6 +1,19 @@
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+
 import pytest
+
+# Builds keep a record of their last good build in the user's cache folder (a fresh build with
+# nothing changed returns at once). Tests get their own, so they neither read a record left by
+# an earlier run nor leave records in the home folder; subprocesses inherit it.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="site-builder-test-cache-")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(os.environ["XDG_CACHE_HOME"])
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -169,3 +169,61 @@ def test_a_broken_rebuild_writes_nothing_and_the_next_good_one_recovers(
     speakers.write_text(good.replace("  role: ", "  role: Acting ", 1), encoding="utf-8")
     assert builder.rebuild().ok
     assert _tree(output) == _cold(content, tmp_path / "cold")
+
+
+def _sub(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    edited, count = re.subn(pattern, replacement, text, count=1, flags=re.MULTILINE)
+    assert count == 1, f"{pattern!r} not in {path.name}"
+    path.write_text(edited, encoding="utf-8")
+
+
+def test_every_kind_of_edit_in_a_row_matches_a_cold_build(
+    site: tuple[Path, Path, Builder], tmp_path: Path
+) -> None:
+    """Pages are made again only when their inputs' key changes: each edit here changes an input
+    some page shows from another page's source (a title in the next call's links, a role, a
+    topic, an organisation's name), so a key that leaves it out leaves a page stale."""
+    content, output, builder = site
+    calls = sorted((content / "transcripts").glob("*.txt"))
+    sidecar = sorted((content / "transcripts").glob("*.yaml"))[1]
+    untitled = [c for c in calls if not c.with_suffix(".yaml").exists()]  # title from the text
+    edits = {
+        "topics of one exchange": lambda: _sub(sidecar, r"^    - \S+$", "    - pricing"),
+        "a call's title line": lambda: _sub(
+            untitled[1], r"Earnings Call", "Earnings Conference Call"
+        ),
+        "a role in one call's participant list": lambda: _sub(
+            calls[4], r" – Chief Financial Officer$", " – Finance Chief"
+        ),
+        "a call deleted": lambda: calls[7].unlink(),
+        "a call added": lambda: (content / "transcripts" / "zz-added-call.txt").write_bytes(
+            calls[2].read_bytes()
+        ),
+        "the site's title": lambda: _sub(content / "site.yaml", r"^title: .*$", "title: Calls"),
+        "an organisation's name": lambda: _sub(
+            content / "organizations.yaml", r"^  name: Goldman Sachs$", "  name: Goldman & Co."
+        ),
+        "a topic's title": lambda: _sub(
+            content / "topics.yaml", r"^  title: Pricing$", "  title: Pricing power"
+        ),
+    }
+    for number, (what, edit) in enumerate(edits.items()):
+        edit()
+        result = builder.rebuild()
+        assert result.ok, (what, [str(d) for d in result.diagnostics.errors])
+        cold = _cold(content, tmp_path / f"cold{number}")
+        assert _tree(output) == cold, f"stale pages after: {what}"
+
+
+def test_a_sentence_edit_makes_only_the_pages_that_show_the_call(
+    site: tuple[Path, Path, Builder],
+) -> None:
+    content, output, builder = site
+    transcript = sorted((content / "transcripts").glob("*.txt"))[5]
+    _sub(transcript, r"^(Thank you, operator.*)$", r"\1 Thanks again.")
+    result = builder.rebuild()
+    assert result.ok
+    files = sum(1 for p in output.rglob("*") if p.is_file())
+    # The call, its JSON, the pages of people on it, topics it has, and the site-wide pages.
+    assert 0 < result.pages_made < files / 3
