@@ -16,11 +16,12 @@ a rebuild returns at once and writes nothing.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import itertools
 import os
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import (
@@ -28,6 +29,7 @@ from . import (
     build_record,
     config,
     index,
+    page_inputs,
     parallel,
     render,
     sources,
@@ -60,24 +62,32 @@ def stamp(path: Path | None) -> Stamp:
     return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class _LoadedTranscript:
     stamps: tuple[Stamp, ...]
     """Of every file loading read: transcript, sidecar, then the site-wide files."""
     transcript: Transcript | None
     diagnostics: tuple[Diagnostic, ...]
-    token: int
-    """New at every load: stands for the transcript's content in page keys."""
     speech: index.Speech | None
+    inputs: page_inputs.TranscriptInputs | None
+    """What page keys see of it (:mod:`site_builder.page_inputs`)."""
 
 
 def _load_one(
-    source: sources.SourceFile, site_annotations: annotations.SiteAnnotations
-) -> tuple[Transcript | None, tuple[Diagnostic, ...], index.Speech | None]:
+    source: sources.SourceFile, site_annotations: annotations.SiteAnnotations, token: int
+) -> _LoadedTranscript:
+    """Runs on any core: loads one transcript, with what the index and page keys need of it."""
     diagnostics = Diagnostics()
     transcript = load_transcript(source, site_annotations, diagnostics)
-    speech = index.speech_of(transcript) if transcript is not None else None
-    return transcript, tuple(diagnostics), speech
+    if transcript is None:
+        return _LoadedTranscript((), None, tuple(diagnostics), None, None)
+    return _LoadedTranscript(
+        (),
+        transcript,
+        tuple(diagnostics),
+        index.speech_of(transcript),
+        page_inputs.transcript_inputs(token, transcript),
+    )
 
 
 class Builder:
@@ -144,10 +154,10 @@ class Builder:
         result = BuildResult(diagnostics)
         if diagnostics.errors:
             return _finished(result, started)
-        tokens = {
-            kept.transcript.slug: kept.token
+        inputs = {
+            kept.transcript.slug: kept.inputs
             for kept in self._transcripts.values()
-            if kept.transcript is not None
+            if kept.transcript is not None and kept.inputs is not None
         }
         if dry_run:
             render.render_into(site, site_theme, diagnostics, write.DigestOnly(), jobs=self.jobs)
@@ -160,7 +170,7 @@ class Builder:
                 diagnostics,
                 writer,
                 cache=self._cache,
-                tokens=tokens,
+                inputs=inputs,
                 jobs=self.jobs,
                 progress=self.progress,
             )
@@ -213,14 +223,12 @@ class Builder:
         if self.progress is not None:
             self.progress.stage("reading transcripts", len(missing))
         loaded = parallel.run_all(
-            [lambda s=s: _load_one(s, site_annotations) for s in missing],
+            [functools.partial(_load_one, s, site_annotations, next(self._loads)) for s in missing],
             self.jobs,
             self.progress.advance if self.progress else None,
         )
-        for source, (transcript, found_diagnostics, speech) in zip(missing, loaded, strict=True):
-            self._transcripts[source.path] = _LoadedTranscript(
-                stamps[source.path], transcript, found_diagnostics, next(self._loads), speech
-            )
+        for source, one in zip(missing, loaded, strict=True):
+            self._transcripts[source.path] = dataclasses.replace(one, stamps=stamps[source.path])
         for gone in set(self._transcripts) - set(stamps):
             del self._transcripts[gone]
         transcripts = []

@@ -17,7 +17,7 @@ from .model import GROUP_COMPANY, GROUP_OPERATOR, Organization, Person, Topic, T
 from .slugs import slugify
 
 if TYPE_CHECKING:
-    from .index import OrganizationEntry, PersonEntry, TopicEntry
+    from .index import ExchangeRef, OrganizationEntry, PersonEntry, TopicEntry, TurnRef
 
 
 def count_words(paragraphs: tuple[str, ...]) -> int:
@@ -70,26 +70,28 @@ class Speech:
     after one edit counts the words of one call, not of all of them.
     """
 
-    turns: Mapping[str, tuple[str, ...]]
-    """Participant id -> ids of the turns they spoke, in order."""
+    turns: Mapping[str, tuple[TurnRef, ...]]
+    """Participant id -> the turns they spoke, in order."""
     words: Mapping[str, int]
-    exchanges: tuple[tuple[str, str | None, tuple[str, ...]], ...]
-    """(exchange id, asker, participants who spoke in it other than operators), in order."""
+    exchanges: tuple[tuple[ExchangeRef, str | None, tuple[str, ...]], ...]
+    """(exchange, asker, participants who spoke in it other than operators), in order."""
 
 
 def speech_of(transcript: Transcript) -> Speech:
-    parsed = transcript.parsed
-    turns: dict[str, list[str]] = {}
+    from .index import ExchangeRef, TurnRef
+
+    parsed, slug = transcript.parsed, transcript.slug
+    turns: dict[str, list[TurnRef]] = {}
     words: dict[str, int] = {}
     for turn in parsed.turns:
         if turn.speaker:
-            turns.setdefault(turn.speaker, []).append(turn.id)
+            turns.setdefault(turn.speaker, []).append(TurnRef(slug, turn.id))
             words[turn.speaker] = words.get(turn.speaker, 0) + count_words(turn.paragraphs)
     groups = {p.id: p.group for p in parsed.participants}
     speaker_of = {turn.id: turn.speaker for turn in parsed.turns}
     exchanges = tuple(
         (
-            ex.id,
+            ExchangeRef(slug, ex.id),
             ex.asker,
             tuple(
                 dict.fromkeys(
@@ -111,7 +113,7 @@ def collect_people(
     participant_orgs: Mapping[tuple[str, str], str],
     speeches: Mapping[str, Speech],
 ) -> dict[str, PersonEntry]:
-    from .index import ExchangeRef, PersonEntry, TurnRef
+    from .index import PersonEntry
 
     people: dict[str, Person] = {}
     # Slugs of each person's events as an ordered set: a regular analyst is on 1,000 calls.
@@ -129,12 +131,11 @@ def collect_people(
                 people[pid] = Person(pid, p.name, organization=org, role=p.role)
             events.setdefault(pid, {})[slug] = None
         speech = speeches.get(slug) or speech_of(t)
-        for speaker, turn_ids in speech.turns.items():
+        for speaker, refs in speech.turns.items():
             pid = participant_people[(slug, speaker)]
-            turns.setdefault(pid, []).extend(TurnRef(slug, tid) for tid in turn_ids)
+            turns.setdefault(pid, []).extend(refs)
             words[pid] = words.get(pid, 0) + speech.words[speaker]
-        for exchange_id, asker_id, speakers in speech.exchanges:
-            ref = ExchangeRef(slug, exchange_id)
+        for ref, asker_id, speakers in speech.exchanges:
             asker = participant_people.get((slug, asker_id)) if asker_id else None
             if asker:
                 asked.setdefault(asker, []).append(ref)
@@ -182,11 +183,10 @@ def organization_entries(
 
     members: dict[str, set[str]] = {}
     events: dict[str, set[str]] = {}
-    events_of = {pid: set(entry.transcripts) for pid, entry in people.items()}
     for key, org_id in participant_orgs.items():
+        # Every participant of a call has that call among their events (collect_people).
         members.setdefault(org_id, set()).add(participant_people[key])
-        if key[0] in events_of[participant_people[key]]:
-            events.setdefault(org_id, set()).add(key[0])
+        events.setdefault(org_id, set()).add(key[0])
     for pid, entry in people.items():
         if entry.person.organization:
             members.setdefault(entry.person.organization, set()).add(pid)

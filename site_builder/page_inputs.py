@@ -1,18 +1,21 @@
 """What each page is made from, as a key: equal keys, equal pages.
 
 A page shows the whole site's frame and identities (config, annotations, the templates, every
-person's, organisation's and topic's name, the list of calls with their titles and dates), the
-content of the transcripts it lists (``PageSpec.shows`` in :mod:`site_builder.views`) and a few
-numbers from the index entries it lists (a person's turn count on an organisation page). The
-key digests exactly those, so a rebuild makes again only the pages whose inputs changed, and the
-views of all other pages are never made.
-
-A transcript's content is stood for by a *token* that changes whenever it is loaded again (the
-long-lived builder loads a transcript again when any file it read changed, site-wide annotations
-included), so the key never has to hash the transcript's text. Who its participants are (person
-and organisation ids) is settled from the transcript and the annotations alone, so the token
-stands for that too. Pages that sum up the whole site (home, indexes) have no key: they
+person's, organisation's and topic's name, the list of calls with their titles and dates), and
+of particular transcripts either all (a call's own page, a person's page) or parts: a list item
+per call (an organisation's page) or per exchange (a topic's page). :class:`PageInputs` names
+those, with the index entries whose numbers it shows (a person's turn count). The key digests
+exactly those, so a rebuild makes again only the pages whose inputs changed, and the views of all
+other pages are never made. Pages that sum up the whole site (home, indexes) have no key: they
 are made on every build.
+
+A transcript's whole content is stood for by a *token* that changes whenever it is loaded again
+(the long-lived builder loads a transcript again when any file it read changed, site-wide
+annotations included), so a key never hashes a transcript's text. Who its participants are
+(person and organisation ids) is settled from the transcript and the annotations alone, so the
+token stands for that too. The parts are digested where the transcript is loaded
+(:func:`transcript_inputs`), so an edit to one answer of a call remakes the topic pages of that
+exchange, not those of all the call's exchanges.
 
 ``tests/test_incremental.py`` checks, edit after edit, that rebuilt sites are byte-identical to
 cold builds: a dependency left out here shows there as a stale page.
@@ -23,10 +26,43 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from .index import Site
+from .index import ExchangeRef, Site
+from .model import Transcript
 
 Key = bytes
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptInputs:
+    """One loaded transcript as page keys see it."""
+
+    token: int
+    """New at every load: stands for everything in the transcript."""
+    listed: bytes
+    """Digest of what a list of calls shows besides title and date: its counts."""
+    exchanges: Mapping[str, bytes]
+    """Exchange id -> digest of all a list of exchanges can show of it: its number, its turns
+    (speakers and words), its topics and the call's participant list."""
+
+
+def transcript_inputs(token: int, transcript: Transcript) -> TranscriptInputs:
+    """Made where the transcript is loaded, once per load."""
+    parsed = transcript.parsed
+    speakers = sorted({turn.speaker for turn in parsed.turns if turn.speaker})
+    listed = _digest((len(parsed.exchanges), speakers))
+    participants = pickle.dumps(parsed.participants, protocol=5)
+    by_id = {turn.id: turn for turn in parsed.turns}
+    exchanges = {
+        ex.id: _digest((participants, number, ex, [by_id.get(tid) for tid in ex.turns]))
+        for number, ex in enumerate(parsed.exchanges)
+    }
+    return TranscriptInputs(token, listed, exchanges)
+
+
+def _digest(value: object) -> bytes:
+    return hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=20).digest()
 
 
 def site_digest(site: Site, templates: bytes) -> bytes:
@@ -56,24 +92,47 @@ def _entry_summary(site: Site, kind: str, entry_id: str) -> object:
 
 
 class Keys:
-    """Page keys for one build; None for every page when the transcripts have no tokens."""
+    """Page keys for one build; None for every page when the transcripts have no inputs."""
 
-    def __init__(self, site: Site, templates: bytes, tokens: Mapping[str, int] | None) -> None:
-        self.site = site
-        self.tokens = tokens
-        self.whole_site = site_digest(site, templates) if tokens is not None else b""
-
-    def page(
+    def __init__(
         self,
-        url: str,
-        kind: str,
-        shows: tuple[str, ...] | None,
-        entries: tuple[tuple[str, str], ...],
-    ) -> Key | None:
-        if self.tokens is None or shows is None:
+        site: Site,
+        templates: bytes,
+        inputs: Mapping[str, TranscriptInputs] | None,
+    ) -> None:
+        self.site = site
+        self.inputs = inputs
+        self.whole_site = site_digest(site, templates) if inputs is not None else b""
+
+    def page(self, spec: PageInputs) -> Key | None:
+        if self.inputs is None or spec.shows is None:
             return None
-        shown = tuple(self.tokens[slug] for slug in shows)
-        listed = tuple((k, i, _entry_summary(self.site, k, i)) for k, i in entries)
+        inputs = self.inputs
+        value = (
+            spec.url,
+            spec.kind,
+            tuple((slug, inputs[slug].token) for slug in spec.shows),
+            tuple((slug, inputs[slug].listed) for slug in spec.lists),
+            tuple((r, inputs[r.transcript].exchanges[r.exchange]) for r in spec.exchanges),
+            tuple((k, i, _entry_summary(self.site, k, i)) for k, i in spec.entries),
+        )
         digest = hashlib.blake2b(self.whole_site, digest_size=20)
-        digest.update(pickle.dumps((url, kind, shows, shown, listed), protocol=5))
+        digest.update(pickle.dumps(value, protocol=5))
         return digest.digest()
+
+
+@dataclass(frozen=True, slots=True)
+class PageInputs:
+    """What one page shows, beyond the whole site's frame and identities."""
+
+    url: str
+    kind: str
+    shows: tuple[str, ...] | None
+    """Slugs of the transcripts whose content the page shows; None: it sums up the whole site
+    (home, indexes), so any change may alter it and it is made on every build."""
+    lists: tuple[str, ...] = ()
+    """Slugs of the calls it lists as items (title, date, counts)."""
+    exchanges: tuple[ExchangeRef, ...] = ()
+    """Exchanges it lists as items."""
+    entries: tuple[tuple[str, str], ...] = ()
+    """(``person`` | ``organization`` | ``topic``, id) of the index entries it lists."""

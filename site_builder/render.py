@@ -145,13 +145,13 @@ def render_into(
     sink: Sink,
     *,
     cache: RenderCache | None = None,
-    tokens: Mapping[str, int] | None = None,
+    inputs: Mapping[str, page_inputs.TranscriptInputs] | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> list[Made]:
     """Render every page, the transcripts' JSON and the machine files into ``sink``.
 
-    With ``tokens`` (one per transcript, new whenever it was loaded again) pages whose inputs
+    With ``inputs`` (of every transcript, new whenever it was loaded again) pages whose inputs
     match an entry of ``cache`` are not made at all; ``cache`` is updated to this build's pages.
     Pages are rendered on ``jobs`` cores and handed to the sink where they are rendered, so no
     process holds the whole site's bytes.
@@ -165,14 +165,14 @@ def render_into(
         if name.endswith(".html"):
             env.get_template(name)
     urls = Urls(site.config.base_url)
-    keys = page_inputs.Keys(site, templates_fingerprint(theme.template_dirs), tokens)
+    keys = page_inputs.Keys(site, templates_fingerprint(theme.template_dirs), inputs)
     specs = page_specs(site)
     todo: list[_Job] = [
         _Job(
             urls.output_path(s.url).as_posix(),
             s.kind,
             s.url,
-            keys.page(s.url, s.kind, s.shows, s.entries),
+            keys.page(s.inputs),
             functools.partial(_html, env, s.make),
         )
         for s in specs
@@ -184,10 +184,11 @@ def render_into(
                 urls.output_path(url).as_posix(),
                 "data",
                 url,
-                keys.page(url, "data", (t.slug,), ()),
+                keys.page(page_inputs.PageInputs(url, "data", (t.slug,))),
                 functools.partial(_transcript_json, site, urls, t),
             )
         )
+    todo += _machine_jobs(site, urls, specs)
     made: list[Made | None] = [None] * len(todo)
     fresh: list[int] = []
     for i, job in enumerate(todo):
@@ -211,8 +212,6 @@ def render_into(
         return done
     if cache is not None:
         cache.replace({m.key: (m.path, m.entry) for m in done if m.key and m.entry})
-    for rel, content in machine_files(site, specs).items():
-        done.append(Made(rel, "data", rel, sink.put(rel, content)))
     return done
 
 
@@ -259,25 +258,34 @@ class _Listed(Protocol):
     kind: str
 
 
-def machine_files(site: Site, pages: Sequence[_Listed]) -> dict[str, bytes]:
-    """The Atom feed, sitemap.xml, robots.txt and the site-wide JSON index, by output path."""
-    urls = Urls(site.config.base_url)
-    feed = feeds.atom_feed(
+def _machine_jobs(site: Site, urls: Urls, pages: Sequence[_Listed]) -> list[_Job]:
+    """The Atom feed, sitemap.xml, robots.txt and the site-wide JSON index: made every build."""
+    # The 404 page is served for missing URLs; it is not a page anyone should be sent to.
+    listed = [urls.absolute(p.url) for p in pages if p.kind != "404"]
+    files: dict[str, Callable[[], bytes]] = {
+        urls.feed(): functools.partial(_feed, site, urls),
+        urls.sitemap(): functools.partial(feeds.sitemap, listed),
+        urls.robots(): functools.partial(feeds.robots, urls.absolute(urls.sitemap())),
+        urls.site_data(): functools.partial(_site_index, site, urls),
+    }
+    return [
+        _Job(urls.output_path(url).as_posix(), "data", url, None, produce)
+        for url, produce in files.items()
+    ]
+
+
+def _feed(site: Site, urls: Urls) -> bytes:
+    return feeds.atom_feed(
         site.config.title,
         urls.absolute(urls.home()),
         urls.absolute(urls.feed()),
         [_feed_entry(site, urls, t) for t in site.transcripts],
         site.config.language,
     )
-    # The 404 page is served for missing URLs; it is not a page anyone should be sent to.
-    listed = [urls.absolute(p.url) for p in pages if p.kind != "404"]
-    files = {
-        urls.feed(): feed,
-        urls.sitemap(): feeds.sitemap(listed),
-        urls.robots(): feeds.robots(urls.absolute(urls.sitemap())),
-        urls.site_data(): jsonout.dumps(site_data.site_index(site, urls)).encode("utf-8"),
-    }
-    return {urls.output_path(url).as_posix(): content for url, content in files.items()}
+
+
+def _site_index(site: Site, urls: Urls) -> bytes:
+    return jsonout.dumps(site_data.site_index(site, urls)).encode("utf-8")
 
 
 __all__ = [

@@ -4,9 +4,9 @@ Templates see these views, never the model (Zola's ``SerializingPage``, mkdocs'
 ``TemplateContext``): every URL is made by :class:`site_builder.urls.Urls` and every HTML
 fragment is rendered before a template runs, so templates only loop, test and print.
 
-Each page is listed as a :class:`PageSpec` before its view is made: its URL, and the transcripts
-and index entries it shows (:mod:`site_builder.page_inputs` turns those into a key), so a
-rebuild makes again only the views whose inputs changed.
+Each page is listed as a :class:`PageSpec` before its view is made: its URL, and what it shows
+of which transcripts and index entries (:mod:`site_builder.page_inputs` turns that into a key),
+so a rebuild makes again only the views whose inputs changed.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .index import Site
+from .page_inputs import PageInputs
 from .urls import Urls
 from .views_common import PageView, page, plural, transcript_item
 from .views_meta import (
@@ -42,14 +43,16 @@ from .views_transcript import transcript_view
 class PageSpec:
     """A page before its view is made."""
 
-    url: str
-    kind: str
     make: Callable[[], PageView]
-    shows: tuple[str, ...] | None
-    """Slugs of the transcripts whose content the page shows; None: it sums up the whole site
-    (home, indexes), so any change may alter it."""
-    entries: tuple[tuple[str, str], ...] = ()
-    """(``person`` | ``organization`` | ``topic``, id) of the index entries it lists."""
+    inputs: PageInputs
+
+    @property
+    def url(self) -> str:
+        return self.inputs.url
+
+    @property
+    def kind(self) -> str:
+        return self.inputs.kind
 
 
 def build_views(site: Site) -> list[PageView]:
@@ -61,7 +64,7 @@ def page_specs(site: Site) -> list[PageSpec]:
     urls = Urls(site.config.base_url)
 
     def site_page(url: str, kind: str, make: Callable[[], PageView]) -> PageSpec:
-        return PageSpec(url, kind, make, None)
+        return PageSpec(make, PageInputs(url, kind, None))
 
     specs = [
         site_page(urls.home(), "home", lambda: _home(site, urls, "home.html", "home")),
@@ -71,8 +74,6 @@ def page_specs(site: Site) -> list[PageSpec]:
         url = urls.transcript(t.slug)
         specs.append(
             PageSpec(
-                url,
-                "transcript",
                 lambda t=t, url=url: page(
                     site,
                     urls,
@@ -87,8 +88,7 @@ def page_specs(site: Site) -> list[PageSpec]:
                     json_ld=transcript_json_ld(site, urls, t),
                     scripts=(urls.static("copy-link.js"),),
                 ),
-                (t.slug,),
-                (),
+                PageInputs(url, "transcript", (t.slug,)),
             )
         )
     specs.append(site_page(urls.people(), "index", lambda: _people_index(site, urls)))
@@ -96,8 +96,6 @@ def page_specs(site: Site) -> list[PageSpec]:
         url = urls.person(pid)
         specs.append(
             PageSpec(
-                url,
-                "person",
                 lambda pid=pid, entry=entry, url=url: page(
                     site,
                     urls,
@@ -111,8 +109,7 @@ def page_specs(site: Site) -> list[PageSpec]:
                     og_type="profile",
                     json_ld=person_json_ld(site, urls, pid),
                 ),
-                entry.transcripts,
-                (("person", pid),),
+                PageInputs(url, "person", entry.transcripts, entries=(("person", pid),)),
             )
         )
     specs.append(
@@ -135,8 +132,6 @@ def page_specs(site: Site) -> list[PageSpec]:
         url = urls.organization(oid)
         specs.append(
             PageSpec(
-                url,
-                "organization",
                 lambda oid=oid, org=org, url=url: page(
                     site,
                     urls,
@@ -148,8 +143,13 @@ def page_specs(site: Site) -> list[PageSpec]:
                     content=organization_view(site, urls, oid),
                     description=organization_description(site, oid),
                 ),
-                tuple(dict.fromkeys((*org.held, *org.transcripts))),
-                (("organization", oid), *(("person", pid) for pid in org.people)),
+                PageInputs(
+                    url,
+                    "organization",
+                    (),
+                    lists=tuple(dict.fromkeys((*org.held, *org.transcripts))),
+                    entries=(("organization", oid), *(("person", pid) for pid in org.people)),
+                ),
             )
         )
     specs.append(site_page(urls.topics(), "index", lambda: _topics_index(site, urls)))
@@ -157,8 +157,6 @@ def page_specs(site: Site) -> list[PageSpec]:
         url = urls.topic(tid)
         specs.append(
             PageSpec(
-                url,
-                "topic",
                 lambda tid=tid, topic=topic, url=url: page(
                     site,
                     urls,
@@ -170,8 +168,7 @@ def page_specs(site: Site) -> list[PageSpec]:
                     content=topic_view(site, urls, tid),
                     description=topic_description(site, tid),
                 ),
-                tuple(dict.fromkeys(ref.transcript for ref in topic.exchanges)),
-                (("topic", tid),),
+                PageInputs(url, "topic", (), exchanges=topic.exchanges, entries=(("topic", tid),)),
             )
         )
     specs.append(site_page(urls.search(), "search", lambda: search_page(site, urls)))

@@ -190,6 +190,9 @@ def test_every_kind_of_edit_in_a_row_matches_a_cold_build(
     untitled = [c for c in calls if not c.with_suffix(".yaml").exists()]  # title from the text
     edits = {
         "topics of one exchange": lambda: _sub(sidecar, r"^    - \S+$", "    - pricing"),
+        "the opening words of the first question": lambda: _sub(
+            calls[2], r"(^.* first question .*\n.*\n)", r"\1Good evening. On pricing. "
+        ),
         "a call's title line": lambda: _sub(
             untitled[1], r"Earnings Call", "Earnings Conference Call"
         ),
