@@ -27,9 +27,14 @@ _PACKAGE = Path(__file__).resolve().parent
 RECORD_VERSION = 1
 
 
-def cache_dir() -> Path:
+def cache_root() -> Path:
+    """site-builder's folder in the user's cache (``$XDG_CACHE_HOME``, else ``~/.cache``)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "site-builder" / "builds"
+    return Path(base) / "site-builder"
+
+
+def cache_dir() -> Path:
+    return cache_root() / "builds"
 
 
 def _record_path(output_dir: Path) -> Path:

@@ -1,24 +1,44 @@
 """Run a list of independent calls on every core, results in order.
 
-Worker processes are forked, so they inherit the calls (closures over the loaded site, the Jinja
-environment with its compiled templates) instead of receiving them pickled; only each call's
-result travels back. Where ``fork`` is unavailable (Windows, macOS defaults) or there is too
-little work to pay for starting workers, the calls run in this process.
+This process works through the calls itself, beside ``jobs - 1`` forked helpers: each takes the
+next batch of neighbouring calls from a shared counter until none is left, and sends its results
+back through a pipe. Forked helpers inherit the calls (closures over the loaded site, the Jinja
+environment with its compiled templates) instead of receiving them pickled; only results travel.
+
+Why this process works too, rather than waiting on a pool of ``jobs`` workers: a forked process
+shares its parent's memory only until it touches it, and rendering touches most of the site's
+objects (reading an object writes its reference count). Each extra process ends up holding its
+own copy of the model, so one helper per extra core, not one per core, keeps a two-core build
+near twice one process's memory instead of three times.
+
+Where ``fork`` is unavailable (Windows, macOS defaults) or there is too little work to pay for a
+helper, the calls run in this process alone.
 """
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import multiprocessing
 import os
+import signal
+import threading
+import traceback
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from multiprocessing.sharedctypes import Synchronized
 from typing import TypeVar
 
 T = TypeVar("T")
 
 MIN_CALLS_PER_WORKER = 16
 """Below this much work per core a fork costs more than it saves."""
+BATCHES_PER_WORKER = 32
+"""Small batches keep every core busy to the end although calls differ in cost."""
 
-_calls: Sequence[Callable[[], object]] = ()
+
+class WorkerError(RuntimeError):
+    """A call raised in a helper process; the message carries the helper's traceback."""
 
 
 def default_jobs() -> int:
@@ -42,24 +62,123 @@ def run_all(
             if on_done is not None:
                 on_done(1)
         return results
-    global _calls
-    _calls = calls
-    # Small batches keep both cores busy to the end although calls differ in cost; the
-    # interleaved order spreads the big transcripts and person pages over the batches.
-    batches = min(len(calls), jobs * 16)
-    ranges = [range(start, len(calls), batches) for start in range(batches)]
-    results_by_index: list[T | None] = [None] * len(calls)
+    # Runs of neighbouring calls (one call's pages, then the next call's), so each process
+    # reads about its share of the site's objects and leaves the rest shared.
+    size = -(-len(calls) // min(len(calls), jobs * BATCHES_PER_WORKER))
+    batches = [range(start, min(start + size, len(calls))) for start in range(0, len(calls), size)]
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)
+    results: list[T | None] = [None] * len(calls)
+    done_lock = threading.Lock()
+
+    def finished(indices: range, batch: list[T]) -> None:
+        with done_lock:
+            for index, result in zip(indices, batch, strict=True):
+                results[index] = result
+            if on_done is not None:
+                on_done(len(batch))
+
+    # The garbage collector writes to every object it scans: frozen, the objects made so far are
+    # not scanned in the helpers, so their pages stay shared for longer.
+    gc.freeze()
+    helpers: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
+    readers: list[threading.Thread] = []
+    failures: list[str] = []
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for indices, batch in pool.imap_unordered(_run_batch, ranges):
-                for index, result in zip(indices, batch, strict=True):
-                    results_by_index[index] = result
-                if on_done is not None:
-                    on_done(len(batch))
+        for _ in range(jobs - 1):
+            receiving, sending = context.Pipe(duplex=False)
+            helper = context.Process(
+                target=_help, args=(calls, batches, taken, sending), daemon=True
+            )
+            helper.start()
+            sending.close()
+            helpers.append((helper, receiving))
+            readers.append(
+                threading.Thread(
+                    target=_receive, args=(receiving, batches, finished, failures), daemon=True
+                )
+            )
+            readers[-1].start()
+        while (number := _next(taken, len(batches))) is not None:
+            indices = batches[number]
+            finished(indices, [calls[i]() for i in indices])
+        for reader in readers:
+            reader.join()
+        for helper, _ in helpers:
+            helper.join()
+        if failures:
+            raise WorkerError(failures[0])
+        died = [h.exitcode for h, _ in helpers if h.exitcode != 0]
+        if died:
+            raise WorkerError(f"a helper process died (exit code {died[0]}) before finishing")
     finally:
-        _calls = ()
-    return results_by_index  # type: ignore[return-value]  # every index was filled
+        for helper, _ in helpers:
+            if helper.is_alive():  # this process failed first: stop the helpers' work
+                helper.kill()
+            helper.join()
+        for reader in readers:
+            reader.join()  # the pipe ends with its helper
+        for _, receiving in helpers:
+            receiving.close()
+        gc.unfreeze()
+    return results  # type: ignore[return-value]  # every index was filled
 
 
-def _run_batch(indices: range) -> tuple[range, list[object]]:
-    return indices, [_calls[i]() for i in indices]
+def _next(taken: Synchronized[int], count: int) -> int | None:
+    """The next batch nobody has taken, or None when all are."""
+    with taken.get_lock():
+        number = taken.value
+        if number >= count:
+            return None
+        taken.value = number + 1
+        return number
+
+
+def _help(
+    calls: Sequence[Callable[[], object]],
+    batches: list[range],
+    taken: Synchronized[int],
+    sending: Connection,
+) -> None:
+    """A helper's life: batches until none is left, each result sent as soon as it is made."""
+    parent = os.getppid()
+    _die_with_parent()
+    try:
+        # A helper whose parent was killed must not go on writing pages nobody will publish.
+        while os.getppid() == parent and (number := _next(taken, len(batches))) is not None:
+            sending.send((number, [calls[i]() for i in batches[number]]))
+        sending.send(None)
+    except BaseException:  # sent to the parent, which raises it with this traceback
+        sending.send(("error", traceback.format_exc()))
+    finally:
+        sending.close()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process the moment its parent dies (prctl PR_SET_PDEATHSIG)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the parent check before each batch stops the helper instead
+
+
+def _receive(
+    receiving: Connection,
+    batches: list[range],
+    finished: Callable[[range, list[T]], None],
+    failures: list[str],
+) -> None:
+    """Drains one helper's pipe, so a helper never waits for this process to read."""
+    try:
+        while True:
+            message = receiving.recv()
+            if message is None:
+                return
+            number, payload = message
+            if number == "error":
+                failures.append(f"a helper process failed:\n{payload}")
+                return
+            finished(batches[number], payload)
+    except EOFError:
+        return  # the helper died without a word: run_all reports its exit code

@@ -215,6 +215,18 @@ def _too_deep(text: str) -> yaml.Mark | None:
     return None
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The document's nodes: by libyaml when it is there (a large ``speakers.yaml`` in a tenth of
+    the time), else, and for every document libyaml rejects, by PyYAML, whose messages and
+    positions the diagnostics below are written for."""
+    if _FAST_LOADER is not yaml.SafeLoader:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # read again below, so the error is reported in PyYAML's words
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
     """Located nodes of a YAML document; None (with diagnostics) when it cannot be read.
 
@@ -230,7 +242,7 @@ def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
                 "annotation files need only a few levels",
             )
             return None
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except RecursionError:
         # PyYAML's composer recurses once per level of nesting; thousands of levels exhaust the
         # stack before any of our checks can run. Reported, not swallowed: no annotation needs it.
