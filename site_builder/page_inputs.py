@@ -6,8 +6,7 @@ of particular transcripts either all (a call's own page, a person's page) or par
 per call (an organisation's page) or per exchange (a topic's page). :class:`PageInputs` names
 those, with the index entries whose numbers it shows (a person's turn count). The key digests
 exactly those, so a rebuild makes again only the pages whose inputs changed, and the views of all
-other pages are never made. Pages that sum up the whole site (home, indexes) have no key: they
-are made on every build.
+other pages are never made.
 
 A transcript's whole content is stood for by a *token* that changes whenever it is loaded again
 (the long-lived builder loads a transcript again when any file it read changed, site-wide
@@ -41,7 +40,7 @@ class TranscriptInputs:
     token: int
     """New at every load: stands for everything in the transcript."""
     listed: bytes
-    """Digest of what a list of calls shows besides title and date: its counts."""
+    """Digest of what a list of calls shows besides title and date: its counts and summary."""
     exchanges: Mapping[str, bytes]
     """Exchange id -> digest of all a list of exchanges can show of it: its number, its turns
     (speakers and words), its topics and the call's participant list."""
@@ -51,7 +50,7 @@ def transcript_inputs(token: int, transcript: Transcript) -> TranscriptInputs:
     """Made where the transcript is loaded, once per load."""
     parsed = transcript.parsed
     speakers = sorted({turn.speaker for turn in parsed.turns if turn.speaker})
-    listed = _digest((len(parsed.exchanges), speakers))
+    listed = _digest((len(parsed.exchanges), speakers, transcript.summary))
     participants = pickle.dumps(parsed.participants, protocol=5)
     by_id = {turn.id: turn for turn in parsed.turns}
     exchanges = {
@@ -85,6 +84,9 @@ def _entry_summary(site: Site, kind: str, entry_id: str) -> object:
     if kind == "person":
         e = site.people[entry_id]
         return (len(e.transcripts), len(e.turns), e.words, len(e.asked), len(e.answered))
+    if kind == "person-item":  # a person in a list: their counts of turns and events
+        e = site.people[entry_id]
+        return (len(e.transcripts), len(e.turns))
     if kind == "organization":
         o = site.organizations[entry_id]
         return (o.people, o.transcripts, o.held)
@@ -128,11 +130,12 @@ class PageInputs:
     url: str
     kind: str
     shows: tuple[str, ...] | None
-    """Slugs of the transcripts whose content the page shows; None: it sums up the whole site
-    (home, indexes), so any change may alter it and it is made on every build."""
+    """Slugs of the transcripts whose content the page shows; None: the page is made on every
+    build (the site's JSON index, which counts every word)."""
     lists: tuple[str, ...] = ()
     """Slugs of the calls it lists as items (title, date, counts)."""
     exchanges: tuple[ExchangeRef, ...] = ()
     """Exchanges it lists as items."""
     entries: tuple[tuple[str, str], ...] = ()
-    """(``person`` | ``organization`` | ``topic``, id) of the index entries it lists."""
+    """(kind, id) of the index entries whose numbers it shows: ``person`` (all of them),
+    ``person-item`` (turns and events), ``organization``, ``topic``."""

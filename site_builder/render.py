@@ -199,7 +199,7 @@ def render_into(
                 functools.partial(_transcript_json, site, urls, t),
             )
         )
-    todo += _machine_jobs(site, urls, specs)
+    todo += _machine_jobs(site, urls, specs, keys)
     made: list[Made | None] = [None] * len(todo)
     fresh: list[int] = []
     for i, job in enumerate(todo):
@@ -269,19 +269,33 @@ class _Listed(Protocol):
     kind: str
 
 
-def _machine_jobs(site: Site, urls: Urls, pages: Sequence[_Listed]) -> list[_Job]:
-    """The Atom feed, sitemap.xml, robots.txt and the site-wide JSON index: made every build."""
+def _machine_jobs(
+    site: Site, urls: Urls, pages: Sequence[_Listed], keys: page_inputs.Keys
+) -> list[_Job]:
+    """The Atom feed, sitemap.xml, robots.txt and the site-wide JSON index."""
     # The 404 page is served for missing URLs; it is not a page anyone should be sent to.
     listed = [urls.absolute(p.url) for p in pages if p.kind != "404"]
-    files: dict[str, Callable[[], bytes]] = {
-        urls.feed(): functools.partial(_feed, site, urls),
-        urls.sitemap(): functools.partial(feeds.sitemap, listed),
-        urls.robots(): functools.partial(feeds.robots, urls.absolute(urls.sitemap())),
-        urls.site_data(): functools.partial(_site_index, site, urls),
-    }
+    every_call = tuple(t.slug for t in site.transcripts)
+    files: list[tuple[str, tuple[str, ...] | None, tuple[str, ...], Callable[[], bytes]]] = [
+        (urls.feed(), (), every_call, functools.partial(_feed, site, urls)),
+        (urls.sitemap(), (), (), functools.partial(feeds.sitemap, listed)),
+        (
+            urls.robots(),
+            (),
+            (),
+            functools.partial(feeds.robots, urls.absolute(urls.sitemap())),
+        ),
+        (urls.site_data(), None, (), functools.partial(_site_index, site, urls)),
+    ]
     return [
-        _Job(urls.output_path(url).as_posix(), "data", url, None, produce)
-        for url, produce in files.items()
+        _Job(
+            urls.output_path(url).as_posix(),
+            "data",
+            url,
+            keys.page(page_inputs.PageInputs(url, "data", shows, lists=lists)),
+            produce,
+        )
+        for url, shows, lists, produce in files
     ]
 
 

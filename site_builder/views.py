@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .index import Site
 from .page_inputs import PageInputs
@@ -63,12 +64,24 @@ def page_specs(site: Site) -> list[PageSpec]:
     """Every HTML page, in a fixed order; each ``make`` can run on any core."""
     urls = Urls(site.config.base_url)
 
-    def site_page(url: str, kind: str, make: Callable[[], PageView]) -> PageSpec:
-        return PageSpec(make, PageInputs(url, kind, None))
+    every_call = tuple(t.slug for t in site.transcripts)
+
+    def listing(url: str, kind: str, make: Callable[[], PageView], **shown: Any) -> PageSpec:
+        return PageSpec(make, PageInputs(url, kind, (), **shown))
 
     specs = [
-        site_page(urls.home(), "home", lambda: _home(site, urls, "home.html", "home")),
-        site_page(urls.transcripts(), "index", lambda: _transcripts_index(site, urls)),
+        listing(
+            urls.home(),
+            "home",
+            lambda: _home(site, urls, "home.html", "home"),
+            lists=every_call,
+        ),
+        listing(
+            urls.transcripts(),
+            "index",
+            lambda: _transcripts_index(site, urls),
+            lists=every_call,
+        ),
     ]
     for t in site.transcripts:
         url = urls.transcript(t.slug)
@@ -91,7 +104,14 @@ def page_specs(site: Site) -> list[PageSpec]:
                 PageInputs(url, "transcript", (t.slug,)),
             )
         )
-    specs.append(site_page(urls.people(), "index", lambda: _people_index(site, urls)))
+    specs.append(
+        listing(
+            urls.people(),
+            "index",
+            lambda: _people_index(site, urls),
+            entries=tuple(("person-item", pid) for pid in site.people),
+        )
+    )
     for pid, entry in site.people.items():
         url = urls.person(pid)
         specs.append(
@@ -113,7 +133,7 @@ def page_specs(site: Site) -> list[PageSpec]:
             )
         )
     specs.append(
-        site_page(
+        listing(
             urls.organizations(),
             "index",
             lambda: page(
@@ -126,6 +146,7 @@ def page_specs(site: Site) -> list[PageSpec]:
                 section="organizations",
                 content=organizations_view(site, urls),
             ),
+            entries=tuple(("organization", oid) for oid in site.organizations),
         )
     )
     for oid, org in site.organizations.items():
@@ -148,11 +169,21 @@ def page_specs(site: Site) -> list[PageSpec]:
                     "organization",
                     (),
                     lists=tuple(dict.fromkeys((*org.held, *org.transcripts))),
-                    entries=(("organization", oid), *(("person", pid) for pid in org.people)),
+                    entries=(
+                        ("organization", oid),
+                        *(("person-item", pid) for pid in org.people),
+                    ),
                 ),
             )
         )
-    specs.append(site_page(urls.topics(), "index", lambda: _topics_index(site, urls)))
+    specs.append(
+        listing(
+            urls.topics(),
+            "index",
+            lambda: _topics_index(site, urls),
+            entries=tuple(("topic", tid) for tid in site.topics),
+        )
+    )
     for tid, topic in site.topics.items():
         url = urls.topic(tid)
         specs.append(
@@ -171,8 +202,15 @@ def page_specs(site: Site) -> list[PageSpec]:
                 PageInputs(url, "topic", (), exchanges=topic.exchanges, entries=(("topic", tid),)),
             )
         )
-    specs.append(site_page(urls.search(), "search", lambda: search_page(site, urls)))
-    specs.append(site_page(urls.not_found(), "404", lambda: _home(site, urls, "404.html", "404")))
+    specs.append(listing(urls.search(), "search", lambda: search_page(site, urls)))
+    specs.append(
+        listing(
+            urls.not_found(),
+            "404",
+            lambda: _home(site, urls, "404.html", "404"),
+            lists=every_call,
+        )
+    )
     return specs
 
 

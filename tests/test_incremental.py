@@ -178,6 +178,17 @@ def _sub(path: Path, pattern: str, replacement: str) -> None:
     path.write_text(edited, encoding="utf-8")
 
 
+def _add_turn(call: Path) -> None:
+    """One more turn by the call's first listed executive, just before the Q&A."""
+    text = call.read_text(encoding="utf-8")
+    executive = text.split("\nExecutives\n", 1)[1].split(" – ", 1)[0]
+    turn = f"{executive}\nOne more word on margins before we take questions.\n"
+    call.write_text(
+        text.replace("Question-and-Answer Session", turn + "Question-and-Answer Session", 1),
+        "utf-8",
+    )
+
+
 def test_every_kind_of_edit_in_a_row_matches_a_cold_build(
     site: tuple[Path, Path, Builder], tmp_path: Path
 ) -> None:
@@ -193,6 +204,7 @@ def test_every_kind_of_edit_in_a_row_matches_a_cold_build(
         "the opening words of the first question": lambda: _sub(
             calls[2], r"(^.* first question .*\n.*\n)", r"\1Good evening. On pricing. "
         ),
+        "a turn added": lambda: _add_turn(calls[0]),
         "a call's title line": lambda: _sub(
             untitled[1], r"Earnings Call", "Earnings Conference Call"
         ),
