@@ -28,7 +28,10 @@ LABEL_WIDTH = 0  # labels sit above bars so the chart reads at 320 px
 WIDTH = 600
 
 
-@functools.lru_cache(maxsize=1 << 16)  # the three charts of a call count each paragraph again
+# The site index counts every paragraph when it loads, then the charts count them again: room
+# for every paragraph of a 1,000-call site (about 120,000), or the second count misses and costs
+# a second regex pass over the whole corpus (15 µs a paragraph).
+@functools.lru_cache(maxsize=1 << 18)
 def count_words(text: str) -> int:
     return len(_WORD.findall(_MARK.sub(" ", text)))
 
@@ -68,15 +71,22 @@ def spoken_turns(parsed: ParsedTranscript) -> Iterator[Turn]:
     return (t for t in parsed.turns if t.speaker and t.section not in skip)
 
 
+@by_identity(8192)  # the three charts, their tables and the person pages all ask
+def turn_words(parsed: ParsedTranscript) -> dict[str, int]:
+    """Spoken turn id -> its word count, in transcript order."""
+    return {t.id: sum(count_words(p) for p in t.paragraphs) for t in spoken_turns(parsed)}
+
+
 def _tally(
     parsed: ParsedTranscript, key: Callable[[Turn], str]
 ) -> tuple[dict[str, int], dict[str, int]]:
     """Spoken words and turns per ``key(turn)``, keys in order of first appearance."""
+    sized = turn_words(parsed)
     words: dict[str, int] = {}
     turns: dict[str, int] = {}
     for turn in spoken_turns(parsed):
         k = key(turn)
-        words[k] = words.get(k, 0) + sum(count_words(p) for p in turn.paragraphs)
+        words[k] = words.get(k, 0) + sized[turn.id]
         turns[k] = turns.get(k, 0) + 1
     return words, turns
 
@@ -115,7 +125,8 @@ def section_shares(parsed: ParsedTranscript) -> tuple[Share, ...]:
 def timeline(parsed: ParsedTranscript) -> tuple[Segment, ...]:
     groups = {p.id: p.group for p in parsed.participants}
     qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
-    sized = [(t, sum(count_words(p) for p in t.paragraphs)) for t in spoken_turns(parsed)]
+    words = turn_words(parsed)
+    sized = [(t, words[t.id]) for t in spoken_turns(parsed)]
     total = sum(n for _, n in sized) or 1
     segments, position = [], 0
     for turn, n in sized:
@@ -172,9 +183,10 @@ def timeline_svg(chart_id: str, segments: Sequence[Segment], title: str) -> Mark
     )
     parts = [_svg_open(chart_id, height, title, desc)]
     qa_start = next((s.start for s in segments if s.qa), None)
+    classes = {g: escape(g) for g in {s.group for s in segments}}
     for s in segments:
         parts.append(
-            f'<rect class="chart-{escape(s.group)}" x="{s.start * WIDTH:.2f}" y="8" '
+            f'<rect class="chart-{classes[s.group]}" x="{s.start * WIDTH:.2f}" y="8" '
             f'width="{max(s.width * WIDTH, 0.5):.2f}" height="26"/>'
         )
     if qa_start is not None:

@@ -30,7 +30,7 @@ def by_identity(size: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             if kwargs:
                 return function(*args, **kwargs)
-            key = tuple(id(a) for a in args)
+            key = tuple(map(id, args))
             with lock:
                 found = remembered.get(key)
                 if found is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .introductions import Analysts, Introduction, find_introduction
 from .model import (
     GROUP_ANALYST,
     GROUP_OPERATOR,
@@ -24,25 +25,9 @@ from .model import (
     Participant,
     Turn,
 )
-from .names import firm_relation, same_person
+from .names import firm_relation
 from .readers.base import exchange_id
 
-# A capitalised name word or an initial ("W."); a word never swallows a sentence's full stop.
-_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"
-_PARTICLE = r"(?:von|van|de|da|del|der|di|du|la|le|bin|al)"
-# "... question comes from [the line of] Brian Nagel with Oppenheimer": a name we may not know.
-_INTRODUCTION = re.compile(
-    rf"\b(?:questions?|go(?:\s+over)?\s+to|line\s+of|we\s+have)\b.*?"
-    rf"\b(?:from|to|of|is)\s+(?:the\s+line\s+of\s+)?"
-    rf"(?P<name>{_WORD}(?:\s+(?:{_WORD}|{_PARTICLE})){{1,3}}?)"
-    rf"\s*(?:,|\s(?:from|with|of|at)\b)",
-)
-# Where the firm follows the name: "John Lovallo from Merrill Lynch", "Ben Schachter, Macquarie."
-_FIRM_AFTER_NAME = re.compile(r"^(?:\s*,\s*|\s+(?:from|with|of|at)\s+)(?P<firm>.+)$", re.S)
-# The firm ends at a sentence end (not "Robert W. Baird"'s initial), a bracket or a stock phrase.
-_FIRM_END = re.compile(
-    r"(?<![A-Z])\.(?:\s|$)|[?!\[;(]|,\s|\s+(?:Your|Please|Go ahead)\b|\s*$", re.I
-)
 # The operator closes the Q&A (or hands back to the company) without introducing anyone.
 _CLOSING = re.compile(
     r"\b(?:conclude[sd]?|concluding|that\s+(?:does\s+)?completes?|return\s+(?:you|the\s+call)|"
@@ -54,7 +39,7 @@ _UNIDENTIFIED = ("unidentified", "unknown")
 _ANONYMOUS_ASKERS = frozenset({"questioner", "audience", "audience member", "question", "q"})
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     asker: str | None
     line: int
@@ -64,22 +49,13 @@ class _Open:
     last_speaker: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Introduction:
-    """An operator's line that hands the floor to a questioner."""
-
-    participant: Participant | None
-    spoken_name: str
-    spoken_firm: str | None
-
-
 def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
     """``parsed`` with exchanges found in its Q&A sections and each member turn marked."""
     qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
     if not qa_sections:
         return parsed
     people = {p.id: p for p in parsed.participants}
-    analysts = [p for p in parsed.participants if p.group == GROUP_ANALYST]
+    analysts = Analysts(parsed.participants)
     warnings: list[ParseWarning] = []
     done: list[_Open] = []
     current: _Open | None = None
@@ -106,7 +82,10 @@ def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
         Exchange(exchange_id(n), e.asker, tuple(e.turns), e.line) for n, e in enumerate(done, 1)
     )
     member = {t: e.id for e in exchanges for t in e.turns}
-    turns = tuple(replace(t, exchange=member.get(t.id)) for t in parsed.turns)
+    turns = tuple(
+        t if t.exchange == member.get(t.id) else replace(t, exchange=member.get(t.id))
+        for t in parsed.turns
+    )
     return replace(
         parsed,
         turns=turns,
@@ -132,7 +111,7 @@ def _opens(speaker: Participant, current: _Open | None) -> bool:
 def _operator_turn(
     turn: Turn,
     current: _Open | None,
-    analysts: list[Participant],
+    analysts: Analysts,
     done: list[_Open],
     warnings: list[ParseWarning],
 ) -> _Open | None:
@@ -158,51 +137,6 @@ def _operator_turn(
         opened = _Open(intro.participant.id, turn.line, introduced=True)
     done.append(opened)
     return opened
-
-
-def find_introduction(text: str, analysts: list[Participant]) -> Introduction | None:
-    """The questioner an operator's words introduce, if they introduce one."""
-    best: tuple[int, int, Participant] | None = None
-    for participant in analysts:
-        span = _mention(text, participant.name)
-        if span and (best is None or span[0] < best[0]):
-            best = (span[0], span[1], participant)
-    if best is not None:
-        start, end, participant = best
-        return Introduction(participant, text[start:end], _firm_after(text[end:]))
-    match = _INTRODUCTION.search(text)
-    if match is None:
-        return None
-    return Introduction(None, match["name"], _firm_after(text[match.end("name") :]))
-
-
-def _mention(text: str, listed_name: str) -> tuple[int, int] | None:
-    """Where ``text`` names the person listed as ``listed_name`` (``Sam Pearlstein`` for
-    ``Samuel J. Pearlstein``): first and last name at least, never the last name alone."""
-    words = listed_name.split()
-    if len(words) < 2:
-        return None
-    for match in re.finditer(rf"\b{re.escape(words[-1])}\b", text):
-        before = list(re.finditer(r"[\w'’.-]+", text[max(0, match.start() - 60) : match.start()]))
-        offset = max(0, match.start() - 60)
-        # The spoken first name is one to three words before the last name.
-        for back in range(min(3, len(before)), 0, -1):
-            first = before[-back]
-            spoken = text[offset + first.start() : match.end()]
-            if spoken[:1].isupper() and same_person(spoken, listed_name):
-                return offset + first.start(), match.end()
-    return None
-
-
-def _firm_after(rest: str) -> str | None:
-    match = _FIRM_AFTER_NAME.match(rest)
-    if match is None:
-        return None
-    firm = match["firm"]
-    end = _FIRM_END.search(firm)
-    firm = firm[: end.start()] if end else firm
-    firm = re.sub(r"^the\s+line\s+of\s+", "", firm.strip(), flags=re.I).strip(" ,.…")
-    return firm or None
 
 
 def _check_firm(line: int, intro: Introduction, warnings: list[ParseWarning]) -> None:

@@ -42,6 +42,12 @@ FTFY_CONFIG = TextFixerConfig(
     explain=False,
 )
 
+# A line of printable ASCII and the typographic marks clean text is made of. ftfy leaves such a
+# line as it is: its mojibake heuristic (``ftfy.badness``) sees no damage in these marks, alone or
+# side by side, and none is a control character it removes. Most non-ASCII lines of a transcript
+# are like this, and ftfy is slow, so it is not asked about them.
+_PLAIN_LINE = re.compile(r"[\t -~’‘“”–—…]*")
+
 # Evidence of the lossy damage: a bare â where no word puts one (before whitespace, an ASCII mark,
 # a digit or the line's end), or an English contraction no language that uses â spells with it.
 # "cât" and "rămâm" (Romanian) are why a bare "ât"/"âm" is no evidence. Cp1252 continuation
@@ -53,12 +59,29 @@ _CONTRACTION_A = re.compile(r"(?<=[^\W\d_])â(?=(?:s|t|m|d|ll|re|ve|S|T|M|D|LL|R
 _MIN_EVIDENCE = 2
 
 _ELLIPSIS_A = re.compile(r"â¦")
+# Each pattern with what one match weighs. "â¦" is all a lossy ellipsis leaves; "⦠" (U+29A0) it
+# could also be is a rare math sign, so one is evidence enough.
+_EVIDENCE = (
+    (_ELLIPSIS_A, _MIN_EVIDENCE),
+    (_WORD_FINAL_A, 1),
+    (_ENGLISH_CONTRACTION_A, 1),
+)
 _NAME_PREFIX_A = re.compile(r"(?<=\b[ODL])â(?=[A-Z])")  # O’Neil, D’Amato, L’Oréal
 _SPACED_A = re.compile(r"(?:(?<=\s)|^)â(?=\s|$)")
 _RANGE_A = re.compile(r"(?<=\d)â(?=\d)")
 _DECADE_A = re.compile(r"(?:(?<=\s)|^)â(?=\d\ds\b)")  # ’90s
 _OPENING_A = re.compile(r"(?:(?<=[\s(\[{/])|^)â(?=[^\W_])")
 _CLOSING_A = re.compile(r"(?<=[^\s(\[{/])â(?=[\s!-/:-@\[-`{-~]|$)")
+# What a bare â stood for where its context says so, in the order the rules apply.
+_MARKS_BY_CONTEXT = (
+    (_ELLIPSIS_A, ELLIPSIS, "ellipsis"),
+    (_CONTRACTION_A, APOSTROPHE, "apostrophe"),
+    (_NAME_PREFIX_A, APOSTROPHE, "apostrophe"),
+    (_DECADE_A, APOSTROPHE, "apostrophe"),
+    (_SPACED_A, DASH, "dash"),
+    (_RANGE_A, DASH, "dash"),
+    (_OPENING_A, OPEN_QUOTE, "open"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,40 +106,14 @@ _KINDS = (
 
 def repair_text(text: str) -> tuple[str, list[ParseWarning]]:
     """Return repaired text (same number of lines) and one warning per repair kind, with counts."""
-    lines = text.split("\n")
     warnings: list[ParseWarning] = []
     if has_lossy_damage(text):
-        counts: Counter[str] = Counter()
-        lines = [repair_lossy_line(line, counts) for line in lines]
-        warnings += [
-            ParseWarning(None, kind.message(counts[kind.counter]), "repair")
-            for kind in _KINDS
-            if counts[kind.counter]
-        ]
-        left = sum(line.count("â") for line in lines)
-        if left:
-            warnings.append(
-                ParseWarning(
-                    None,
-                    f"left {left} bare 'â' unrepaired: the context does not say which mark it was",
-                    "repair",
-                )
-            )
-    lines, mojibake = _fix_mojibake(lines)
-    if mojibake:
-        line_number, before, after = mojibake[0]
-        warnings.append(
-            ParseWarning(
-                line_number,
-                f"repaired mojibake on {_count(len(mojibake), 'line')} "
-                f"(first: {before!r} -> {after!r})",
-                "encoding",
-            )
-        )
-    repaired = "\n".join(lines)
-    lost = repaired.count("\ufffd")
+        text = _repair_lossy(text, warnings)
+    if not text.isascii():  # ftfy has nothing to do on ASCII lines
+        text = _fix_mojibake(text, warnings)
+    lost = text.count("\ufffd")
     if lost:
-        first = next(n for n, line in enumerate(lines, 1) if "\ufffd" in line)
+        first = text.count("\n", 0, text.index("\ufffd")) + 1
         warnings.append(
             ParseWarning(
                 first,
@@ -125,7 +122,28 @@ def repair_text(text: str) -> tuple[str, list[ParseWarning]]:
                 "encoding",
             )
         )
-    return repaired, warnings
+    return text, warnings
+
+
+def _repair_lossy(text: str, warnings: list[ParseWarning]) -> str:
+    """Every line's bare ``â`` repaired; one warning per kind of mark, one for what is left."""
+    counts: Counter[str] = Counter()
+    lines = [repair_lossy_line(line, counts) for line in text.split("\n")]
+    warnings += [
+        ParseWarning(None, kind.message(counts[kind.counter]), "repair")
+        for kind in _KINDS
+        if counts[kind.counter]
+    ]
+    left = sum(line.count("â") for line in lines)
+    if left:
+        warnings.append(
+            ParseWarning(
+                None,
+                f"left {left} bare 'â' unrepaired: the context does not say which mark it was",
+                "repair",
+            )
+        )
+    return "\n".join(lines)
 
 
 def has_lossy_damage(text: str) -> bool:
@@ -135,32 +153,26 @@ def has_lossy_damage(text: str) -> bool:
     uses the letter, nor do English contractions (``Iâm``, ``donât``, ``Teslaâs``); two such
     are evidence. Once a file is found damaged, every contraction-shaped ``â`` is repaired.
     """
-    evidence = (
-        len(_WORD_FINAL_A.findall(text))
-        # "â¦" is all a lossy ellipsis leaves; "⦠" (U+29A0) it could also be is a rare math sign.
-        + _MIN_EVIDENCE * len(_ELLIPSIS_A.findall(text))
-        + len(_ENGLISH_CONTRACTION_A.findall(text))
-    )
-    return evidence >= _MIN_EVIDENCE
+    if "â" not in text:  # every piece of evidence is a bare â
+        return False
+    evidence = 0
+    for pattern, weight in _EVIDENCE:
+        for _ in pattern.finditer(text):
+            evidence += weight
+            if evidence >= _MIN_EVIDENCE:  # enough said: the rest of the file is not counted
+                return True
+    return False
 
 
 def repair_lossy_line(line: str, counts: Counter[str]) -> str:
     """Put back the typographic mark each bare ``â`` in ``line`` stood for; count each kind."""
+    for pattern, mark, kind in _MARKS_BY_CONTEXT:
+        if "â" not in line:  # each â is repaired once; a line has few, the rules are many
+            return line
+        line, n = pattern.subn(mark, line)
+        counts[kind] += n
     if "â" not in line:
         return line
-
-    def sub(pattern: re.Pattern[str], replacement: str, kind: str, text: str) -> str:
-        new, n = pattern.subn(replacement, text)
-        counts[kind] += n
-        return new
-
-    line = sub(_ELLIPSIS_A, ELLIPSIS, "ellipsis", line)
-    line = sub(_CONTRACTION_A, APOSTROPHE, "apostrophe", line)
-    line = sub(_NAME_PREFIX_A, APOSTROPHE, "apostrophe", line)
-    line = sub(_DECADE_A, APOSTROPHE, "apostrophe", line)
-    line = sub(_SPACED_A, DASH, "dash", line)
-    line = sub(_RANGE_A, DASH, "dash", line)
-    line = sub(_OPENING_A, OPEN_QUOTE, "open", line)
     done: list[str] = []
     rest = 0
     # Quotes opened minus quotes closed so far on the line, kept as a running count: counting
@@ -195,19 +207,29 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _fix_mojibake(lines: list[str]) -> tuple[list[str], list[tuple[int, str, str]]]:
-    """ftfy on each non-ASCII line; returns the lines and (line, before, after) per change."""
+def _fix_mojibake(text: str, warnings: list[ParseWarning]) -> str:
+    """ftfy on each line that may hold mojibake, one warning for all the lines it changed."""
     fixed: list[str] = []
     changes: list[tuple[int, str, str]] = []
-    for number, line in enumerate(lines, 1):
-        if line.isascii():
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.isascii() or _PLAIN_LINE.fullmatch(line):
             fixed.append(line)
             continue
         new = fix_text(line, FTFY_CONFIG)
         if new != line:
             changes.append((number, *_first_difference(line, new)))
         fixed.append(new)
-    return fixed, changes
+    if changes:
+        line_number, before, after = changes[0]
+        warnings.append(
+            ParseWarning(
+                line_number,
+                f"repaired mojibake on {_count(len(changes), 'line')} "
+                f"(first: {before!r} -> {after!r})",
+                "encoding",
+            )
+        )
+    return "\n".join(fixed)
 
 
 def _first_difference(before: str, after: str) -> tuple[str, str]:

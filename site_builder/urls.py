@@ -36,6 +36,8 @@ class Urls:
         parts = urlsplit(self.base_url)
         self.origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
         self.prefix = parts.path if parts.path.startswith("/") else "/" + parts.path
+        # Every page links to hundreds of people, turns and topics; quoting each id once is enough.
+        self._made: dict[tuple[str, ...], str] = {}
 
     # ---- pages -------------------------------------------------------------------------------
     def home(self) -> str:
@@ -141,7 +143,10 @@ class Urls:
         return PurePosixPath(rest)
 
     def _page(self, *parts: str) -> str:
-        return self.prefix + "".join(f"{quote(p)}/" for p in parts)
+        url = self._made.get(parts)
+        if url is None:
+            url = self._made[parts] = self.prefix + "".join(f"{quote(p)}/" for p in parts)
+        return url
 
 
 def topic_id_for(title: str) -> str:

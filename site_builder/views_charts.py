@@ -8,6 +8,7 @@ person page uses (not the raw transcript label), and link to the turn, section o
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -23,6 +24,7 @@ from .model import (
 )
 from .urls import Urls
 from .views_common import SpeakerView
+from .views_text import esc
 
 GROUP_LABELS = {
     GROUP_COMPANY: "Company",
@@ -33,8 +35,9 @@ GROUP_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
+    """A table cell (a tuple: the timeline table makes one per turn and column)."""
+
     text: str
     url: str | None = None
     numeric: bool = False
@@ -46,7 +49,8 @@ class DataTable:
     headers: tuple[str, ...]
     numeric: tuple[bool, ...]
     """Per column: right-align it (a number)."""
-    rows: tuple[tuple[Cell, ...], ...]
+    body: Markup
+    """The rows, printed: a call's timeline table has a row per turn, too many for a macro."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +77,78 @@ def _legend(groups: list[str]) -> tuple[LegendItem, ...]:
     )
 
 
+_ROW_SCOPE = ' scope="row"'
+
+
+def _cell(cell: Cell, tag: str, scope: str) -> str:
+    text = esc(cell.text)
+    content = f'<a href="{esc(cell.url)}">{text}</a>' if cell.url else text
+    css = ' class="num"' if cell.numeric else ""
+    return f"<{tag}{scope}{css}>{content}</{tag}>"
+
+
+def rows_html(rows: list[tuple[Cell, ...]]) -> Markup:
+    """``<tr>`` per row, its first cell the row's header."""
+    printed: dict[Cell, str] = {}  # speakers, roles and sections come back row after row
+    out = []
+    for row in rows:
+        out.append(f"<tr>{_cell(row[0], 'th', _ROW_SCOPE)}")
+        for cell in row[1:]:
+            html = printed.get(cell)
+            if html is None:
+                html = printed[cell] = _cell(cell, "td", "")
+            out.append(html)
+        out.append("</tr>\n")
+    return Markup("".join(out))
+
+
 def _table(caption: str, headers: tuple[str, ...], rows: list[tuple[Cell, ...]]) -> DataTable:
     numeric = tuple(bool(rows) and all(r[i].numeric for r in rows) for i in range(len(headers)))
-    return DataTable(caption, headers, numeric, tuple(rows))
+    return DataTable(caption, headers, numeric, rows_html(rows))
+
+
+def _timeline_rows(
+    urls: Urls,
+    transcript: Transcript,
+    segments: tuple[charts.Segment, ...],
+    speakers: dict[str, SpeakerView],
+) -> Markup:
+    """A row per spoken turn: its number (linked), speaker, role, section and words.
+
+    Printed straight from the segments (no ``Cell`` per column): a call has hundreds of turns,
+    and speakers, roles and sections repeat, so each of their cells is printed once.
+    """
+    parsed = transcript.parsed
+    numbers = {t.id: n for n, t in enumerate(parsed.turns, 1)}
+    sections = {t.id: t.section for t in parsed.turns}
+    titles = {s.id: s.title for s in parsed.sections}
+    words = charts.turn_words(parsed)
+    speaker_cells: dict[str, str] = {}
+    plain_cells: dict[str, str] = {}
+
+    def plain(text: str) -> str:
+        html = plain_cells.get(text)
+        if html is None:
+            html = plain_cells[text] = f"<td>{esc(text)}</td>"
+        return html
+
+    rows = []
+    for s in segments:
+        who = speaker_cells.get(s.speaker)
+        if who is None:
+            view = speakers.get(s.speaker)
+            who = speaker_cells[s.speaker] = _cell(
+                Cell(view.name, view.url) if view else Cell(s.speaker), "td", ""
+            )
+        section = sections[s.turn_id]
+        role = plain(GROUP_LABELS.get(s.group, s.group))
+        title = plain(titles.get(section, section))
+        url = esc(urls.turn(transcript.slug, s.turn_id))
+        rows.append(
+            f'<tr><th scope="row" class="num"><a href="{url}">{numbers[s.turn_id]}</a></th>'
+            f'{who}{role}{title}<td class="num">{words[s.turn_id]:,}</td></tr>\n'
+        )
+    return Markup("".join(rows))
 
 
 def transcript_charts(
@@ -89,12 +162,6 @@ def transcript_charts(
     names = {pid: view.name for pid, view in speakers.items()}
     named = [replace(s, label=names.get(s.key, s.label)) for s in shares]
     segments = charts.timeline(parsed)
-    numbers = {t.id: n for n, t in enumerate(parsed.turns, 1)}
-    section_titles = {s.id: s.title for s in parsed.sections}
-    turn_sections = {t.id: section_titles.get(t.section, t.section) for t in parsed.turns}
-    words = {
-        t.id: sum(charts.count_words(p) for p in t.paragraphs) for t in charts.spoken_turns(parsed)
-    }
     timeline = ChartView(
         id="chart-timeline",
         heading="Who spoke when",
@@ -102,21 +169,11 @@ def transcript_charts(
             "chart-timeline", segments, "Who spoke when: each turn as wide as its words"
         ),
         legend=_legend([s.group for s in segments]),
-        table=_table(
+        table=DataTable(
             f"Every spoken turn in order ({len(segments)})",
             ("Turn", "Speaker", "Role", "Section", "Words"),
-            [
-                (
-                    Cell(str(numbers[s.turn_id]), urls.turn(transcript.slug, s.turn_id), True),
-                    Cell(names.get(s.speaker, s.speaker), speakers[s.speaker].url)
-                    if s.speaker in speakers
-                    else Cell(s.speaker),
-                    Cell(GROUP_LABELS.get(s.group, s.group)),
-                    Cell(turn_sections[s.turn_id]),
-                    Cell(f"{words[s.turn_id]:,}", numeric=True),
-                )
-                for s in segments
-            ],
+            (True, False, False, False, True),
+            _timeline_rows(urls, transcript, segments, speakers),
         ),
     )
     by_speaker = ChartView(

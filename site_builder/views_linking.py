@@ -17,18 +17,22 @@ from .views_common import DateView, Link, date_view
 
 
 @dataclass(frozen=True, slots=True)
-class Citation:
-    """How to cite one exchange or turn, and what the copy-link button copies."""
+class CallCitation:
+    """How to cite the call; a remark's citation adds who said it and its own anchor URL.
 
-    text: str
-    """``Jane Roe, "Acme Q4 2021 call", February 1, 2022, https://…/#t005``."""
+    The page prints this once: copy-link.js builds each turn's and question's citation from it
+    (speaker first, the permalink's URL last) instead of the page repeating title and date in
+    every turn.
+    """
+
+    call: str
+    """``“Acme Q4 2021 call”, February 1, 2022``."""
     url: str
-    """The anchor URL: absolute when the site has an origin, else path-absolute."""
-    copy_url: str
-    """The URL the copy button copies: ``url`` when absolute, else ``""`` (the script then
-    copies the permalink as the browser resolves it)."""
-    label: str
-    """What is cited, for accessible names: ``question 3``, ``turn 12, Jane Roe``."""
+    """The page: absolute when the site has an origin, else path-absolute."""
+
+    @property
+    def text(self) -> str:
+        return f"{self.call}, {self.url}."
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,19 +45,10 @@ class Neighbours:
     """The list they belong to (the questions of the call)."""
 
 
-def citation(
-    urls: Urls, transcript: Transcript, speaker: str | None, anchor_url: str, label: str
-) -> Citation:
-    url = urls.absolute(anchor_url)
+def call_citation(urls: Urls, transcript: Transcript) -> CallCitation:
     when = date_view(transcript.parsed.event.date)
-    parts = [p for p in (speaker, f"“{transcript.title}”", when.text if when else None) if p]
-    parts.append(url)
-    return Citation(
-        text=", ".join(parts) + ".",
-        url=url,
-        copy_url=url if "://" in url else "",
-        label=label,
-    )
+    parts = [f"“{transcript.title}”"] + ([when.text] if when else [])
+    return CallCitation(", ".join(parts), urls.absolute(urls.transcript(transcript.slug)))
 
 
 def exchange_neighbours(

@@ -13,7 +13,7 @@ from . import markdown
 from .index import Site
 from .urls import Urls
 from .views_common import DateView, Link, TranscriptItem, date_view, plural, transcript_item
-from .views_people import ExchangeItem, PersonItem, by_transcript, exchange_item, person_item
+from .views_people import PersonItem, by_transcript, exchange_list, person_item
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,8 @@ class OrganizationsView:
 class TopicEvent:
     transcript: Link
     date: DateView | None
-    exchanges: tuple[ExchangeItem, ...]
+    exchanges: Markup
+    """The call's questions on the topic, printed (:mod:`site_builder.views_lists`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,7 @@ def topic_view(site: Site, urls: Urls, topic_id: str) -> TopicView:
         TopicEvent(
             transcript=Link(urls.transcript(slug), site.transcript(slug).title),
             date=date_view(site.transcript(slug).parsed.event.date),
-            exchanges=tuple(exchange_item(site, urls, r) for r in refs),
+            exchanges=exchange_list(site, urls, refs),
         )
         for slug, refs in by_transcript(entry.exchanges).items()
     )

@@ -20,29 +20,14 @@ from .model import GROUP_OPERATOR, Exchange, Transcript, Turn
 from .urls import Urls
 from .views_charts import ChartView, person_share_chart
 from .views_common import DateView, Link, Stat, date_view, org_link, plural
+from .views_lists import (
+    ExchangeItem,
+    excerpt_item_html,
+    excerpts_html,
+    exchange_item_html,
+    exchange_list_html,
+)
 from .views_text import excerpt
-
-
-@dataclass(frozen=True, slots=True)
-class TurnExcerpt:
-    url: str
-    label: str
-    """``Turn 12``, or ``Turn 12, question 3`` inside an exchange."""
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class ExchangeItem:
-    url: str
-    label: str
-    """``Question 3``."""
-    asker: Link | None
-    asker_firm: Link | None
-    topics: tuple[Link, ...]
-    excerpt: str
-    """The opening words of the question."""
-    answerers: tuple[Link, ...] = ()
-    """Who answered: everyone else who spoke in the exchange, operators aside."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +36,12 @@ class PersonEvent:
     date: DateView | None
     role: str | None
     organization: Link | None
-    asked: tuple[ExchangeItem, ...]
-    answered: tuple[ExchangeItem, ...]
-    turns: tuple[TurnExcerpt, ...]
+    asked: Markup
+    """The questions they asked, printed (:mod:`site_builder.views_lists`)."""
+    answered: Markup
+    turns: Markup
+    """Everything they said: each turn's link and opening words."""
+    turn_count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +76,9 @@ class _Positions:
     """Participant id -> group."""
 
 
-@by_identity(64)
+# Person pages come in name order, each asking a few calls out of all of them: remember every
+# call's, or a big site makes them again and again.
+@by_identity(8192)
 def _positions(transcript: Transcript) -> _Positions:
     parsed = transcript.parsed
     return _Positions(
@@ -114,7 +104,40 @@ def by_transcript(refs: Iterable[RefT]) -> dict[str, list[RefT]]:
     return grouped
 
 
+@by_identity(2)
+def _made(
+    site: Site, urls: Urls
+) -> tuple[dict[tuple[str, str], ExchangeItem], dict[tuple[str, str, bool], str]]:
+    """The items made and printed so far in this build: a question is listed on its asker's
+    page, on each answerer's and on its topics' pages."""
+    return {}, {}
+
+
 def exchange_item(site: Site, urls: Urls, ref: ExchangeRef) -> ExchangeItem:
+    made = _made(site, urls)[0]
+    key = (ref.transcript, ref.exchange)
+    item = made.get(key)
+    if item is None:
+        item = made[key] = _exchange_item(site, urls, ref)
+    return item
+
+
+def exchange_list(
+    site: Site, urls: Urls, refs: Iterable[ExchangeRef], show_asker: bool = True
+) -> Markup:
+    """The questions as a printed list; ``show_asker`` False on the asker's own page."""
+    printed = _made(site, urls)[1]
+    items = []
+    for ref in refs:
+        key = (ref.transcript, ref.exchange, show_asker)
+        html = printed.get(key)
+        if html is None:
+            html = printed[key] = exchange_item_html(exchange_item(site, urls, ref), show_asker)
+        items.append(html)
+    return exchange_list_html(items)
+
+
+def _exchange_item(site: Site, urls: Urls, ref: ExchangeRef) -> ExchangeItem:
     t = site.transcript(ref.transcript)
     positions = _positions(t)
     number, ex = positions.exchanges[ref.exchange]
@@ -146,13 +169,13 @@ def exchange_item(site: Site, urls: Urls, ref: ExchangeRef) -> ExchangeItem:
     )
 
 
-def _turn_excerpt(urls: Urls, t: Transcript, ref: TurnRef) -> TurnExcerpt:
-    positions = _positions(t)
+def _turn_excerpt(urls: Urls, t: Transcript, positions: _Positions, ref: TurnRef) -> str:
+    """The turn's link (``Turn 12, question 3``) and its opening words, printed."""
     number, turn = positions.turns[ref.turn]
     label = f"Turn {number}"
     if turn.exchange and turn.exchange in positions.exchanges:
         label += f", question {positions.exchanges[turn.exchange][0]}"
-    return TurnExcerpt(urls.turn(t.slug, turn.id), label, excerpt(turn.paragraphs))
+    return excerpt_item_html(urls.turn(t.slug, turn.id), label, excerpt(turn.paragraphs))
 
 
 def person_view(site: Site, urls: Urls, person_id: str) -> PersonView:
@@ -163,6 +186,7 @@ def person_view(site: Site, urls: Urls, person_id: str) -> PersonView:
     events: list[PersonEvent] = []
     for slug in entry.transcripts:
         t = site.transcript(slug)
+        positions = _positions(t)
         participant = next(
             p for p in t.parsed.participants if site.participant_people[(slug, p.id)] == person_id
         )
@@ -174,9 +198,12 @@ def person_view(site: Site, urls: Urls, person_id: str) -> PersonView:
                 organization=org_link(
                     site, urls, site.participant_organizations.get((slug, participant.id))
                 ),
-                asked=tuple(exchange_item(site, urls, r) for r in asked.get(slug, ())),
-                answered=tuple(exchange_item(site, urls, r) for r in answered.get(slug, ())),
-                turns=tuple(_turn_excerpt(urls, t, r) for r in turns.get(slug, ())),
+                asked=exchange_list(site, urls, asked.get(slug, ()), show_asker=False),
+                answered=exchange_list(site, urls, answered.get(slug, ())),
+                turns=excerpts_html(
+                    _turn_excerpt(urls, t, positions, r) for r in turns.get(slug, ())
+                ),
+                turn_count=len(turns.get(slug, ())),
             )
         )
     person = entry.person

@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 from .model import Correction
 
 MARKER = re.compile(r"\[[^\[\]\n]{1,160}\]")
-_WORD = re.compile(r"\S+")
 EXCERPT_WORDS = 32
 
 
@@ -35,8 +34,25 @@ class NumberedCorrection:
     """URL of the footnote."""
 
 
+def esc(text: str) -> str:
+    """A short plain value (a name, a URL) HTML-escaped as ``markupsafe.escape`` does it.
+
+    A plain ``str`` result: pages print thousands of names and URLs, and making a ``Markup``
+    object for each cost more than the escaping (for long text ``escape`` is the faster).
+    """
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
+
+
 def marks_html(text: str) -> Markup:
     """Plain transcript text with bracketed editorial insertions marked as such."""
+    if "[" not in text:  # most paragraphs: skip the search
+        return escape(text)
     out: list[str] = []
     last = 0
     for match in MARKER.finditer(text):
@@ -85,6 +101,8 @@ def paragraphs_html(
     paragraphs: Sequence[str], corrections: Sequence[NumberedCorrection]
 ) -> tuple[Markup, ...]:
     """Each paragraph of a turn as HTML, corrections and marks shown for what they are."""
+    if not corrections:
+        return tuple(marks_html(text) for text in paragraphs)
     needles = [(item, locate(paragraphs, item.correction)) for item in corrections]
     seen: set[int] = set()
     rendered: list[Markup] = []
@@ -114,7 +132,8 @@ def paragraphs_html(
 
 def excerpt(paragraphs: Sequence[str], limit: int = EXCERPT_WORDS) -> str:
     """The opening words of a turn, cut at a word boundary, for lists that link back to it."""
-    words = _WORD.findall(" ".join(paragraphs))
+    # Split off only the opening words: a long answer is not cut into all of its words.
+    words = " ".join(paragraphs).split(maxsplit=limit)
     if len(words) <= limit:
         return " ".join(words)
     return " ".join(words[:limit]).rstrip(",;:") + " …"

@@ -21,23 +21,16 @@ from .search import SearchFilter, quarter_label, transcript_filters
 from .urls import CONTENTS_ANCHOR, Urls
 from .views_charts import ChartView, transcript_charts
 from .views_common import DateView, Link, SpeakerView, date_view, org_link, speaker_view
-from .views_linking import CallNeighbours, call_neighbours
-from .views_text import NumberedCorrection, locate
+from .views_linking import CallCitation, CallNeighbours, call_citation, call_neighbours
+from .views_text import NumberedCorrection, esc, locate
 from .views_transcript_body import SectionView, TranscriptBody, notes_html
-
-
-@dataclass(frozen=True, slots=True)
-class ContentsEntry:
-    number: int
-    url: str
-    asker: SpeakerView | None
-    topics: tuple[Link, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class ParticipantGroup:
     title: str
-    speakers: tuple[SpeakerView, ...]
+    items: Markup
+    """A printed ``<li>`` per speaker (:meth:`TranscriptBody.speaker_items`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +62,20 @@ class TranscriptView:
     participant_groups: tuple[ParticipantGroup, ...]
     contents_anchor: str
     """Id of the list of questions (each question's "All questions" link leads there)."""
-    contents: tuple[ContentsEntry, ...]
+    contents: Markup
+    """A printed ``<li>`` per question: link, asker, topics."""
     sections: tuple[SectionView, ...]
     corrections: tuple[CorrectionNote, ...]
     source_notes: tuple[str, ...]
     json_url: str
-    search_filters: tuple[SearchFilter, ...] = ()
-    """Speaker, organisation, company, quarter and topic values for the search index."""
+    search_filters: Markup
+    """Speaker, organisation, company, quarter and topic values for the search index, printed
+    as Pagefind reads them."""
     calls: CallNeighbours | None = None
     """The same company's previous and next call."""
     charts: tuple[ChartView, ...] = ()
+    citation: CallCitation | None = None
+    """How to cite the call, and from which each remark's citation is made."""
 
 
 GROUP_TITLES = (
@@ -156,12 +153,14 @@ def _correction_notes(
 _WORD_JOINER = "\u2060"
 
 
-def _inert_filters(filters: tuple[SearchFilter, ...]) -> tuple[SearchFilter, ...]:
-    return tuple(
-        SearchFilter(
-            f.name, f.value.replace("&", "&" + _WORD_JOINER).replace("<", "<" + _WORD_JOINER)
+def _filters_html(filters: tuple[SearchFilter, ...]) -> Markup:
+    return Markup(
+        "".join(
+            f'<span data-pagefind-filter="{esc(f.name)}">'
+            f"{esc(f.value.replace('&', '&' + _WORD_JOINER).replace('<', '<' + _WORD_JOINER))}"
+            "</span>\n"
+            for f in filters
         )
-        for f in filters
     )
 
 
@@ -171,11 +170,13 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
     corrections = _numbered_corrections(urls, transcript)
     body = TranscriptBody(site, urls, transcript, speakers, corrections)
     company = org_link(site, urls, site.transcript_companies.get(transcript.slug))
+    grouped: dict[str, list[str]] = {}
+    for p in parsed.participants:
+        grouped.setdefault(p.group, []).append(p.id)
     groups = tuple(
-        ParticipantGroup(
-            title, tuple(speakers[p.id] for p in parsed.participants if p.group == group)
-        )
+        ParticipantGroup(title, body.speaker_items(grouped[group]))
         for group, title in GROUP_TITLES
+        if group in grouped
     )
     return TranscriptView(
         title=transcript.title,
@@ -184,17 +185,9 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
         facts=_facts(transcript),
         summary=markdown.render(transcript.summary) if transcript.summary else None,
         notes=notes_html(transcript, "transcript"),
-        participant_groups=tuple(g for g in groups if g.speakers),
+        participant_groups=groups,
         contents_anchor=CONTENTS_ANCHOR,
-        contents=tuple(
-            ContentsEntry(
-                number=n,
-                url=urls.exchange(transcript.slug, e.id),
-                asker=speakers.get(e.asker) if e.asker else None,
-                topics=body.topics(e),
-            )
-            for n, e in enumerate(parsed.exchanges, 1)
-        ),
+        contents=body.contents_items(),
         sections=body.sections(),
         corrections=_correction_notes(urls, transcript, corrections, speakers),
         source_notes=tuple(
@@ -203,7 +196,8 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
         json_url=urls.transcript_json(transcript.slug),
         calls=call_neighbours(site, urls, transcript.slug),
         charts=transcript_charts(urls, transcript, speakers),
-        search_filters=_inert_filters(
+        citation=call_citation(urls, transcript),
+        search_filters=_filters_html(
             transcript_filters(
                 speakers.values(),
                 company,

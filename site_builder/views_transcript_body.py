@@ -1,4 +1,11 @@
-"""The body of a transcript page: every turn in source order, in its section and exchange."""
+"""The body of a transcript page: every turn in source order, in its section and exchange.
+
+A call has hundreds of turns, and each turn's few lines of markup are printed here, in Python,
+rather than through nested template macros: a macro call per turn (and per heading, permalink
+and paragraph inside it) made the transcript pages the slowest part of a build. What is printed
+is fixed by the model and the speakers' views, so the section views hold finished HTML and
+``transcript.html`` only frames each section. Every text value goes through ``esc``.
+"""
 
 from __future__ import annotations
 
@@ -12,39 +19,9 @@ from .index import Site
 from .model import SECTION_BOILERPLATE, Exchange, Transcript, Turn
 from .urls import CONTENTS_ANCHOR, Urls
 from .views_common import Link, SpeakerView
-from .views_linking import Citation, Neighbours, citation, exchange_neighbours
-from .views_text import NumberedCorrection, paragraphs_html
-
-
-@dataclass(frozen=True, slots=True)
-class TurnView:
-    id: str
-    permalink: str
-    number: int
-    speaker: SpeakerView | None
-    """None for text nobody speaks (disclaimers): shown apart from speech."""
-    paragraphs: tuple[Markup, ...]
-    notes: tuple[Markup, ...]
-    timestamp: str | None
-    heading_level: int
-    is_question: bool
-    kind: str = "turn"
-    citation: Citation | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ExchangeView:
-    id: str
-    permalink: str
-    number: int
-    asker: SpeakerView | None
-    topics: tuple[Link, ...]
-    notes: tuple[Markup, ...]
-    turns: tuple[TurnView, ...]
-    kind: str = "exchange"
-    citation: Citation | None = None
-    neighbours: Neighbours | None = None
-    """The previous and next question of this call."""
+from .views_linking import Neighbours, exchange_neighbours
+from .views_lists import topic_list_html
+from .views_text import NumberedCorrection, esc, paragraphs_html
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,18 +29,57 @@ class SectionView:
     anchor: str | None
     title: str
     boilerplate: bool
-    blocks: tuple[TurnView | ExchangeView, ...]
+    html: Markup
+    """The section's turns and questions, in source order."""
 
 
 def notes_html(transcript: Transcript, target: str) -> tuple[Markup, ...]:
     return tuple(markdown.render(n.markdown) for n in transcript.notes if n.target == target)
 
 
-class TranscriptBody:
-    """Makes the views of one transcript's turns, exchanges and sections.
+def speaker_line_html(s: SpeakerView) -> str:
+    """The name linked to the person page, then role and organisation."""
+    line = f'<a class="speaker__name" href="{esc(s.url)}">{esc(s.name)}</a>'
+    if s.role or s.organization:
+        about = [esc(s.role)] if s.role else []
+        if s.organization:
+            org = s.organization
+            about.append(f'<a href="{esc(org.url)}">{esc(org.text)}</a>')
+        line += f' <span class="speaker__role">{", ".join(about)}</span>'
+    return line
 
-    One object per page so the lookups (speakers, exchange numbers, corrections by turn) are
-    made once: a call has hundreds of turns, and each needs them.
+
+def _notes(notes: tuple[Markup, ...]) -> str:
+    return "".join(
+        f'<div class="note" role="note"><p class="note__label">Editor’s note</p>{n}</div>\n'
+        for n in notes
+    )
+
+
+def _nav(n: Neighbours | None) -> str:
+    if n is None:
+        return ""
+    links = []
+    if n.previous:
+        links.append(
+            f'<a class="exchange-nav__prev" rel="prev" href="{esc(n.previous.url)}">'
+            f'<span aria-hidden="true">← </span>Previous: {esc(n.previous.text)}</a>'
+        )
+    if n.up:
+        links.append(f'<a class="exchange-nav__up" href="{esc(n.up.url)}">{esc(n.up.text)}</a>')
+    if n.next:
+        links.append(
+            f'<a class="exchange-nav__next" rel="next" href="{esc(n.next.url)}">'
+            f'Next: {esc(n.next.text)}<span aria-hidden="true"> →</span></a>'
+        )
+    return '<p class="exchange-nav" data-pagefind-ignore>\n' + "\n".join(links) + "\n</p>\n"
+
+
+class TranscriptBody:
+    """Prints one transcript's turns, exchanges and sections.
+
+    One object per page so the lookups (speakers, exchange numbers, corrections by turn) and
+    each speaker's heading are made once, not once per turn.
     """
 
     def __init__(
@@ -82,12 +98,21 @@ class TranscriptBody:
         self.corrections: dict[str, list[NumberedCorrection]] = {}
         for c in corrections:
             self.corrections.setdefault(c.correction.turn, []).append(c)
+        self.notes: dict[str, list[Markup]] = {}
+        for note in transcript.notes:
+            self.notes.setdefault(note.target, []).append(markdown.render(note.markdown))
         self.neighbours = exchange_neighbours(
             urls,
             transcript,
             {e.id: speakers[e.asker].name for e in exchanges if e.asker},
             urls.in_transcript(transcript.slug, CONTENTS_ANCHOR),
         )
+        self.lines = {pid: speaker_line_html(s) for pid, s in speakers.items()}
+        self.names = {pid: esc(s.name) for pid, s in speakers.items()}
+        self.classes = {pid: f"turn turn--{esc(s.group)}" for pid, s in speakers.items()}
+        # With an origin the copy button copies the absolute URL; without one, the link as the
+        # browser resolved it (so nothing is printed for it).
+        self.copy_prefix = urls.absolute("/") != "/"
 
     def topics(self, exchange: Exchange) -> tuple[Link, ...]:
         return tuple(
@@ -96,47 +121,85 @@ class TranscriptBody:
             if tid in self.site.topics
         )
 
-    def turn(self, turn: Turn, number: int, level: int) -> TurnView:
-        exchange = self.exchanges.get(turn.exchange or "")
-        permalink = self.urls.turn(self.t.slug, turn.id)
-        return TurnView(
-            id=turn.id,
-            permalink=permalink,
-            number=number,
-            speaker=self.speakers.get(turn.speaker) if turn.speaker else None,
-            paragraphs=paragraphs_html(turn.paragraphs, self.corrections.get(turn.id, ())),
-            notes=notes_html(self.t, f"turn:{turn.id}"),
-            timestamp=turn.timestamp,
-            heading_level=level,
-            is_question=bool(exchange and exchange.asker and exchange.asker == turn.speaker),
-            citation=citation(
-                self.urls,
-                self.t,
-                self.speakers[turn.speaker].name if turn.speaker else None,
-                permalink,
-                f"turn {number}",
-            ),
+    def speaker_items(self, participants: list[str]) -> Markup:
+        """The participants' ``<li>``: each name linked to its person page, role, organisation."""
+        return Markup("".join(f"<li>{self.lines[pid]}</li>\n" for pid in participants))
+
+    def contents_items(self) -> Markup:
+        """A ``<li>`` per question: its link, who asked and the topics."""
+        items = []
+        for number, exchange in enumerate(self.t.parsed.exchanges, 1):
+            url = esc(self.urls.exchange(self.t.slug, exchange.id))
+            item = f'<li><a href="{url}">Question {number}</a>'
+            asker = self.speakers.get(exchange.asker) if exchange.asker else None
+            if asker is not None:
+                firm = f", {esc(asker.organization.text)}" if asker.organization else ""
+                item += f": {esc(asker.name)}{firm}"
+            topics = self.topics(exchange)
+            if topics:
+                names = " · ".join(esc(t.text) for t in topics)
+                item += f'\n<span class="contents__topics">{names}</span>'
+            items.append(item + "</li>\n")
+        return Markup("".join(items))
+
+    def _tools(self, url: str, label: str, cite: str, by: str | None) -> str:
+        """The permalink; copy-link.js adds a copy button and a citation beside it."""
+        href = esc(url)
+        extra = f' data-copy-url="{esc(self.urls.absolute(url))}"' if self.copy_prefix else ""
+        if by:
+            extra += f' data-cite-by="{by}"'
+        return (
+            f'<div class="tools"><a class="permalink" href="{href}" data-pagefind-ignore '
+            f'data-copy-label="{cite}"{extra}><span aria-hidden="true">#</span>'
+            f'<span class="visually-hidden">{label}</span></a></div>'
         )
 
-    def exchange(self, exchange: Exchange, turns: list[TurnView]) -> ExchangeView:
-        permalink = self.urls.exchange(self.t.slug, exchange.id)
+    def _notes(self, target: str) -> str:
+        return _notes(tuple(self.notes[target])) if target in self.notes else ""
+
+    def _paragraphs(self, turn: Turn) -> str:
+        paragraphs = paragraphs_html(turn.paragraphs, self.corrections.get(turn.id, ()))
+        return "".join(f"<p>{p}</p>\n" for p in paragraphs)
+
+    def turn(self, turn: Turn, number: int, level: int) -> str:
+        url = self.urls.turn(self.t.slug, turn.id)
+        notes = self._notes(f"turn:{turn.id}") if self.notes else ""
+        speaker = self.speakers.get(turn.speaker) if turn.speaker else None
+        if speaker is None:
+            tools = self._tools(url, f"Link to text block {number}", f"turn {number}", None)
+            return (
+                f'<div class="boilerplate" id="{esc(turn.id)}">\n<div class="turn__head">'
+                '<p class="boilerplate__label">Not spoken: text from the source document</p>'
+                f"{tools}</div>\n{self._paragraphs(turn)}{notes}</div>\n"
+            )
+        name = self.names[turn.speaker]
+        exchange = self.exchanges.get(turn.exchange or "")
+        question = " turn--question" if exchange and exchange.asker == turn.speaker else ""
+        stamp = f'<span class="timestamp">{esc(turn.timestamp)}</span>' if turn.timestamp else ""
+        tools = self._tools(url, f"Link to turn {number}, {name}", f"turn {number}", name)
+        return (
+            f'<div class="{self.classes[turn.speaker]}{question}">\n'
+            f'<div class="turn__head"><h{level} class="speaker" id="{esc(turn.id)}">'
+            f"{self.lines[turn.speaker]}</h{level}>{stamp}{tools}</div>\n"
+            f'<div class="turn__body">\n{self._paragraphs(turn)}</div>\n{notes}</div>\n'
+        )
+
+    def exchange(self, exchange: Exchange, turns: list[str]) -> str:
+        url = self.urls.exchange(self.t.slug, exchange.id)
         number = self.numbers[exchange.id]
-        return ExchangeView(
-            id=exchange.id,
-            permalink=permalink,
-            number=number,
-            asker=self.speakers.get(exchange.asker) if exchange.asker else None,
-            topics=self.topics(exchange),
-            notes=notes_html(self.t, f"exchange:{exchange.id}"),
-            turns=tuple(turns),
-            citation=citation(
-                self.urls,
-                self.t,
-                self.speakers[exchange.asker].name if exchange.asker else None,
-                permalink,
-                f"question {number}",
-            ),
-            neighbours=self.neighbours.get(exchange.id),
+        asker = self.speakers.get(exchange.asker) if exchange.asker else None
+        who = ""
+        if asker is not None:
+            firm = f", {esc(asker.organization.text)}" if asker.organization else ""
+            who = f' <span class="exchange__asker">{esc(asker.name)}{firm}</span>'
+        by = self.names[exchange.asker] if asker is not None and exchange.asker else None
+        tools = self._tools(url, f"Link to question {number}", f"question {number}", by)
+        return (
+            f'<section class="exchange">\n<div class="exchange__head">'
+            f'<h3 id="{esc(exchange.id)}">Question {number}{who}</h3>{tools}</div>\n'
+            f"{topic_list_html(self.topics(exchange), f'Topics of question {number}')}"
+            f"{self._notes(f'exchange:{exchange.id}')}"
+            f"{''.join(turns)}{_nav(self.neighbours.get(exchange.id))}</section>\n"
         )
 
     def sections(self) -> tuple[SectionView, ...]:
@@ -160,15 +223,15 @@ class TranscriptBody:
                     anchor=anchor,
                     title=section.title if section else section_id,
                     boilerplate=bool(section and section.kind == SECTION_BOILERPLATE),
-                    blocks=self._blocks(turns),
+                    html=Markup(self._blocks(turns)),
                 )
             )
         return tuple(views)
 
-    def _blocks(self, turns: list[tuple[int, Turn]]) -> tuple[TurnView | ExchangeView, ...]:
+    def _blocks(self, turns: list[tuple[int, Turn]]) -> str:
         """A section's turns, each run of one exchange's turns gathered into that exchange."""
-        blocks: list[TurnView | ExchangeView] = []
-        open_exchange: tuple[Exchange, list[TurnView]] | None = None
+        blocks: list[str] = []
+        open_exchange: tuple[Exchange, list[str]] | None = None
         for number, turn in turns:
             exchange = self.exchanges.get(turn.exchange or "")
             if open_exchange and (exchange is None or exchange.id != open_exchange[0].id):
@@ -182,4 +245,4 @@ class TranscriptBody:
             open_exchange[1].append(self.turn(turn, number, 4))
         if open_exchange:
             blocks.append(self.exchange(*open_exchange))
-        return tuple(blocks)
+        return "".join(blocks)

@@ -44,9 +44,12 @@ def assert_nothing_lost(source: SourceText, layout: frozenset[str] = frozenset()
     assert isinstance(parsed, ParsedTranscript)
     # A speaker line whose speech was cut or deleted leaves a turn with no words, dropped with
     # its label; the label's counter (StreetEvents `[49]`, interleaved `[ 94]`) is layout.
-    # Likewise the time of a `Name (00:01:02):` label followed at once by another label.
+    # Likewise the time of a `Name (00:01:02):` label followed at once by another label,
+    # and a WebVTT cue whose text was deleted drops its identifier (the line above its timing).
     stamps = re.findall(r"\((\d{1,2}:\d{2}(?::\d{2})?)\):", source.text)
+    cue_ids = re.findall(r"^(.*)\n[\d:.]+ --> ", source.text, flags=re.MULTILINE)
     layout = layout | set(re.findall(r"\[\s*(\d+)\]", source.text)) | set(words(" ".join(stamps)))
+    layout |= set(words(" ".join(cue_ids)))
     assert [w for w in lost_words(source.text, parsed) if w not in layout] == [], parsed.format
 
 

@@ -52,23 +52,55 @@ def with_class(path: Path, css_class: str) -> list[tuple[str, dict[str, str], st
     return [e for e in elements(path) if css_class in e[1].get("class", "").split()]
 
 
-def test_every_turn_and_question_has_a_citation_with_its_absolute_anchor(tmp_path: Path) -> None:
+SPEAKERS = {"t002": "Jane Roe", "t004": "Sam Poe", "t005": "Jane Roe", "q01": "Sam Poe"}
+
+
+def test_the_call_is_cited_once_and_each_permalink_says_who_said_it(tmp_path: Path) -> None:
     site = build_small(tmp_path, BASE)
     page = site / "transcripts/acme-2021-q4/index.html"
     transcript = small_transcript()
-    citations = [text for _, _, text in with_class(page, "cite__text")]
-    anchors = [t.id for t in transcript.parsed.turns] + ["q01"]
-    assert len(citations) == len(anchors)
-    for anchor in anchors:
+    # Without JavaScript a reader still finds how to cite the call, once, at the top.
+    [call] = [text for _, _, text in with_class(page, "cite__text")]
+    assert call == f"“{transcript.title}”, February 1, 2022, {BASE}transcripts/acme-2021-q4/."
+    [cited] = [a["data-cite-call"] for _, a, _ in elements(page) if "data-cite-call" in a]
+    assert call == f"{cited}, {BASE}transcripts/acme-2021-q4/."
+    # What copy-link.js needs to cite each remark: who said it (the permalink has the URL).
+    by = {
+        a["href"].rsplit("#")[-1]: a.get("data-cite-by")
+        for _, a, _ in with_class(page, "permalink")
+    }
+    assert set(by) == {t.id for t in transcript.parsed.turns} | {"q01"}
+    for anchor, name in SPEAKERS.items():
+        assert by[anchor] == name
+
+
+@pytest.mark.browser
+def test_each_turn_and_question_gets_its_own_citation(tmp_path: Path, browser: Any) -> None:
+    site = build_small(tmp_path, BASE)
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "calls").symlink_to(site, target_is_directory=True)
+    transcript = small_transcript()
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    with static_server(root) as base:
+        page.goto(base + "calls/transcripts/acme-2021-q4/", wait_until="load")
+        boxes = page.locator(".tools details.cite")
+        assert boxes.count() == len(transcript.parsed.turns) + 1
+        page.locator(".exchange__head:has(#q01) details.cite summary").click()
+        assert page.locator(".exchange__head:has(#q01) .cite__text").is_visible()
+        citations = page.locator(".tools .cite__text").all_text_contents()
+        # Each "Cite" control says what it cites.
+        summaries = page.locator(".tools details.cite summary").all_text_contents()
+    assert errors == []
+    assert len(set(summaries)) == len(summaries)
+    for anchor in [t.id for t in transcript.parsed.turns] + ["q01"]:
+        # The absolute URL of the configured origin, not of the server that showed the page.
         [line] = [c for c in citations if c.endswith(f"{BASE}transcripts/acme-2021-q4/#{anchor}.")]
-        assert f"“{transcript.title}”" in line and "February 1, 2022" in line
-    speakers = {"t002": "Jane Roe", "t004": "Sam Poe", "t005": "Jane Roe", "q01": "Sam Poe"}
-    for anchor, name in speakers.items():
-        [line] = [c for c in citations if c.endswith(f"#{anchor}.")]
-        assert line.startswith(f"{name}, ")
-    # Each "Cite" control says what it cites.
-    summaries = [text for tag, _, text in elements(page) if tag == "summary" and "Cite" in text]
-    assert len(set(summaries)) == len(anchors)
+        assert f"“{transcript.title}”, February 1, 2022, " in line
+        if anchor in SPEAKERS:
+            assert line.startswith(f"{SPEAKERS[anchor]}, ")
 
 
 def test_permalinks_carry_what_the_copy_button_needs(tmp_path: Path) -> None:
@@ -205,9 +237,10 @@ def test_without_javascript_there_is_no_dead_button_and_permalinks_work(
     with static_server(demo_site) as base:
         page.goto(base + DEMO.removesuffix("index.html"), wait_until="load")
         assert page.locator("button.copy-link").count() == 0
-        page.locator("#q03 ~ .tools a.permalink, .exchange__head:has(#q03) a.permalink").click()
+        assert page.locator(".tools details.cite").count() == 0
+        page.locator(".exchange__head:has(#q03) a.permalink").click()
         assert page.url.endswith("#q03")
-        page.locator(".exchange__head:has(#q03) details.cite summary").click()
-        citation = page.locator(".exchange__head:has(#q03) .cite__text").inner_text()
+        page.locator("details.cite--call summary").click()
+        citation = page.locator(".cite--call .cite__text").inner_text()
     context.close()
-    assert citation.endswith("/transcripts/tesla-2012-q2/#q03.")
+    assert citation.endswith("/transcripts/tesla-2012-q2/.")

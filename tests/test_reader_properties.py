@@ -6,10 +6,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from site_builder import readers, sources
 from site_builder.model import SourceText
 from site_builder.readers import fallback, name_colon, webvtt
 
-from .corpus_check import lost_words
+from .corpus_check import corpus_files, lost_words
 
 _WORD = st.text("abcdefghij", min_size=1, max_size=7)
 _NAME = st.builds(
@@ -91,6 +92,14 @@ def test_no_reader_raises_on_arbitrary_text(text: str) -> None:
         reader.parse(SourceText("random.txt", text, "utf-8"))
 
 
+def test_no_reader_scores_above_its_max_score_on_the_corpus() -> None:
+    """Detection skips a reader whose ``MAX_SCORE`` cannot beat the best so far."""
+    for path in corpus_files():
+        text = sources.read_source(path).text
+        for reader in (*readers.READERS, readers.FALLBACK):
+            assert 0.0 <= reader.detect(text) <= reader.MAX_SCORE <= 1.0, (path.name, reader.NAME)
+
+
 _LINES = st.lists(
     st.sampled_from(
         [
@@ -118,6 +127,8 @@ _LINES = st.lists(
 @settings(max_examples=80, deadline=None)
 @given(_LINES)
 def test_no_reader_raises_on_layout_fragments(text: str) -> None:
+    for reader in readers.READERS:
+        assert 0.0 <= reader.detect(text) <= reader.MAX_SCORE
     for reader in (name_colon, webvtt, fallback):
         parsed = reader.parse(SourceText("fragments.md", text, "utf-8"))
         assert lost_words(text, parsed) == [] or reader is webvtt

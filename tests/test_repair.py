@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ftfy import fix_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from site_builder import sources
-from site_builder.repair import repair_text
+from site_builder.repair import FTFY_CONFIG, repair_text
 
 SEED = Path(__file__).parent / "corpus" / "seed" / "000_b1b0479d018b9915.txt"
 
@@ -63,6 +67,17 @@ def test_reversible_mojibake_is_undone_and_reported() -> None:
 def test_ftfy_leaves_quotes_entities_and_widths_alone() -> None:
     clean = "He said “fine” &amp; ＡＢＣ ‘ok’"
     assert repair_text(clean) == (clean, [])
+
+
+# Repair skips ftfy on lines of printable ASCII and typographic marks; it must change none.
+_PLAIN = st.text(st.sampled_from(list("\t AaIsm.,;:!?'\"-()[]{}/0123456789’‘“”–—…")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLAIN)
+def test_ftfy_leaves_typographic_lines_alone(line: str) -> None:
+    assert fix_text(line, FTFY_CONFIG) == line
+    assert repair_text(line) == (line, [])
 
 
 def test_replacement_characters_are_kept_and_counted() -> None:

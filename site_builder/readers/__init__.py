@@ -1,13 +1,14 @@
 """Transcript readers, one module per layout, chosen by detection.
 
 Each reader module exposes ``NAME`` (what ``--format`` and the ``format:`` annotation key take),
-``detect(text) -> float`` (0 = surely not this layout, 1 = surely it) and
-``parse(source: SourceText) -> ParsedTranscript``. The fallback reader accepts anything and
-never loses a word.
+``detect(text) -> float`` (0 = surely not this layout, 1 = surely it), ``MAX_SCORE`` (the most
+``detect`` ever says) and ``parse(source: SourceText) -> ParsedTranscript``. The fallback reader
+accepts anything and never loses a word.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import ModuleType
 
 from ..model import ParsedTranscript, ParseWarning, SourceText
@@ -51,6 +52,8 @@ def choose(text: str) -> tuple[ModuleType, float]:
     """The reader whose ``detect`` scores highest, or the fallback when none is confident."""
     best, best_score = FALLBACK, 0.0
     for reader in READERS:
+        if best_score >= reader.MAX_SCORE:
+            continue  # it cannot win, so its detection (a scan of the whole file) is not run
         score = reader.detect(text)
         if score > best_score:
             best, best_score = reader, score
@@ -63,8 +66,6 @@ def read(source: SourceText, forced: str | None = None) -> ParsedTranscript:
     """Parse ``source`` with the forced reader, or the one detection picks."""
     reader = by_name(forced) if forced else choose(source.text)[0]
     parsed = reader.parse(source)
-    from dataclasses import replace
-
     return replace(
         parsed,
         encoding=source.encoding,

@@ -39,6 +39,8 @@ class TranscriptBuilder:
     _next_suffix: dict[tuple[str, str], int] = field(default_factory=dict)
     """Per (kind, id base), the first ``-n`` not yet tried: a file with 10,000 headings all
     called ``Q&A`` must not rebuild and retry ``q-a-2`` ... for each (that was quadratic)."""
+    _slugs: dict[str, str] = field(default_factory=dict)
+    """``slugify`` of each name and title seen: such a file repeats one title thousands of times."""
 
     def add_participant(
         self,
@@ -51,16 +53,22 @@ class TranscriptBuilder:
         aliases: tuple[str, ...] = (),
     ) -> Participant:
         """Add a participant with a unique id (``john-smith``, ``john-smith-2``) and return it."""
-        pid = self._unique_id("participant", slugify(name))
+        pid = self._unique_id("participant", self._slug(name))
         participant = Participant(pid, name, role, organization, group, line, aliases)
         self.participants.append(participant)
         return participant
 
     def add_section(self, title: str, kind: str, line: int) -> Section:
-        sid = self._unique_id("section", slugify(title))
+        sid = self._unique_id("section", self._slug(title))
         section = Section(sid, title, kind, line)
         self.sections.append(section)
         return section
+
+    def _slug(self, text: str) -> str:
+        slug = self._slugs.get(text)
+        if slug is None:
+            slug = self._slugs[text] = slugify(text)
+        return slug
 
     def _unique_id(self, kind: str, base: str) -> str:
         """``base``, else ``base-2``, ``base-3`` ...: the first id of this kind not yet given."""

@@ -16,11 +16,12 @@ from .markdown_meta import date_from_name
 from .name_colon_people import title_from_path
 
 NAME = "fallback"
+MAX_SCORE = 0.01
 _SENTENCE_END = re.compile(r"[.!?…:\"'’”)\]]$")
 
 
 def detect(text: str) -> float:
-    return 0.01
+    return MAX_SCORE
 
 
 def paragraphs_of(lines: list[str]) -> list[tuple[int, str]]:

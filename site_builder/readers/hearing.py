@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from ..model import (
     SECTION_BOILERPLATE,
@@ -30,6 +31,7 @@ from .markdown_meta import date_from_name
 from .name_colon_people import title_from_path
 
 NAME = "hearing"
+MAX_SCORE = 0.95
 
 _HEADER = re.compile(
     r"^\[(?:House|Senate|Joint) Hearing, \d+ Congress\]|^\[From the U\.S\. Government Printing"
@@ -39,20 +41,21 @@ _HEADER = re.compile(
 _MARKER = re.compile(r"^\s*(?:\[\[Page [A-Z]?\d+\]\]|\{time\}\s+\d+)\s*$")
 _CLOSING = re.compile(r"^\s*(?:(?:</?\w+[^>]*>\s*)+|[_=-]{5,})\s*$")
 _CENTRED = 10
+_WHITESPACE = re.compile(r"\s")
 _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 
 
 def detect(text: str) -> float:
     labels = [m["label"] for line in split_lines(text) if (m := LABEL.match(line))]
     if labels and _HEADER.search(text[:5000]):
-        return 0.95
+        return MAX_SCORE
     # Pasted without the GPO header: only many strict labels by several speakers will do.
     if len(labels) >= 5 and len(set(labels)) >= 2:
         return 0.5
     return 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Paragraphs:
     """The open turn's paragraph list and whether its last paragraph may still grow."""
 
@@ -158,7 +161,7 @@ def _end_of_speech(lines: list[str], start: int) -> int:
 
 
 def _appendix_at(lines: list[str], index: int) -> bool:
-    return index < len(lines) and re.sub(r"\s", "", lines[index]) == "APPENDIX"
+    return index < len(lines) and _WHITESPACE.sub("", lines[index]) == "APPENDIX"
 
 
 def _blocks(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
@@ -175,11 +178,16 @@ def _blocks(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
 
 
 def _is_heading(block: list[str]) -> bool:
-    letters = [c for line in block for c in line if c.isalpha()]
-    if len(letters) < 3 or block[0].lstrip().startswith(("[", "<")):
+    """Three letters or more, centred or all capitals. The letters are read lazily: a block of
+    speech shows it is no heading at its first lower-case letter."""
+    if block[0].lstrip().startswith(("[", "<")):
+        return False
+    letters = (c for line in block for c in line if c.isalpha())
+    first = list(islice(letters, 3))
+    if len(first) < 3:
         return False
     centred = all(len(line) - len(line.lstrip()) >= _CENTRED for line in block)
-    return centred or all(c.isupper() for c in letters)
+    return centred or all(c.isupper() for c in chain(first, letters))
 
 
 def _heading_text(block: list[str]) -> str:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # `**Name:**`, `Name:`, `Name (00:00:00):`, `**Name (1:02:03):**`, then at least one space or the
 # end of the line (Motley Fool's `Name:Text` with no space belongs to that layout's reader).
@@ -20,6 +21,8 @@ _LABEL = re.compile(
     r"(?:\s+\((?P<paren>\d{1,2}:\d{2}(?::\d{2})?)\))?:(?(bold)\*\*)(?=\s|$)"
 )
 _TIMESTAMP = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,]\d+)?$")
+# Lines up to this long are matched through a small cache: a label alone on its line repeats.
+_SHORT_LINE = 80
 
 
 def _words(text: str) -> frozenset[str]:
@@ -114,6 +117,17 @@ def has_name_shape(name: str) -> bool:
 
 def match_label(line: str) -> Label | None:
     """The label at the start of ``line`` if it has the shape of one (not yet corroborated)."""
+    # A line that is a label alone repeats: a podcast writes its few `**Host:**` lines hundreds
+    # of times. Long lines are speech, seldom repeated, and not worth keeping in the cache.
+    return _match_short_label(line) if len(line) <= _SHORT_LINE else _match_label(line)
+
+
+@lru_cache(maxsize=1024)
+def _match_short_label(line: str) -> Label | None:
+    return _match_label(line)
+
+
+def _match_label(line: str) -> Label | None:
     m = _LABEL.match(line)
     if not m:
         return None

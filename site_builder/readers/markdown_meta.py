@@ -33,6 +33,8 @@ class Metadata:
 
 def unescape_markdown(text: str) -> str:
     r"""``\[laughs\]`` -> ``[laughs]``: Markdown escapes, authors brackets."""
+    if "\\" not in text:  # most text escapes nothing, and a substitution is slow to find that out
+        return text
     return _MARKDOWN_ESCAPE.sub(r"\1", text)
 
 

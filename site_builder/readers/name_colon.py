@@ -38,6 +38,8 @@ from .markdown_meta import (
 )
 
 NAME = "name-colon"
+# Below 0.8: a layout-specific reader (Motley Fool has `Operator:` labels too) wins.
+MAX_SCORE = 0.75
 STRUCTURE_WORDS = frozenset({"date", "quarter", "ticker", "q", "a", "transcript"})
 
 # The closing `#`s are stripped in `_heading`, not by the pattern: `(.+?)\s*#*$` retried the
@@ -49,7 +51,7 @@ _QA_HEADING = re.compile(r"\bq\s*&\s*a\b|\bquestions?\b|\bq-and-a\b", re.IGNOREC
 _LEADING_STAMP = re.compile(r"^\[(\d{1,2}:\d{2}(?::\d{2})?)\]\s*")
 
 
-@dataclass
+@dataclass(slots=True)
 class PendingTurn:
     speaker: str
     """Canonical label name; ``""`` for boilerplate."""
@@ -76,7 +78,7 @@ class Scan:
 
 def _heading(text: str) -> tuple[int, str] | None:
     """(level, title) of a Markdown ATX heading in a stripped line, closing ``#``s removed."""
-    m = _HEADING.match(text)
+    m = _HEADING.match(text) if text.startswith("#") else None
     if m is None:
         return None
     title = m.group(2)
@@ -95,7 +97,7 @@ def _candidates(lines: list[str], start: int) -> tuple[list[tuple[int, lab.Label
         label = lab.match_label(text)
         if label is not None:
             found.append((index, label))
-        if (previous_blank or label is not None) and not _HEADING.match(text):
+        if (previous_blank or label is not None) and not _heading(text):
             units += 1
         previous_blank = False
     return found, units
@@ -127,27 +129,30 @@ def _accepted_labels(text: str) -> tuple[Mapping[int, lab.Label], int, int, Meta
     return MappingProxyType(accepted), units, end + 1, meta
 
 
-def _qa_lines(lines: list[str]) -> dict[int, re.Match[str]]:
-    found = {i: m for i, line in enumerate(lines) if (m := _QA_LABEL.match(line.strip()))}
+# Asked by `detect` and then by `parse`, like the labels. The cached results are read-only.
+@lru_cache(maxsize=4)
+def _qa_lines(text: str) -> Mapping[int, re.Match[str]]:
+    found = {
+        i: m for i, line in enumerate(split_lines(text)) if (m := _QA_LABEL.match(line.strip()))
+    }
     asks = sum(1 for m in found.values() if m.group("who") == "Q")
-    return found if asks >= 2 and len(found) > asks else {}
+    return MappingProxyType(found if asks >= 2 and len(found) > asks else {})
 
 
 def detect(text: str) -> float:
     accepted, units, _, _ = accepted_labels(text)
-    qa = _qa_lines(split_lines(text))
+    qa = _qa_lines(text)
     speech = sum(1 for c in accepted.values() if not lab.is_break(c)) + len(qa)
     if speech < 3:
         return 0.0
     density = min(1.0, speech / max(units, 1))
-    # Capped below 0.8: a layout-specific reader (Motley Fool has `Operator:` labels too) wins.
-    return round(0.2 + 0.55 * min(1.0, density / 0.5), 3)
+    return round(0.2 + 0.55 * min(1.0, density / 0.5), 3)  # at most MAX_SCORE
 
 
 def _scan(source: SourceText) -> Scan:
     lines = split_lines(source.text)
     accepted, _, body_start, meta = accepted_labels(source.text)
-    qa = _qa_lines(lines)
+    qa = _qa_lines(source.text)
     scan = Scan(meta, qa_labels=bool(qa))
     default = meta.speakers[0] if len(meta.speakers) == 1 else None
     current: PendingTurn | None = None

@@ -73,6 +73,9 @@ class Header:
     body_start: int = 0
     """0-based index of the first body line."""
     warnings: list[ParseWarning] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    """The names listed so far (asked of every entry: scanning the list made a long one
+    quadratic)."""
 
 
 def parse_title(line: str) -> EventInfo:
@@ -143,7 +146,7 @@ def _add_list_entry(header: Header, text: str, group: str, line: int) -> bool:
     rest = parts[1].strip() if len(parts) > 1 else ""
     if not _LIST_NAME.match(name) or name.endswith((".", "?", "!", ",")):
         return False
-    if any(p.name == name for p in header.participants):
+    if name in header.names:
         return False  # a bare name seen twice: it is a speaker label, the body has begun
     role: str | None = None
     organization: str | None = None
@@ -163,6 +166,7 @@ def _add_list_entry(header: Header, text: str, group: str, line: int) -> bool:
     header.participants.append(
         ListedParticipant(name, group, line, role, organization, written=rest)
     )
+    header.names.add(name)
     return True
 
 

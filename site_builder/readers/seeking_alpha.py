@@ -29,6 +29,7 @@ from .base import TranscriptBuilder, split_lines
 from .sa_header import LIST_HEADINGS, QA_HEADING, SPACED_DASH, TITLE, parse_header
 
 NAME = "seeking-alpha"
+MAX_SCORE = 1.0
 STRUCTURE_WORDS = frozenset(
     {
         "executives",
@@ -88,7 +89,7 @@ def detect(text: str) -> float:
         score += 0.1
     if any(QA_HEADING.match(line.strip()) for line in split_lines(text)):
         score += 0.1
-    return min(0.5 + score, 1.0) if titled else score / 2
+    return min(0.5 + score, MAX_SCORE) if titled else score / 2
 
 
 def label_key(text: str) -> str:
@@ -115,19 +116,33 @@ class _Speakers:
         self.builder = builder
         self.by_label: dict[str, str] = {}
         self.by_name: dict[str, str] = {}
-        self.aliases: dict[str, list[str]] = {}
+        self.aliases: dict[str, dict[str, None]] = {}
+        """Participant id -> the other labels that name them, in order (a dict, so that a file
+        of thousands of labels is not searched label by label)."""
+        self.names: dict[str, str] = {}
+        """Participant id -> name, as the builder holds them."""
+        self._keys: dict[str, str] = {}
+        """``label_key`` of each text seen: a call repeats a few labels hundreds of times."""
+
+    def key(self, text: str) -> str:
+        key = self._keys.get(text)
+        if key is None:
+            key = self._keys[text] = label_key(text)
+        return key
 
     def listed(self, participant: Participant, written: str) -> None:
-        key = label_key(participant.name)
+        self.names[participant.id] = participant.name
+        key = self.key(participant.name)
         self.by_name.setdefault(key, participant.id)
         self.by_label.setdefault(key, participant.id)
         for rest in {written, participant.organization or "", participant.role or ""} - {""}:
-            self.by_label.setdefault(label_key(f"{participant.name} - {rest}"), participant.id)
+            self.by_label.setdefault(self.key(f"{participant.name} - {rest}"), participant.id)
 
     def resolve(self, text: str, line: int) -> str | None:
         """The participant id ``text`` labels, or None when it is speech."""
         stripped = text.strip()
-        if not stripped or len(stripped.split()) > _MAX_LABEL_WORDS:
+        # Split no further than needed: a paragraph of speech has hundreds of words.
+        if not stripped or len(stripped.split(maxsplit=_MAX_LABEL_WORDS)) > _MAX_LABEL_WORDS:
             return None
         if stripped.lower() == "operator":
             return self.on_demand("Operator", GROUP_OPERATOR, line)
@@ -136,14 +151,12 @@ class _Speakers:
             who = unidentified["who"].lower()
             name = " ".join(w.capitalize() for w in stripped.split())
             return self.on_demand(name, _UNIDENTIFIED_GROUPS.get(who, GROUP_UNKNOWN), line)
-        key = label_key(stripped)
-        found = self.by_label.get(key) or self.by_label.get(label_key(clean_firm(stripped)))
+        key = self.key(stripped)
+        found = self.by_label.get(key) or self.by_label.get(self.key(clean_firm(stripped)))
         if found is None:
             found = self._name_with_unknown_suffix(stripped)
-        if found is not None and stripped != self._name_of(found):
-            self.aliases.setdefault(found, [])
-            if stripped not in self.aliases[found]:
-                self.aliases[found].append(stripped)
+        if found is not None and stripped != self.names[found]:
+            self.aliases.setdefault(found, {})[stripped] = None
         return found
 
     def _name_with_unknown_suffix(self, text: str) -> str | None:
@@ -151,17 +164,15 @@ class _Speakers:
         parts = SPACED_DASH.split(text, maxsplit=1)
         if len(parts) != 2 or not reads_like_firm(parts[1]):
             return None
-        return self.by_name.get(label_key(parts[0]))
+        return self.by_name.get(self.key(parts[0]))
 
     def on_demand(self, name: str, group: str, line: int) -> str:
-        key = label_key(name)
+        key = self.key(name)
         if key not in self.by_name:
             participant = self.builder.add_participant(name, group=group, line=line)
             self.by_name[key] = self.by_label[key] = participant.id
+            self.names[participant.id] = participant.name
         return self.by_name[key]
-
-    def _name_of(self, participant_id: str) -> str:
-        return next(p.name for p in self.builder.participants if p.id == participant_id)
 
     def with_aliases(self) -> tuple[Participant, ...]:
         return tuple(

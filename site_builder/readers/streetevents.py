@@ -11,7 +11,6 @@ Time="…"/>`` tags from the recording, which become turn timestamps.
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from ..model import (
     SECTION_BOILERPLATE,
@@ -24,6 +23,8 @@ from ..model import (
 )
 from .base import TranscriptBuilder, split_lines
 from .call_dates import iso_date, quarter_and_year
+from .streetevents_detect import MAX_SCORE as MAX_SCORE
+from .streetevents_detect import detect as detect
 from .streetevents_people import People
 
 NAME = "streetevents"
@@ -42,9 +43,6 @@ SPEAKER_LINE = re.compile(
 SYNC_TAG = re.compile(r"<Sync\b[^>]*?\btime\s*=\s*[\"']?(?P<s>\d+(?:\.\d+)?)[\"']?[^>]*>", re.I)
 COPYRIGHT = re.compile(r"^\s*Copyright\b.*?All Rights Reserved\.?", re.I)
 BRAND = re.compile(r"StreetEvents|Event Transcript|Event Brief", re.I)
-DETECT_SPEAKER_LINE = re.compile(
-    r"^\S[^\n]{0,200}?,[^\n]*\s\[\d+\]\s*$|^Operator,?\s*\[\d+\]\s*$", re.M
-)
 SPACED_CAPS = re.compile(r"^\s*(?:[A-Z] {1,3})+[A-Z]\s*$")  # E D I T E D   V E R S I O N
 TIME_ZONE = re.compile(r"/\s*(\d{1,2}:\d{2}\s*[AP]M)\s+([A-Z]{2,5})\b", re.I)
 COMPANY_IN_TITLE = re.compile(
@@ -72,20 +70,6 @@ SUMMARY_HEADINGS = {
     "key points",
     "event brief",
 }
-
-
-def detect(text: str) -> float:
-    head = text[:4000]
-    score = 0.0
-    if re.search(r"StreetEvents", head, re.I):
-        score += 0.5
-    if re.search(r"^\s*Corporate\s+Participants\s*$", head, re.M | re.I):
-        score += 0.2
-    # Counted speaker lines ("Name,  Firm - Title    [n]"): three are proof enough.
-    counted = islice(DETECT_SPEAKER_LINE.finditer(text[:300_000]), 3)
-    if sum(1 for _ in counted) == 3:
-        score += 0.4
-    return min(score, 1.0)
 
 
 def _seconds_to_clock(seconds: float) -> str:

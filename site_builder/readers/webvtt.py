@@ -28,6 +28,7 @@ from .markdown_meta import date_from_name
 from .name_colon_people import title_from_path
 
 NAME = "webvtt"
+MAX_SCORE = 1.0
 # Cue ids and timings are numbers (``00:01:02.345 --> ...``); the header keyword; cue settings.
 STRUCTURE_WORDS = frozenset(
     {str(n) for n in range(10000)}
@@ -59,7 +60,7 @@ class Cue:
 
 
 def detect(text: str) -> float:
-    return 1.0 if text.lstrip("\ufeff \n").startswith("WEBVTT") else 0.0
+    return MAX_SCORE if text.lstrip("\ufeff \n").startswith("WEBVTT") else 0.0
 
 
 def _seconds(stamp: str) -> float:

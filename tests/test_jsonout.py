@@ -1,0 +1,41 @@
+"""Published JSON is what ``json.dumps(..., indent=2)`` writes, byte for byte, however nested."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from site_builder import jsonout
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text()
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text() | st.integers() | st.booleans() | st.none(), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(VALUES)
+def test_dumps_writes_what_json_dumps_writes(value: Any) -> None:
+    assert jsonout.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_dumps_refuses_what_json_cannot_write() -> None:
+    with pytest.raises(TypeError):
+        jsonout.dumps({"when": object()})
+    with pytest.raises(TypeError):
+        jsonout.dumps({("a", "b"): 1})
