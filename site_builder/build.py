@@ -79,6 +79,6 @@ def build(
     from .builder import Builder  # it builds on the stages above
 
     builder = Builder(
-        content_dir, output_dir, base_url, search=search, jobs=jobs, progress=progress
+        content_dir, output_dir, base_url, search=search, jobs=jobs, progress=progress, once=True
     )
     return builder.build(dry_run=dry_run)

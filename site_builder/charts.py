@@ -28,10 +28,7 @@ LABEL_WIDTH = 0  # labels sit above bars so the chart reads at 320 px
 WIDTH = 600
 
 
-# The site index counts every paragraph when it loads, then the charts count them again: room
-# for every paragraph of a 1,000-call site (about 120,000), or the second count misses and costs
-# a second regex pass over the whole corpus (15 µs a paragraph).
-@functools.lru_cache(maxsize=1 << 18)
+@functools.lru_cache(maxsize=1 << 14)  # a quoted paragraph is counted again on other pages
 def count_words(text: str) -> int:
     return len(_WORD.findall(_MARK.sub(" ", text)))
 
@@ -73,7 +70,11 @@ def spoken_turns(parsed: ParsedTranscript) -> Iterator[Turn]:
 
 @by_identity(8192)  # the three charts, their tables and the person pages all ask
 def turn_words(parsed: ParsedTranscript) -> dict[str, int]:
-    """Spoken turn id -> its word count, in transcript order."""
+    """Spoken turn id -> its word count, in transcript order.
+
+    Counted once per loaded transcript, where it is loaded (:func:`site_builder.index.speech_of`);
+    the builder hands the counts to this cache with ``turn_words.remember``.
+    """
     return {t.id: sum(count_words(p) for p in t.paragraphs) for t in spoken_turns(parsed)}
 
 

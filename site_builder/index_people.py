@@ -73,6 +73,8 @@ class Speech:
     turns: Mapping[str, tuple[TurnRef, ...]]
     """Participant id -> the turns they spoke, in order."""
     words: Mapping[str, int]
+    turn_words: Mapping[str, int]
+    """:func:`site_builder.charts.turn_words` of the call: counted once, used by every chart."""
     exchanges: tuple[tuple[ExchangeRef, str | None, tuple[str, ...]], ...]
     """(exchange, asker, participants who spoke in it other than operators), in order."""
 
@@ -81,12 +83,16 @@ def speech_of(transcript: Transcript) -> Speech:
     from .index import ExchangeRef, TurnRef
 
     parsed, slug = transcript.parsed, transcript.slug
+    spoken = charts.turn_words(parsed)
     turns: dict[str, list[TurnRef]] = {}
     words: dict[str, int] = {}
     for turn in parsed.turns:
         if turn.speaker:
             turns.setdefault(turn.speaker, []).append(TurnRef(slug, turn.id))
-            words[turn.speaker] = words.get(turn.speaker, 0) + count_words(turn.paragraphs)
+            counted = spoken.get(turn.id)
+            if counted is None:  # a turn in a boilerplate or summary section
+                counted = count_words(turn.paragraphs)
+            words[turn.speaker] = words.get(turn.speaker, 0) + counted
     groups = {p.id: p.group for p in parsed.participants}
     speaker_of = {turn.id: turn.speaker for turn in parsed.turns}
     exchanges = tuple(
@@ -103,7 +109,7 @@ def speech_of(transcript: Transcript) -> Speech:
         )
         for ex in parsed.exchanges
     )
-    return Speech({k: tuple(v) for k, v in turns.items()}, words, exchanges)
+    return Speech({k: tuple(v) for k, v in turns.items()}, words, spoken, exchanges)
 
 
 def collect_people(

@@ -13,18 +13,51 @@ import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, Protocol, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def by_identity(size: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
+_ALL: list[Remembered] = []
+
+
+class Remembered(Protocol[P, R]):
+    """A function memoised by :func:`by_identity`."""
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R: ...
+
+    def remember(self, result: R, *args: object) -> None:
+        """Take ``result`` as the answer for ``args`` (worked out elsewhere, e.g. in a helper
+        process that loaded the transcript)."""
+        ...
+
+    def forget(self) -> None: ...
+
+
+def forget_all() -> None:
+    """Drop every remembered result: a long-lived builder calls this before each rebuild, so
+    objects of earlier builds are not kept alive by the caches."""
+    for remembered in _ALL:
+        remembered.forget()
+
+
+def by_identity(size: int) -> Callable[[Callable[P, R]], Remembered[P, R]]:
     """Memoise on the identity of the positional arguments, keeping the last ``size`` results."""
 
-    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+    def decorate(function: Callable[P, R]) -> Remembered[P, R]:
         remembered: OrderedDict[tuple[int, ...], tuple[tuple[object, ...], R]] = OrderedDict()
         lock = threading.Lock()
+
+        def remember(result: R, *args: object) -> None:
+            with lock:
+                remembered[tuple(map(id, args))] = (args, result)
+                while len(remembered) > size:
+                    remembered.popitem(last=False)
+
+        def forget() -> None:
+            with lock:
+                remembered.clear()
 
         @functools.wraps(function)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -43,6 +76,9 @@ def by_identity(size: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
                     remembered.popitem(last=False)
             return result
 
-        return wrapper
+        wrapper.remember = remember  # type: ignore[attr-defined]
+        wrapper.forget = forget  # type: ignore[attr-defined]
+        _ALL.append(wrapper)  # type: ignore[arg-type]
+        return wrapper  # type: ignore[return-value]
 
     return decorate

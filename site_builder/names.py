@@ -8,6 +8,7 @@ two candidates: an ambiguous match is no match, so the caller reports it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Literal, TypeVar
@@ -99,13 +100,18 @@ T = TypeVar("T")
 def person_tokens(name: str) -> list[str]:
     """Lower-case name words without honorifics or suffixes; leading initials run together, so
     ``C. J. Muse`` and ``CJ Muse`` both give ``['cj', 'muse']``."""
+    return list(_person_tokens(name))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # asked for the same few dozen names on every call
+def _person_tokens(name: str) -> tuple[str, ...]:
     words = [w for w in name_key(name).split() if w not in _HONORIFICS and w not in _SUFFIXES]
     initials = 0
     while initials < len(words) - 1 and len(words[initials]) == 1:
         initials += 1
     if initials >= 2:
         words = ["".join(words[:initials]), *words[initials:]]
-    return words
+    return tuple(words)
 
 
 def first_names_compatible(a: str, b: str) -> bool:

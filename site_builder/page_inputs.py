@@ -39,29 +39,31 @@ class TranscriptInputs:
 
     token: int
     """New at every load: stands for everything in the transcript."""
-    listed: bytes
-    """Digest of what a list of calls shows besides title and date: its counts and summary."""
-    exchanges: Mapping[str, bytes]
-    """Exchange id -> digest of all a list of exchanges can show of it: its number, its turns
-    (speakers and words), its topics and the call's participant list."""
+    listed: int
+    """Hash of what a list of calls shows besides title and date: its counts and summary."""
+    exchanges: Mapping[str, int]
+    """Exchange id -> hash of all a list of exchanges can show of it: its number, its turns
+    (every field: speakers, words ...), its topics and the call's participant list."""
 
 
 def transcript_inputs(token: int, transcript: Transcript) -> TranscriptInputs:
-    """Made where the transcript is loaded, once per load."""
+    """Made where the transcript is loaded, once per load.
+
+    Python's own hash of the (frozen) model objects, not a digest: hashing walks every field of
+    every object, at C speed, and strings cache their hash. Page keys are compared only within
+    the process that made them and the helpers it forked, which share its hash seed; two
+    different exchanges hash alike with odds of one in 2**64.
+    """
     parsed = transcript.parsed
-    speakers = sorted({turn.speaker for turn in parsed.turns if turn.speaker})
-    listed = _digest((len(parsed.exchanges), speakers, transcript.summary))
-    participants = pickle.dumps(parsed.participants, protocol=5)
+    speakers = frozenset(turn.speaker for turn in parsed.turns if turn.speaker)
+    listed = hash((len(parsed.exchanges), speakers, transcript.summary))
+    participants = hash(parsed.participants)
     by_id = {turn.id: turn for turn in parsed.turns}
     exchanges = {
-        ex.id: _digest((participants, number, ex, [by_id.get(tid) for tid in ex.turns]))
+        ex.id: hash((participants, number, ex, tuple(by_id.get(tid) for tid in ex.turns)))
         for number, ex in enumerate(parsed.exchanges)
     }
     return TranscriptInputs(token, listed, exchanges)
-
-
-def _digest(value: object) -> bytes:
-    return hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=20).digest()
 
 
 def site_digest(site: Site, templates: bytes) -> bytes:

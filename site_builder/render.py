@@ -248,7 +248,7 @@ def render_site(site: Site, theme: Theme, diagnostics: Diagnostics) -> list[Rend
 
 
 def _transcript_json(site: Site, urls: Urls, t: Transcript) -> bytes:
-    return jsonout.dumps(site_data.transcript_document(site, urls, t)).encode("utf-8")
+    return jsonout.compact(site_data.transcript_document(site, urls, t)).encode("utf-8")
 
 
 def _feed_entry(site: Site, urls: Urls, t: Transcript) -> feeds.FeedEntry:
@@ -310,7 +310,7 @@ def _feed(site: Site, urls: Urls) -> bytes:
 
 
 def _site_index(site: Site, urls: Urls) -> bytes:
-    return jsonout.dumps(site_data.site_index(site, urls)).encode("utf-8")
+    return jsonout.compact(site_data.site_index(site, urls)).encode("utf-8")
 
 
 __all__ = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -12,6 +13,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 80
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the same names and firms are slugged on every call
 def slugify(text: str) -> str:
     """``C.J. Muse`` -> ``cj-muse``; ``Société Générale`` -> ``societe-generale``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

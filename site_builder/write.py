@@ -115,9 +115,17 @@ class OutputWriter:
     """
 
     def __init__(
-        self, output_dir: Path, *, before_swap: Callable[[Path], None] | None = None
+        self,
+        output_dir: Path,
+        *,
+        before_swap: Callable[[Path], None] | None = None,
+        prepare_next: bool = True,
     ) -> None:
+        """``prepare_next``: when the old site cannot serve as the next standby, make one now
+        (hard links to the new site), so this process's next build starts from it; a one-off
+        build leaves that to whichever build comes next."""
         check_output_dir(output_dir)
+        self.prepare_next = prepare_next
         self.output_dir = output_dir
         self.output = output_dir.resolve()
         self.standby = self.output.with_name(f".{self.output.name}.site-builder-standby")
@@ -126,6 +134,8 @@ class OutputWriter:
         self._lock: contextlib.ExitStack | None = None
         self.live: dict[str, Entry] | None = None
         self.have: dict[str, Entry] = {}
+        self._folders: set[Path] = set()
+        """Standby folders this process made (or found) already."""
 
     def __enter__(self) -> OutputWriter:
         self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -189,8 +199,11 @@ class OutputWriter:
                 "previous one"
             ) from exc
         if damaged or self.live is None:
-            # The old site (now the standby) was not ours, or lost files by hand: clone the new.
-            _clone(self.output, self.standby)
+            # The old site (now the standby) was not ours, or lost files by hand.
+            if self.prepare_next:
+                _clone(self.output, self.standby)
+            else:
+                (self.standby / MARKER).unlink(missing_ok=True)  # the next build remakes it
         return WriteReport(len(changed), unchanged, len(removed), swapped=True)
 
     def abandon(self, entries: Mapping[str, Entry]) -> None:
@@ -217,7 +230,9 @@ class OutputWriter:
         first (in whichever process gets here first), the folder made, an old file unlinked."""
         (self.standby / MARKER).unlink(missing_ok=True)
         target = self.standby / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         target.unlink(missing_ok=True)
         return target
 
