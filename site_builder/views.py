@@ -11,11 +11,13 @@ so a rebuild makes again only the views whose inputs changed.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .index import Site
+from .model import Transcript
 from .page_inputs import PageInputs
 from .urls import Urls
 from .views_common import PageView, page, plural, transcript_item
@@ -63,163 +65,96 @@ def build_views(site: Site) -> list[PageView]:
 def page_specs(site: Site) -> list[PageSpec]:
     """Every HTML page, in a fixed order; each ``make`` can run on any core."""
     urls = Urls(site.config.base_url)
-
     every_call = tuple(t.slug for t in site.transcripts)
 
-    def listing(url: str, kind: str, make: Callable[[], PageView], **shown: Any) -> PageSpec:
-        return PageSpec(make, PageInputs(url, kind, (), **shown))
+    def spec(make: Callable[..., PageView], *args: Any, inputs: PageInputs) -> PageSpec:
+        return PageSpec(functools.partial(make, site, urls, *args), inputs)
 
-    specs = [
-        listing(
-            urls.home(),
-            "home",
-            lambda: _home(site, urls, "home.html", "home"),
-            lists=every_call,
+    return [
+        spec(_home, "home", inputs=PageInputs(urls.home(), "home", (), lists=every_call)),
+        spec(
+            _transcripts_index,
+            inputs=PageInputs(urls.transcripts(), "index", (), lists=every_call),
         ),
-        listing(
-            urls.transcripts(),
-            "index",
-            lambda: _transcripts_index(site, urls),
-            lists=every_call,
+        *(
+            spec(
+                _transcript, t, inputs=PageInputs(urls.transcript(t.slug), "transcript", (t.slug,))
+            )
+            for t in site.transcripts
         ),
-    ]
-    for t in site.transcripts:
-        url = urls.transcript(t.slug)
-        specs.append(
-            PageSpec(
-                lambda t=t, url=url: page(
-                    site,
-                    urls,
-                    template="transcript.html",
-                    kind="transcript",
-                    url=url,
-                    title=t.title,
-                    section="transcripts",
-                    content=transcript_view(site, urls, t),
-                    description=transcript_description(t),
-                    og_type="article",
-                    json_ld=transcript_json_ld(site, urls, t),
-                    scripts=(urls.static("copy-link.js"),),
-                ),
-                PageInputs(url, "transcript", (t.slug,)),
-            )
-        )
-    specs.append(
-        listing(
-            urls.people(),
-            "index",
-            lambda: _people_index(site, urls),
-            entries=tuple(("person-item", pid) for pid in site.people),
-        )
-    )
-    for pid, entry in site.people.items():
-        url = urls.person(pid)
-        specs.append(
-            PageSpec(
-                lambda pid=pid, entry=entry, url=url: page(
-                    site,
-                    urls,
-                    template="person.html",
-                    kind="person",
-                    url=url,
-                    title=entry.person.name,
-                    section="people",
-                    content=person_view(site, urls, pid),
-                    description=person_description(site, pid),
-                    og_type="profile",
-                    json_ld=person_json_ld(site, urls, pid),
-                ),
-                PageInputs(url, "person", entry.transcripts, entries=(("person", pid),)),
-            )
-        )
-    specs.append(
-        listing(
-            urls.organizations(),
-            "index",
-            lambda: page(
-                site,
-                urls,
-                template="organizations.html",
-                kind="index",
-                url=urls.organizations(),
-                title="Organizations",
-                section="organizations",
-                content=organizations_view(site, urls),
+        spec(
+            _people_index,
+            inputs=PageInputs(
+                urls.people(), "index", (), entries=tuple(("person-item", p) for p in site.people)
             ),
-            entries=tuple(("organization", oid) for oid in site.organizations),
-        )
-    )
-    for oid, org in site.organizations.items():
-        url = urls.organization(oid)
-        specs.append(
-            PageSpec(
-                lambda oid=oid, org=org, url=url: page(
-                    site,
-                    urls,
-                    template="organization.html",
-                    kind="organization",
-                    url=url,
-                    title=org.organization.name,
-                    section="organizations",
-                    content=organization_view(site, urls, oid),
-                    description=organization_description(site, oid),
+        ),
+        *(
+            spec(
+                _person,
+                pid,
+                inputs=PageInputs(
+                    urls.person(pid), "person", entry.transcripts, entries=(("person", pid),)
                 ),
-                PageInputs(
-                    url,
+            )
+            for pid, entry in site.people.items()
+        ),
+        spec(
+            _organizations_index,
+            inputs=PageInputs(
+                urls.organizations(),
+                "index",
+                (),
+                entries=tuple(("organization", oid) for oid in site.organizations),
+            ),
+        ),
+        *(
+            spec(
+                _organization,
+                oid,
+                inputs=PageInputs(
+                    urls.organization(oid),
                     "organization",
                     (),
                     lists=tuple(dict.fromkeys((*org.held, *org.transcripts))),
-                    entries=(
-                        ("organization", oid),
-                        *(("person-item", pid) for pid in org.people),
-                    ),
+                    entries=(("organization", oid), *(("person-item", p) for p in org.people)),
                 ),
             )
-        )
-    specs.append(
-        listing(
-            urls.topics(),
-            "index",
-            lambda: _topics_index(site, urls),
-            entries=tuple(("topic", tid) for tid in site.topics),
-        )
-    )
-    for tid, topic in site.topics.items():
-        url = urls.topic(tid)
-        specs.append(
-            PageSpec(
-                lambda tid=tid, topic=topic, url=url: page(
-                    site,
-                    urls,
-                    template="topic.html",
-                    kind="topic",
-                    url=url,
-                    title=topic.topic.title,
-                    section="topics",
-                    content=topic_view(site, urls, tid),
-                    description=topic_description(site, tid),
+            for oid, org in site.organizations.items()
+        ),
+        spec(
+            _topics_index,
+            inputs=PageInputs(
+                urls.topics(), "index", (), entries=tuple(("topic", tid) for tid in site.topics)
+            ),
+        ),
+        *(
+            spec(
+                _topic,
+                tid,
+                inputs=PageInputs(
+                    urls.topic(tid),
+                    "topic",
+                    (),
+                    exchanges=topic.exchanges,
+                    entries=(("topic", tid),),
                 ),
-                PageInputs(url, "topic", (), exchanges=topic.exchanges, entries=(("topic", tid),)),
             )
-        )
-    specs.append(listing(urls.search(), "search", lambda: search_page(site, urls)))
-    specs.append(
-        listing(
-            urls.not_found(),
-            "404",
-            lambda: _home(site, urls, "404.html", "404"),
-            lists=every_call,
-        )
-    )
-    return specs
+            for tid, topic in site.topics.items()
+        ),
+        spec(_search, inputs=PageInputs(urls.search(), "search", ())),
+        spec(_home, "404", inputs=PageInputs(urls.not_found(), "404", (), lists=every_call)),
+    ]
 
 
-def _home(site: Site, urls: Urls, template: str, kind: str) -> PageView:
+# One maker per kind of page: the page frame (``page``) around the kind's own view.
+
+
+def _home(site: Site, urls: Urls, kind: str) -> PageView:
     is_home = kind == "home"
     return page(
         site,
         urls,
-        template=template,
+        template="home.html" if is_home else "404.html",
         kind=kind,
         url=urls.home() if is_home else urls.not_found(),
         title=site.config.title if is_home else "Page not found",
@@ -227,47 +162,107 @@ def _home(site: Site, urls: Urls, template: str, kind: str) -> PageView:
     )
 
 
-def _transcripts_index(site: Site, urls: Urls) -> PageView:
+def _transcript(site: Site, urls: Urls, t: Transcript) -> PageView:
     return page(
         site,
         urls,
-        template="transcripts.html",
-        kind="index",
-        url=urls.transcripts(),
-        title="Transcripts",
+        template="transcript.html",
+        kind="transcript",
+        url=urls.transcript(t.slug),
+        title=t.title,
         section="transcripts",
-        content=ListView(
-            tuple(transcript_item(site, urls, t) for t in site.transcripts),
-            f"{plural(len(site.transcripts), 'transcript')}, newest first.",
-        ),
+        content=transcript_view(site, urls, t),
+        description=transcript_description(t),
+        og_type="article",
+        json_ld=transcript_json_ld(site, urls, t),
+        scripts=(urls.static("copy-link.js"),),
+    )
+
+
+def _person(site: Site, urls: Urls, pid: str) -> PageView:
+    return page(
+        site,
+        urls,
+        template="person.html",
+        kind="person",
+        url=urls.person(pid),
+        title=site.people[pid].person.name,
+        section="people",
+        content=person_view(site, urls, pid),
+        description=person_description(site, pid),
+        og_type="profile",
+        json_ld=person_json_ld(site, urls, pid),
+    )
+
+
+def _organization(site: Site, urls: Urls, oid: str) -> PageView:
+    return page(
+        site,
+        urls,
+        template="organization.html",
+        kind="organization",
+        url=urls.organization(oid),
+        title=site.organizations[oid].organization.name,
+        section="organizations",
+        content=organization_view(site, urls, oid),
+        description=organization_description(site, oid),
+    )
+
+
+def _topic(site: Site, urls: Urls, tid: str) -> PageView:
+    return page(
+        site,
+        urls,
+        template="topic.html",
+        kind="topic",
+        url=urls.topic(tid),
+        title=site.topics[tid].topic.title,
+        section="topics",
+        content=topic_view(site, urls, tid),
+        description=topic_description(site, tid),
+    )
+
+
+def _search(site: Site, urls: Urls) -> PageView:
+    return search_page(site, urls)
+
+
+def _index(
+    site: Site, urls: Urls, url: str, template: str, title: str, content: object
+) -> PageView:
+    return page(
+        site,
+        urls,
+        template=template,
+        kind="index",
+        url=url,
+        title=title,
+        section=template.removesuffix(".html"),
+        content=content,
+    )
+
+
+def _transcripts_index(site: Site, urls: Urls) -> PageView:
+    items = tuple(transcript_item(site, urls, t) for t in site.transcripts)
+    intro = f"{plural(len(site.transcripts), 'transcript')}, newest first."
+    return _index(
+        site, urls, urls.transcripts(), "transcripts.html", "Transcripts", ListView(items, intro)
     )
 
 
 def _people_index(site: Site, urls: Urls) -> PageView:
-    return page(
-        site,
-        urls,
-        template="people.html",
-        kind="index",
-        url=urls.people(),
-        title="People",
-        section="people",
-        content=ListView(
-            tuple(person_item(site, urls, pid) for pid in site.people),
-            f"Everyone who speaks in the transcripts: "
-            f"{plural(len(site.people), 'person', 'people')}.",
-        ),
+    items = tuple(person_item(site, urls, pid) for pid in site.people)
+    intro = (
+        f"Everyone who speaks in the transcripts: {plural(len(site.people), 'person', 'people')}."
     )
+    return _index(site, urls, urls.people(), "people.html", "People", ListView(items, intro))
+
+
+def _organizations_index(site: Site, urls: Urls) -> PageView:
+    content = organizations_view(site, urls)
+    return _index(site, urls, urls.organizations(), "organizations.html", "Organizations", content)
 
 
 def _topics_index(site: Site, urls: Urls) -> PageView:
-    return page(
-        site,
-        urls,
-        template="topics.html",
-        kind="index",
-        url=urls.topics(),
-        title="Topics",
-        section="topics",
-        content=ListView(topic_items(site, urls), "What the questions were about."),
-    )
+    content = ListView(topic_items(site, urls), "What the questions were about.")
+    return _index(site, urls, urls.topics(), "topics.html", "Topics", content)
