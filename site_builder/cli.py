@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -154,3 +155,16 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     return int(args.func(args))
+
+
+def run() -> None:
+    """The ``site-builder`` program: :func:`main`, then exit without tearing the heap down.
+
+    A large site leaves millions of objects behind, and freeing them one by one at exit took
+    longer than writing the site (0.6 s at 1,000 calls). Every file is written and closed and
+    every helper process joined by the time ``main`` returns; the output streams are flushed here.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
