@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .memo import by_identity
 from .model import SECTION_BOILERPLATE, SECTION_QA, SECTION_SUMMARY, ParsedTranscript, Turn
+from .views_text import esc
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Editorial marks are not speech: [laughter] is not a word anyone said.
@@ -33,9 +35,8 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(_MARK.sub(" ", text)))
 
 
-@dataclass(frozen=True, slots=True)
-class Share:
-    """One row of a chart and of its table."""
+class Share(NamedTuple):
+    """One row of a chart and of its table (a tuple: a busy analyst's chart has hundreds)."""
 
     key: str
     label: str
@@ -50,9 +51,9 @@ class Share:
         return f"{self.share * 100:.1f}%"
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A stretch of the timeline: one turn, placed by cumulative word count."""
+class Segment(NamedTuple):
+    """A stretch of the timeline: one turn, placed by cumulative word count (a tuple: a call
+    has hundreds)."""
 
     turn_id: str
     speaker: str
@@ -78,25 +79,42 @@ def turn_words(parsed: ParsedTranscript) -> dict[str, int]:
     return {t.id: sum(count_words(p) for p in t.paragraphs) for t in spoken_turns(parsed)}
 
 
-def _tally(
-    parsed: ParsedTranscript, key: Callable[[Turn], str]
-) -> tuple[dict[str, int], dict[str, int]]:
-    """Spoken words and turns per ``key(turn)``, keys in order of first appearance."""
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Spoken words and turns per speaker and per section, keys in order of first appearance."""
+
+    speaker_words: dict[str, int]
+    speaker_turns: dict[str, int]
+    section_words: dict[str, int]
+    section_turns: dict[str, int]
+    total: int
+    """All spoken words of the call."""
+
+
+@by_identity(8192)  # the charts of the call's page and every speaker's person page ask
+def tally(parsed: ParsedTranscript) -> Tally:
     sized = turn_words(parsed)
-    words: dict[str, int] = {}
-    turns: dict[str, int] = {}
+    speaker_words: dict[str, int] = {}
+    speaker_turns: dict[str, int] = {}
+    section_words: dict[str, int] = {}
+    section_turns: dict[str, int] = {}
     for turn in spoken_turns(parsed):
-        k = key(turn)
-        words[k] = words.get(k, 0) + sized[turn.id]
-        turns[k] = turns.get(k, 0) + 1
-    return words, turns
+        n = sized[turn.id]
+        speaker, section = turn.speaker, turn.section
+        speaker_words[speaker] = speaker_words.get(speaker, 0) + n
+        speaker_turns[speaker] = speaker_turns.get(speaker, 0) + 1
+        section_words[section] = section_words.get(section, 0) + n
+        section_turns[section] = section_turns.get(section, 0) + 1
+    total = sum(speaker_words.values())
+    return Tally(speaker_words, speaker_turns, section_words, section_turns, total)
 
 
-@by_identity(8192)  # each person page asks again for every call the person is on
+@by_identity(8192)
 def speaker_shares(parsed: ParsedTranscript) -> tuple[Share, ...]:
     """Words and turns per participant, largest share first."""
-    words, turns = _tally(parsed, lambda turn: turn.speaker)
-    total = sum(words.values()) or 1
+    counted = tally(parsed)
+    words, turns = counted.speaker_words, counted.speaker_turns
+    total = counted.total or 1
     by_id = {p.id: p for p in parsed.participants}
     rows = [
         Share(
@@ -114,8 +132,9 @@ def speaker_shares(parsed: ParsedTranscript) -> tuple[Share, ...]:
 
 def section_shares(parsed: ParsedTranscript) -> tuple[Share, ...]:
     """Words per section (prepared remarks vs Q&A), in transcript order."""
-    words, turns = _tally(parsed, lambda turn: turn.section)
-    total = sum(words.values()) or 1
+    counted = tally(parsed)
+    words, turns = counted.section_words, counted.section_turns
+    total = counted.total or 1
     return tuple(
         Share(s.id, s.title, s.kind, words[s.id], turns[s.id], words[s.id] / total)
         for s in parsed.sections
@@ -127,15 +146,17 @@ def timeline(parsed: ParsedTranscript) -> tuple[Segment, ...]:
     groups = {p.id: p.group for p in parsed.participants}
     qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
     words = turn_words(parsed)
-    sized = [(t, words[t.id]) for t in spoken_turns(parsed)]
-    total = sum(n for _, n in sized) or 1
+    spoken = list(spoken_turns(parsed))
+    sized = [words[t.id] for t in spoken]
+    total = sum(sized) or 1
     segments, position = [], 0
-    for turn, n in sized:
+    for turn, n in zip(spoken, sized, strict=True):
+        speaker = turn.speaker
         segments.append(
             Segment(
                 turn.id,
-                turn.speaker,
-                groups.get(turn.speaker, "unknown"),
+                speaker,
+                groups.get(speaker, "unknown"),
                 position / total,
                 n / total,
                 turn.section in qa_sections,
@@ -150,8 +171,8 @@ def _svg_open(chart_id: str, height: int, title: str, desc: str) -> str:
         f'<svg class="chart" id="{chart_id}" role="img" viewBox="0 0 {WIDTH} {height}" '
         f'preserveAspectRatio="xMinYMin meet" aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>'
+        f'<title id="{chart_id}-title">{esc(title)}</title>'
+        f'<desc id="{chart_id}-desc">{esc(desc)}</desc>'
     )
 
 
@@ -159,15 +180,16 @@ def share_bars_svg(chart_id: str, rows: Sequence[Share], title: str) -> Markup:
     """Horizontal bars, one per row, each labelled with its name and percentage."""
     row_height = BAR_HEIGHT * 2 + BAR_GAP
     height = max(row_height * len(rows), row_height)
-    desc = "; ".join(f"{r.label}: {r.percent} of words" for r in rows)
+    percents = [row.percent for row in rows]
+    desc = "; ".join(f"{r.label}: {p} of words" for r, p in zip(rows, percents, strict=True))
     parts = [_svg_open(chart_id, height, title, desc)]
-    for i, row in enumerate(rows):
+    for i, (row, percent) in enumerate(zip(rows, percents, strict=True)):
         y = i * row_height
         width = max(row.share * WIDTH, 1.0)
         parts.append(
             f'<text class="chart-label" x="0" y="{y + BAR_HEIGHT - 5}">'
-            f"{escape(row.label)} · {row.percent}</text>"
-            f'<rect class="chart-{escape(row.group)}" x="0" y="{y + BAR_HEIGHT}" '
+            f"{esc(row.label)} · {percent}</text>"
+            f'<rect class="chart-{esc(row.group)}" x="0" y="{y + BAR_HEIGHT}" '
             f'width="{width:.1f}" height="{BAR_HEIGHT - 4}" rx="2"/>'
         )
     parts.append("</svg>")
@@ -184,11 +206,12 @@ def timeline_svg(chart_id: str, segments: Sequence[Segment], title: str) -> Mark
     )
     parts = [_svg_open(chart_id, height, title, desc)]
     qa_start = next((s.start for s in segments if s.qa), None)
-    classes = {g: escape(g) for g in {s.group for s in segments}}
-    for s in segments:
+    classes = {g: esc(g) for g in {s.group for s in segments}}
+    for _, _, group, start, width, _ in segments:  # unpacked: hundreds of turns a call
+        drawn = width * WIDTH
         parts.append(
-            f'<rect class="chart-{classes[s.group]}" x="{s.start * WIDTH:.2f}" y="8" '
-            f'width="{max(s.width * WIDTH, 0.5):.2f}" height="26"/>'
+            f'<rect class="chart-{classes[group]}" x="{start * WIDTH:.2f}" y="8" '
+            f'width="{drawn if drawn > 0.5 else 0.5:.2f}" height="26"/>'
         )
     if qa_start is not None:
         x = qa_start * WIDTH

@@ -75,26 +75,23 @@ def transcript_annotations(site: Site, urls: Urls, t: Transcript) -> dict[str, A
 
 
 def _exchange_rows(site: Site, urls: Urls, t: Transcript) -> list[dict[str, Any]]:
-    turns = {turn.id: turn for turn in t.parsed.turns}
-    rows = []
-    for number, ex in enumerate(t.parsed.exchanges, 1):
-        speakers = dict.fromkeys(
-            turns[tid].speaker for tid in ex.turns if tid in turns and turns[tid].speaker
-        )
-        rows.append(
-            {
-                "transcript": t.slug,
-                "id": ex.id,
-                "number": number,
-                "url": urls.absolute(urls.exchange(t.slug, ex.id)),
-                "asker": site.participant_people[(t.slug, ex.asker)] if ex.asker else None,
-                "speakers": list(
-                    dict.fromkeys(site.participant_people[(t.slug, s)] for s in speakers)
-                ),
-                "topics": list(ex.topics),
-            }
-        )
-    return rows
+    # Made at every build, edit or not, for every question of the site: each lookup is a dict.
+    slug = t.slug
+    person = {p.id: site.participant_people[(slug, p.id)] for p in t.parsed.participants}
+    spoken_by = {turn.id: person[turn.speaker] for turn in t.parsed.turns if turn.speaker}
+    page = urls.absolute(urls.in_transcript(slug, ""))
+    return [
+        {
+            "transcript": slug,
+            "id": ex.id,
+            "number": number,
+            "url": page + ex.id,
+            "asker": person[ex.asker] if ex.asker else None,
+            "speakers": list(dict.fromkeys(p for tid in ex.turns if (p := spoken_by.get(tid)))),
+            "topics": list(ex.topics),
+        }
+        for number, ex in enumerate(t.parsed.exchanges, 1)
+    ]
 
 
 def site_index(site: Site, urls: Urls) -> dict[str, Any]:

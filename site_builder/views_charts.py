@@ -7,13 +7,12 @@ person page uses (not the raw transcript label), and link to the turn, section o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from markupsafe import Markup
 
 from . import charts
-from .index import Site
 from .model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -66,11 +65,54 @@ class ChartView:
     svg: Markup
     legend: tuple[LegendItem, ...]
     table: DataTable
-    table_open: bool = False
+    table_open: bool
     """Show the table without a click (short tables); long ones sit in a closed ``details``."""
+    html: Markup
+    """All of the above, printed as the page shows it (:func:`chart_view`)."""
 
 
-def _legend(groups: list[str]) -> tuple[LegendItem, ...]:
+_NUMERIC = ' class="num"'
+
+
+def chart_view(
+    id: str,
+    heading: str,
+    svg: Markup,
+    legend: tuple[LegendItem, ...],
+    table: DataTable,
+    *,
+    table_open: bool = False,
+    level: int = 3,
+) -> ChartView:
+    """A chart under an ``h{level}`` heading, its colour key, and its table in a ``details``.
+
+    The SVG is a picture of the table: its colours come from the chart-* classes in style.css,
+    its name and description from ``<title>``/``<desc>``.
+    """
+    keys = "".join(
+        f'    <li><span class="chart-swatch {esc(item.css_class)}"></span>{esc(item.text)}</li>\n'
+        for item in legend
+    )
+    key = f'  <ul class="chart-legend" aria-label="Colour key">\n{keys}  </ul>\n' if legend else ""
+    headers = "".join(
+        f'          <th scope="col"{_NUMERIC if numeric else ""}>{esc(header)}</th>\n'
+        for header, numeric in zip(table.headers, table.numeric, strict=True)
+    )
+    caption = esc(table.caption)
+    html = (
+        f'<div class="chart-block" data-pagefind-ignore>\n'
+        f'  <h{level} class="chart-block__heading">{esc(heading)}</h{level}>\n  {svg}\n{key}'
+        f'  <details class="chart-table"{" open" if table_open else ""}>\n'
+        f'    <summary>The figures as a table<span class="visually-hidden">: {caption}</span>'
+        f'</summary>\n    <div class="table-scroll">\n    <table>\n'
+        f"      <caption>{caption}</caption>\n      <thead>\n        <tr>\n{headers}"
+        f"        </tr>\n      </thead>\n      <tbody>\n{table.body}\n      </tbody>\n"
+        f"    </table>\n    </div>\n  </details>\n</div>"
+    )
+    return ChartView(id, heading, svg, legend, table, table_open, Markup(html))
+
+
+def legend_items(groups: list[str]) -> tuple[LegendItem, ...]:
     present = dict.fromkeys(groups)
     return tuple(
         LegendItem(f"chart-{g}", label) for g, label in GROUP_LABELS.items() if g in present
@@ -107,46 +149,54 @@ def _table(caption: str, headers: tuple[str, ...], rows: list[tuple[Cell, ...]])
     return DataTable(caption, headers, numeric, rows_html(rows))
 
 
-def _timeline_rows(
-    urls: Urls,
-    transcript: Transcript,
-    segments: tuple[charts.Segment, ...],
-    speakers: dict[str, SpeakerView],
-) -> Markup:
-    """A row per spoken turn: its number (linked), speaker, role, section and words.
+def _timeline_rows(urls: Urls, transcript: Transcript, speakers: dict[str, SpeakerView]) -> Markup:
+    """A row per spoken turn (those :func:`charts.turn_words` counts, as the timeline draws
+    them): its number (linked), speaker, role, section and words.
 
-    Printed straight from the segments (no ``Cell`` per column): a call has hundreds of turns,
+    Printed straight from the turns (no ``Cell`` per column): a call has hundreds of turns,
     and speakers, roles and sections repeat, so each of their cells is printed once.
     """
     parsed = transcript.parsed
-    numbers = {t.id: n for n, t in enumerate(parsed.turns, 1)}
-    sections = {t.id: t.section for t in parsed.turns}
     titles = {s.id: s.title for s in parsed.sections}
+    groups = {p.id: p.group for p in parsed.participants}
     words = charts.turn_words(parsed)
+    href = esc(urls.in_transcript(transcript.slug, ""))
     speaker_cells: dict[str, str] = {}
-    plain_cells: dict[str, str] = {}
-
-    def plain(text: str) -> str:
-        html = plain_cells.get(text)
-        if html is None:
-            html = plain_cells[text] = f"<td>{esc(text)}</td>"
-        return html
-
+    section_cells: dict[str, str] = {}
     rows = []
-    for s in segments:
-        who = speaker_cells.get(s.speaker)
+    for number, turn in enumerate(parsed.turns, 1):
+        n = words.get(turn.id)
+        if n is None:  # not speech: boilerplate, a summary, nobody's
+            continue
+        who = speaker_cells.get(turn.speaker)
         if who is None:
-            view = speakers.get(s.speaker)
-            who = speaker_cells[s.speaker] = _cell(
-                Cell(view.name, view.url) if view else Cell(s.speaker), "td", ""
-            )
-        section = sections[s.turn_id]
-        role = plain(GROUP_LABELS.get(s.group, s.group))
-        title = plain(titles.get(section, section))
-        url = esc(urls.turn(transcript.slug, s.turn_id))
+            view = speakers.get(turn.speaker)
+            name = _cell(Cell(view.name, view.url) if view else Cell(turn.speaker), "td", "")
+            group = groups.get(turn.speaker, "unknown")
+            role = esc(GROUP_LABELS.get(group, group))
+            who = speaker_cells[turn.speaker] = f"{name}<td>{role}</td>"
+        section = section_cells.get(turn.section)
+        if section is None:
+            title = titles.get(turn.section, turn.section)
+            section = section_cells[turn.section] = f"<td>{esc(title)}</td>"
         rows.append(
-            f'<tr><th scope="row" class="num"><a href="{url}">{numbers[s.turn_id]}</a></th>'
-            f'{who}{role}{title}<td class="num">{words[s.turn_id]:,}</td></tr>\n'
+            f'<tr><th scope="row" class="num"><a href="{href}{esc(turn.id)}">{number}</a></th>'
+            f'{who}{section}<td class="num">{n:,}</td></tr>\n'
+        )
+    return Markup("".join(rows))
+
+
+def _speaker_rows(named: list[charts.Share], speakers: dict[str, SpeakerView]) -> Markup:
+    """A row per speaker: name (linked), role, turns, words and share, as ``rows_html`` prints
+    them."""
+    rows = []
+    for s in named:
+        url = speakers[s.key].url if s.key in speakers else None
+        name = f'<a href="{esc(url)}">{esc(s.label)}</a>' if url else esc(s.label)
+        rows.append(
+            f'<tr><th scope="row">{name}</th><td>{esc(GROUP_LABELS.get(s.group, s.group))}</td>'
+            f'<td class="num">{s.turns}</td><td class="num">{s.words:,}</td>'
+            f'<td class="num">{s.percent}</td></tr>\n'
         )
     return Markup("".join(rows))
 
@@ -160,45 +210,40 @@ def transcript_charts(
     if not shares:
         return ()
     names = {pid: view.name for pid, view in speakers.items()}
-    named = [replace(s, label=names.get(s.key, s.label)) for s in shares]
+    named = [
+        charts.Share(s.key, names.get(s.key, s.label), s.group, s.words, s.turns, s.share)
+        for s in shares
+    ]
     segments = charts.timeline(parsed)
-    timeline = ChartView(
+    timeline = chart_view(
         id="chart-timeline",
         heading="Who spoke when",
         svg=charts.timeline_svg(
             "chart-timeline", segments, "Who spoke when: each turn as wide as its words"
         ),
-        legend=_legend([s.group for s in segments]),
+        legend=legend_items([s.group for s in segments]),
         table=DataTable(
             f"Every spoken turn in order ({len(segments)})",
             ("Turn", "Speaker", "Role", "Section", "Words"),
             (True, False, False, False, True),
-            _timeline_rows(urls, transcript, segments, speakers),
+            _timeline_rows(urls, transcript, speakers),
         ),
     )
-    by_speaker = ChartView(
+    by_speaker = chart_view(
         id="chart-speakers",
         heading="Who spoke how much",
         svg=charts.share_bars_svg("chart-speakers", named, "Share of the spoken words by speaker"),
-        legend=_legend([s.group for s in named]),
-        table=_table(
+        legend=legend_items([s.group for s in named]),
+        table=DataTable(
             "Words and turns by speaker",
             ("Speaker", "Role", "Turns", "Words", "Share of words"),
-            [
-                (
-                    Cell(s.label, speakers[s.key].url if s.key in speakers else None),
-                    Cell(GROUP_LABELS.get(s.group, s.group)),
-                    Cell(str(s.turns), numeric=True),
-                    Cell(f"{s.words:,}", numeric=True),
-                    Cell(s.percent, numeric=True),
-                )
-                for s in named
-            ],
+            (False, False, True, True, True),
+            _speaker_rows(named, speakers),
         ),
         table_open=len(named) <= 12,
     )
     section_rows = charts.section_shares(parsed)
-    by_section = ChartView(
+    by_section = chart_view(
         id="chart-sections",
         heading="Prepared remarks and questions",
         svg=charts.share_bars_svg(
@@ -221,44 +266,3 @@ def transcript_charts(
         table_open=True,
     )
     return (timeline, by_speaker, by_section)
-
-
-def person_share_chart(site: Site, urls: Urls, person_id: str) -> ChartView | None:
-    """The person's share of each event's spoken words, newest event first."""
-    entry = site.people[person_id]
-    rows: list[charts.Share] = []
-    for slug in entry.transcripts:
-        t = site.transcript(slug)
-        shares = charts.speaker_shares(t.parsed)
-        total = sum(s.words for s in shares)
-        mine = [s for s in shares if site.participant_people.get((slug, s.key)) == person_id]
-        if not total or not mine:
-            continue
-        words = sum(s.words for s in mine)
-        turns = sum(s.turns for s in mine)
-        rows.append(charts.Share(slug, t.title, mine[0].group, words, turns, words / total))
-    if not rows:
-        return None
-    name = entry.person.name
-    return ChartView(
-        id="chart-person-share",
-        heading="Share of each call",
-        svg=charts.share_bars_svg(
-            "chart-person-share", rows, f"{name}'s share of the spoken words in each event"
-        ),
-        legend=_legend([r.group for r in rows]),
-        table=_table(
-            f"{name}'s words against all spoken words, by event",
-            ("Event", "Turns", "Words", "Share of words"),
-            [
-                (
-                    Cell(r.label, urls.transcript(r.key)),
-                    Cell(str(r.turns), numeric=True),
-                    Cell(f"{r.words:,}", numeric=True),
-                    Cell(r.percent, numeric=True),
-                )
-                for r in rows
-            ],
-        ),
-        table_open=True,
-    )

@@ -15,8 +15,10 @@ from markupsafe import Markup
 
 from .csp import CONTENT_SECURITY_POLICY
 from .index import Site
-from .model import Transcript
+from .memo import by_identity
+from .model import Participant, Transcript
 from .urls import Urls
+from .views_text import esc
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,8 @@ class TranscriptItem:
     date: DateView | None
     exchange_count: int
     speaker_count: int
+    html: Markup
+    """The item printed (``macros.html`` lists thousands of them on organisation pages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +185,19 @@ def page(
     )
 
 
+@by_identity(2)
+def participants_of(site: Site) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(transcript slug, person id) -> the person's participant ids in that call, in order.
+
+    Made once per site: a person page asks it for each of its calls, and a scan of a call's
+    participants per ask made busy analysts' pages slow.
+    """
+    found: dict[tuple[str, str], list[str]] = {}
+    for (slug, participant), person in site.participant_people.items():
+        found.setdefault((slug, person), []).append(participant)
+    return {key: tuple(ids) for key, ids in found.items()}
+
+
 def org_link(site: Site, urls: Urls, org_id: str | None) -> Link | None:
     if not org_id or org_id not in site.organizations:
         return None
@@ -188,31 +205,63 @@ def org_link(site: Site, urls: Urls, org_id: str | None) -> Link | None:
 
 
 def speaker_view(
-    site: Site, urls: Urls, transcript: Transcript, participant_id: str
+    site: Site, urls: Urls, transcript: Transcript, participant: Participant
 ) -> SpeakerView:
-    participant = transcript.parsed.participant(participant_id)
-    person = site.person_of(transcript.slug, participant_id)
-    org_id = site.participant_organizations.get((transcript.slug, participant_id))
+    slug = transcript.slug
+    person = site.people[site.participant_people[(slug, participant.id)]].person
+    org_id = site.participant_organizations.get((slug, participant.id))
     return SpeakerView(
-        name=person.person.name
-        if person.person.id in site.annotations.people
-        else participant.name,
-        url=urls.person(person.person.id),
-        role=participant.role or person.person.role,
+        name=person.name if person.id in site.annotations.people else participant.name,
+        url=urls.person(person.id),
+        role=participant.role or person.role,
         organization=org_link(site, urls, org_id),
         group=participant.group,
     )
 
 
+@by_identity(2)
+def _transcript_items(site: Site, urls: Urls) -> dict[str, TranscriptItem]:
+    """Items made so far in this build: a call is listed on the home page, the index and the
+    page of each organisation whose people spoke in it."""
+    return {}
+
+
 def transcript_item(site: Site, urls: Urls, transcript: Transcript) -> TranscriptItem:
+    made = _transcript_items(site, urls)
+    item = made.get(transcript.slug)
+    if item is None:
+        item = made[transcript.slug] = _transcript_item(site, urls, transcript)
+    return item
+
+
+def _transcript_item(site: Site, urls: Urls, transcript: Transcript) -> TranscriptItem:
     speakers = {t.speaker for t in transcript.parsed.turns if t.speaker}
+    url = urls.transcript(transcript.slug)
+    company = org_link(site, urls, site.transcript_companies.get(transcript.slug))
+    date = date_view(transcript.parsed.event.date)
+    questions = len(transcript.parsed.exchanges)
+    # The markup macros.html printed per item, kept byte for byte (even its spaces before </p>).
+    meta = f'<a href="{esc(company.url)}">{esc(company.text)}</a>' if company else ""
+    if company and date:
+        meta += " · "
+    if date:
+        meta += f'<time datetime="{esc(date.iso)}">{esc(date.text)}</time>'
+    if questions:
+        meta += f" · {questions} question{'' if questions == 1 else 's'}"
+    if speakers:
+        meta += f" · {len(speakers)} speaker{'' if len(speakers) == 1 else 's'}"
+    html = (
+        f'  <li class="card">\n    <a class="card__title" href="{esc(url)}">'
+        f'{esc(transcript.title)}</a>\n    <p class="card__meta">{meta}    </p>\n  </li>'
+    )
     return TranscriptItem(
-        url=urls.transcript(transcript.slug),
+        url=url,
         title=transcript.title,
-        company=org_link(site, urls, site.transcript_companies.get(transcript.slug)),
-        date=date_view(transcript.parsed.event.date),
-        exchange_count=len(transcript.parsed.exchanges),
+        company=company,
+        date=date,
+        exchange_count=questions,
         speaker_count=len(speakers),
+        html=Markup(html),
     )
 
 

@@ -14,6 +14,7 @@ from .memo import by_identity
 from .model import Transcript
 from .urls import Urls
 from .views_common import DateView, Link, date_view
+from .views_text import esc
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,38 +36,47 @@ class CallCitation:
         return f"{self.call}, {self.url}."
 
 
-@dataclass(frozen=True, slots=True)
-class Neighbours:
-    """The item before and after this one in some order; either may be missing."""
-
-    previous: Link | None
-    next: Link | None
-    up: Link | None = None
-    """The list they belong to (the questions of the call)."""
-
-
 def call_citation(urls: Urls, transcript: Transcript) -> CallCitation:
     when = date_view(transcript.parsed.event.date)
     parts = [f"“{transcript.title}”"] + ([when.text] if when else [])
     return CallCitation(", ".join(parts), urls.absolute(urls.transcript(transcript.slug)))
 
 
-def exchange_neighbours(
+_NAV_OPEN = '<p class="exchange-nav" data-pagefind-ignore>\n'
+
+
+def exchange_navs(
     urls: Urls, transcript: Transcript, asker_names: dict[str, str], contents_url: str
-) -> dict[str, Neighbours]:
-    """Exchange id -> links to the previous and next question of the same call."""
+) -> dict[str, str]:
+    """Exchange id -> its links to the previous and next question of the same call and to the
+    list of all of them, printed (a call has dozens of questions, each linked from two others).
+    """
     exchanges = transcript.parsed.exchanges
-
-    def link(index: int) -> Link | None:
-        if not 0 <= index < len(exchanges):
-            return None
-        ex = exchanges[index]
+    href = esc(urls.in_transcript(transcript.slug, ""))
+    labels = []
+    for number, ex in enumerate(exchanges, 1):
         who = asker_names.get(ex.id)
-        text = f"Question {index + 1}" + (f" ({who})" if who else "")
-        return Link(urls.exchange(transcript.slug, ex.id), text)
-
-    up = Link(contents_url, "All questions")
-    return {ex.id: Neighbours(link(i - 1), link(i + 1), up) for i, ex in enumerate(exchanges)}
+        text = f"Question {number}" + (f" ({who})" if who else "")
+        labels.append((f"{href}{esc(ex.id)}", esc(text)))
+    up = f'<a class="exchange-nav__up" href="{esc(contents_url)}">All questions</a>'
+    navs = {}
+    for i, ex in enumerate(exchanges):
+        links = []
+        if i > 0:
+            url, text = labels[i - 1]
+            links.append(
+                f'<a class="exchange-nav__prev" rel="prev" href="{url}">'
+                f'<span aria-hidden="true">← </span>Previous: {text}</a>'
+            )
+        links.append(up)
+        if i + 1 < len(labels):
+            url, text = labels[i + 1]
+            links.append(
+                f'<a class="exchange-nav__next" rel="next" href="{url}">'
+                f'Next: {text}<span aria-hidden="true"> →</span></a>'
+            )
+        navs[ex.id] = _NAV_OPEN + "\n".join(links) + "\n</p>\n"
+    return navs
 
 
 @dataclass(frozen=True, slots=True)

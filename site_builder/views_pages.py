@@ -13,7 +13,8 @@ from . import markdown
 from .index import Site
 from .urls import Urls
 from .views_common import DateView, Link, TranscriptItem, date_view, plural, transcript_item
-from .views_people import PersonItem, by_transcript, exchange_list, person_item
+from .views_exchanges import by_transcript, exchange_list
+from .views_people import PersonItem, person_item
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,47 +1,25 @@
-"""Person pages and the exchange lists they share with topic pages.
+"""Person pages: who they are, and at each of their calls what they asked, answered and said.
 
-A person on 1,000 calls has thousands of turns and questions: every lookup here goes through a
-dictionary made once per transcript (:func:`_positions`) or once per page, never a scan of a
-call's turns per item.
+A person on 1,000 calls has thousands of turns and questions: each event is printed here in
+Python (not looped over in a template) from what :mod:`site_builder.views_exchanges` printed
+once per build, and every lookup goes through a dictionary, never a scan of a call's turns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
 
 from markupsafe import Markup
 
 from . import markdown
+from .charts import Share, share_bars_svg, speaker_shares, tally
 from .index import ExchangeRef, Site, TurnRef
-from .memo import by_identity
-from .model import GROUP_OPERATOR, Exchange, Transcript, Turn
 from .urls import Urls
-from .views_charts import ChartView, person_share_chart
-from .views_common import DateView, Link, Stat, date_view, org_link, plural
-from .views_lists import (
-    ExchangeItem,
-    excerpt_item_html,
-    excerpts_html,
-    exchange_item_html,
-    exchange_list_html,
-)
-from .views_text import excerpt
-
-
-@dataclass(frozen=True, slots=True)
-class PersonEvent:
-    transcript: Link
-    date: DateView | None
-    role: str | None
-    organization: Link | None
-    asked: Markup
-    """The questions they asked, printed (:mod:`site_builder.views_lists`)."""
-    answered: Markup
-    turns: Markup
-    """Everything they said: each turn's link and opening words."""
-    turn_count: int
+from .views_charts import ChartView, DataTable, chart_view, legend_items
+from .views_common import Link, Stat, org_link, plural
+from .views_exchanges import Positions, Printed, by_transcript, printed
+from .views_lists import excerpts_html
+from .views_text import esc, excerpt
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +29,9 @@ class PersonView:
     organization: Link | None
     bio: Markup | None
     stats: tuple[Stat, ...]
-    events: tuple[PersonEvent, ...]
+    events: Markup
+    """A ``<section>`` per event, printed (:func:`_event_html`): what they asked, what they
+    answered and the opening words of everything they said there."""
     chart: ChartView | None = None
     """Their share of each event's spoken words."""
 
@@ -66,116 +46,58 @@ class PersonItem:
     """``12 turns in 1 event``."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Positions:
-    """One transcript's turns and exchanges by id, with their 1-based numbers."""
-
-    turns: dict[str, tuple[int, Turn]]
-    exchanges: dict[str, tuple[int, Exchange]]
-    groups: dict[str, str]
-    """Participant id -> group."""
-
-
-# Person pages come in name order, each asking a few calls out of all of them: remember every
-# call's, or a big site makes them again and again.
-@by_identity(8192)
-def _positions(transcript: Transcript) -> _Positions:
-    parsed = transcript.parsed
-    return _Positions(
-        turns={t.id: (n, t) for n, t in enumerate(parsed.turns, 1)},
-        exchanges={e.id: (n, e) for n, e in enumerate(parsed.exchanges, 1)},
-        groups={p.id: p.group for p in parsed.participants},
-    )
-
-
-class _InTranscript(Protocol):
-    @property
-    def transcript(self) -> str: ...
-
-
-RefT = TypeVar("RefT", bound=_InTranscript)
-
-
-def by_transcript(refs: Iterable[RefT]) -> dict[str, list[RefT]]:
-    """Refs grouped by transcript slug, each group in the order given."""
-    grouped: dict[str, list[RefT]] = {}
-    for ref in refs:
-        grouped.setdefault(ref.transcript, []).append(ref)
-    return grouped
-
-
-@by_identity(2)
-def _made(
-    site: Site, urls: Urls
-) -> tuple[dict[tuple[str, str], ExchangeItem], dict[tuple[str, str, bool], str]]:
-    """The items made and printed so far in this build: a question is listed on its asker's
-    page, on each answerer's and on its topics' pages."""
-    return {}, {}
-
-
-def exchange_item(site: Site, urls: Urls, ref: ExchangeRef) -> ExchangeItem:
-    made = _made(site, urls)[0]
-    key = (ref.transcript, ref.exchange)
-    item = made.get(key)
-    if item is None:
-        item = made[key] = _exchange_item(site, urls, ref)
-    return item
-
-
-def exchange_list(
-    site: Site, urls: Urls, refs: Iterable[ExchangeRef], show_asker: bool = True
-) -> Markup:
-    """The questions as a printed list; ``show_asker`` False on the asker's own page."""
-    printed = _made(site, urls)[1]
+def _turns_html(positions: Positions, refs: list[TurnRef]) -> str:
+    """Each turn's link (``Turn 12, question 3``) and its opening words, as one list."""
+    turns, exchanges, href = positions.turns, positions.exchanges, positions.href
     items = []
     for ref in refs:
-        key = (ref.transcript, ref.exchange, show_asker)
-        html = printed.get(key)
-        if html is None:
-            html = printed[key] = exchange_item_html(exchange_item(site, urls, ref), show_asker)
-        items.append(html)
-    return exchange_list_html(items)
+        number, turn = turns[ref.turn]
+        asked = exchanges.get(turn.exchange) if turn.exchange else None
+        label = f"Turn {number}, question {asked[0]}" if asked else f"Turn {number}"
+        items.append(
+            f'<li><a href="{href}{esc(turn.id)}">{label}</a> '
+            f'<span class="excerpt">{esc(excerpt(turn.paragraphs))}</span></li>\n'
+        )
+    return excerpts_html(items)
 
 
-def _exchange_item(site: Site, urls: Urls, ref: ExchangeRef) -> ExchangeItem:
-    t = site.transcript(ref.transcript)
-    positions = _positions(t)
-    number, ex = positions.exchanges[ref.exchange]
-    turns = [positions.turns[tid][1] for tid in ex.turns if tid in positions.turns]
-    asker_turns = [turn for turn in turns if turn.speaker == ex.asker]
-    answerers: list[Link] = []
-    for turn in turns:
-        speaker = turn.speaker
-        if speaker and speaker != ex.asker and positions.groups.get(speaker) != GROUP_OPERATOR:
-            person = site.person_of(t.slug, speaker).person
-            answerers.append(Link(urls.person(person.id), person.name))
-    asker = asker_firm = None
-    if ex.asker:
-        person = site.person_of(t.slug, ex.asker)
-        asker = Link(urls.person(person.person.id), person.person.name)
-        asker_firm = org_link(site, urls, site.participant_organizations.get((t.slug, ex.asker)))
-    return ExchangeItem(
-        url=urls.exchange(t.slug, ex.id),
-        label=f"Question {number}",
-        asker=asker,
-        asker_firm=asker_firm,
-        topics=tuple(
-            Link(urls.topic(tid), site.topics[tid].topic.title)
-            for tid in ex.topics
-            if tid in site.topics
-        ),
-        excerpt=excerpt(asker_turns[0].paragraphs) if asker_turns else "",
-        answerers=tuple(dict.fromkeys(answerers)),
-    )
-
-
-def _turn_excerpt(urls: Urls, t: Transcript, positions: _Positions, ref: TurnRef) -> str:
-    """The turn's link (``Turn 12, question 3``) and its opening words, printed."""
-    number, turn = positions.turns[ref.turn]
-    label = f"Turn {number}"
-    if turn.exchange and turn.exchange in positions.exchanges:
-        label += f", question {positions.exchanges[turn.exchange][0]}"
-    return excerpt_item_html(urls.turn(t.slug, turn.id), label, excerpt(turn.paragraphs))
+def _event_html(
+    made: Printed,
+    slug: str,
+    person_id: str,
+    asked: list[ExchangeRef],
+    answered: list[ExchangeRef],
+    turns: list[TurnRef],
+) -> str:
+    """One event of a person page: the call, their role there, what they asked and answered,
+    and the opening words of everything they said."""
+    positions = made.positions(slug)
+    participant = positions.participants[made.participants[(slug, person_id)][0]]
+    role = esc(participant.role) if participant.role else ""
+    org = made.org_html(made.site.participant_organizations.get((slug, participant.id)))
+    head, dated = made.call_head(made.calls[slug])
+    out = [head]
+    if dated and (role or org):
+        out.append(" · ")
+    out.append(f"{role}, {org}" if role and org else role or org)
+    out.append("</p>\n")
+    if asked:
+        out.append("  <h3>Questions asked</h3>\n")
+        out.append(made.exchange_list(asked, show_asker=False))
+        out.append("\n")
+    if answered:
+        out.append("  <h3>Questions answered</h3>\n")
+        out.append(made.exchange_list(answered))
+        out.append("\n")
+    if turns:
+        count = len(turns)
+        out.append(f"  <h3>Everything said ({count} turn{'' if count == 1 else 's'})</h3>\n")
+        out.append(_turns_html(positions, turns))
+        out.append("\n")
+    else:
+        out.append("  <p>Listed as a participant; no recorded turns.</p>\n")
+    out.append("</section>")
+    return "".join(out)
 
 
 def person_view(site: Site, urls: Urls, person_id: str) -> PersonView:
@@ -183,29 +105,18 @@ def person_view(site: Site, urls: Urls, person_id: str) -> PersonView:
     asked = by_transcript(entry.asked)
     answered = by_transcript(entry.answered)
     turns = by_transcript(entry.turns)
-    events: list[PersonEvent] = []
-    for slug in entry.transcripts:
-        t = site.transcript(slug)
-        positions = _positions(t)
-        participant = next(
-            p for p in t.parsed.participants if site.participant_people[(slug, p.id)] == person_id
+    made = printed(site, urls)
+    events = "\n".join(
+        _event_html(
+            made,
+            slug,
+            person_id,
+            asked.get(slug, []),
+            answered.get(slug, []),
+            turns.get(slug, []),
         )
-        events.append(
-            PersonEvent(
-                transcript=Link(urls.transcript(slug), t.title),
-                date=date_view(t.parsed.event.date),
-                role=participant.role,
-                organization=org_link(
-                    site, urls, site.participant_organizations.get((slug, participant.id))
-                ),
-                asked=exchange_list(site, urls, asked.get(slug, ()), show_asker=False),
-                answered=exchange_list(site, urls, answered.get(slug, ())),
-                turns=excerpts_html(
-                    _turn_excerpt(urls, t, positions, r) for r in turns.get(slug, ())
-                ),
-                turn_count=len(turns.get(slug, ())),
-            )
-        )
+        for slug in entry.transcripts
+    )
     person = entry.person
     return PersonView(
         name=person.name,
@@ -219,8 +130,56 @@ def person_view(site: Site, urls: Urls, person_id: str) -> PersonView:
             Stat("Questions asked", len(entry.asked)),
             Stat("Answers given", len(entry.answered)),
         ),
-        events=tuple(events),
+        events=Markup(events),
         chart=person_share_chart(site, urls, person_id),
+    )
+
+
+def person_share_chart(site: Site, urls: Urls, person_id: str) -> ChartView | None:
+    """The person's share of each event's spoken words, newest event first."""
+    entry = site.people[person_id]
+    made = printed(site, urls)
+    rows: list[Share] = []
+    for slug in entry.transcripts:
+        parsed = made.calls[slug].parsed
+        counted = tally(parsed)
+        words = counted.speaker_words
+        mine = [pid for pid in made.participants.get((slug, person_id), ()) if pid in words]
+        if not counted.total or not mine:
+            continue
+        first = mine[0]
+        if len(mine) > 1:  # the group of the one who spoke most, as the call's own chart ranks
+            first = next(s.key for s in speaker_shares(parsed) if s.key in mine)
+        said = sum(words[pid] for pid in mine)
+        turns = sum(counted.speaker_turns[pid] for pid in mine)
+        group = made.positions(slug).participants[first].group
+        title = made.calls[slug].title
+        rows.append(Share(slug, title, group, said, turns, said / counted.total))
+    if not rows:
+        return None
+    name = entry.person.name
+    # The table printed here, not through Cell and rows_html: a busy analyst has hundreds.
+    body = "".join(
+        f'<tr><th scope="row"><a href="{esc(urls.transcript(r.key))}">{esc(r.label)}</a></th>'
+        f'<td class="num">{r.turns}</td><td class="num">{r.words:,}</td>'
+        f'<td class="num">{r.percent}</td></tr>\n'
+        for r in rows
+    )
+    return chart_view(
+        id="chart-person-share",
+        heading="Share of each call",
+        svg=share_bars_svg(
+            "chart-person-share", rows, f"{name}'s share of the spoken words in each event"
+        ),
+        legend=legend_items([r.group for r in rows]),
+        table=DataTable(
+            f"{name}'s words against all spoken words, by event",
+            ("Event", "Turns", "Words", "Share of words"),
+            (False, True, True, True),
+            Markup(body),
+        ),
+        table_open=True,
+        level=2,
     )
 
 

@@ -166,7 +166,7 @@ def _filters_html(filters: tuple[SearchFilter, ...]) -> Markup:
 
 def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> TranscriptView:
     parsed = transcript.parsed
-    speakers = {p.id: speaker_view(site, urls, transcript, p.id) for p in parsed.participants}
+    speakers = {p.id: speaker_view(site, urls, transcript, p) for p in parsed.participants}
     corrections = _numbered_corrections(urls, transcript)
     body = TranscriptBody(site, urls, transcript, speakers, corrections)
     company = org_link(site, urls, site.transcript_companies.get(transcript.slug))

@@ -19,7 +19,7 @@ from .index import Site
 from .model import SECTION_BOILERPLATE, Exchange, Transcript, Turn
 from .urls import CONTENTS_ANCHOR, Urls
 from .views_common import Link, SpeakerView
-from .views_linking import Neighbours, exchange_neighbours
+from .views_linking import exchange_navs
 from .views_lists import topic_list_html
 from .views_text import NumberedCorrection, esc, paragraphs_html
 
@@ -56,30 +56,12 @@ def _notes(notes: tuple[Markup, ...]) -> str:
     )
 
 
-def _nav(n: Neighbours | None) -> str:
-    if n is None:
-        return ""
-    links = []
-    if n.previous:
-        links.append(
-            f'<a class="exchange-nav__prev" rel="prev" href="{esc(n.previous.url)}">'
-            f'<span aria-hidden="true">← </span>Previous: {esc(n.previous.text)}</a>'
-        )
-    if n.up:
-        links.append(f'<a class="exchange-nav__up" href="{esc(n.up.url)}">{esc(n.up.text)}</a>')
-    if n.next:
-        links.append(
-            f'<a class="exchange-nav__next" rel="next" href="{esc(n.next.url)}">'
-            f'Next: {esc(n.next.text)}<span aria-hidden="true"> →</span></a>'
-        )
-    return '<p class="exchange-nav" data-pagefind-ignore>\n' + "\n".join(links) + "\n</p>\n"
-
-
 class TranscriptBody:
     """Prints one transcript's turns, exchanges and sections.
 
     One object per page so the lookups (speakers, exchange numbers, corrections by turn) and
-    each speaker's heading are made once, not once per turn.
+    each speaker's heading are made once, not once per turn; every turn's link is the page's
+    URL plus its id, both escaped once.
     """
 
     def __init__(
@@ -101,25 +83,44 @@ class TranscriptBody:
         self.notes: dict[str, list[Markup]] = {}
         for note in transcript.notes:
             self.notes.setdefault(note.target, []).append(markdown.render(note.markdown))
-        self.neighbours = exchange_neighbours(
+        self.navs = exchange_navs(
             urls,
             transcript,
             {e.id: speakers[e.asker].name for e in exchanges if e.asker},
             urls.in_transcript(transcript.slug, CONTENTS_ANCHOR),
         )
+        self._topics: dict[str, tuple[Link, ...]] = {}
         self.lines = {pid: speaker_line_html(s) for pid, s in speakers.items()}
         self.names = {pid: esc(s.name) for pid, s in speakers.items()}
-        self.classes = {pid: f"turn turn--{esc(s.group)}" for pid, s in speakers.items()}
+        # What every turn of a speaker prints alike: class, heading line, name, citation name.
+        self.heads = {
+            pid: (
+                f"turn turn--{esc(s.group)}",
+                self.lines[pid],
+                self.names[pid],
+                f' data-cite-by="{self.names[pid]}"' if self.names[pid] else "",
+            )
+            for pid, s in speakers.items()
+        }
+        # A place on the page is the page's URL, "#" and the anchor (Urls.in_transcript).
+        self.href = esc(urls.in_transcript(transcript.slug, ""))
         # With an origin the copy button copies the absolute URL; without one, the link as the
         # browser resolved it (so nothing is printed for it).
-        self.copy_prefix = urls.absolute("/") != "/"
+        copy_prefix = urls.absolute("/") != "/"
+        self.copy_href = (
+            esc(urls.absolute(urls.in_transcript(transcript.slug, ""))) if copy_prefix else None
+        )
 
     def topics(self, exchange: Exchange) -> tuple[Link, ...]:
-        return tuple(
-            Link(self.urls.topic(tid), self.site.topics[tid].topic.title)
-            for tid in exchange.topics
-            if tid in self.site.topics
-        )
+        found = self._topics.get(exchange.id)
+        if found is None:  # the contents, the question itself and the search filters ask
+            topics = self.site.topics
+            found = self._topics[exchange.id] = tuple(
+                Link(self.urls.topic(tid), topics[tid].topic.title)
+                for tid in exchange.topics
+                if tid in topics
+            )
+        return found
 
     def speaker_items(self, participants: list[str]) -> Markup:
         """The participants' ``<li>``: each name linked to its person page, role, organisation."""
@@ -142,50 +143,57 @@ class TranscriptBody:
             items.append(item + "</li>\n")
         return Markup("".join(items))
 
-    def _tools(self, url: str, label: str, cite: str, by: str | None) -> str:
-        """The permalink; copy-link.js adds a copy button and a citation beside it."""
-        href = esc(url)
-        extra = f' data-copy-url="{esc(self.urls.absolute(url))}"' if self.copy_prefix else ""
+    def _tools(self, anchor: str, label: str, cite: str, by: str | None) -> str:
+        """The permalink to ``anchor`` (escaped); copy-link.js adds a copy button and a
+        citation beside it."""
+        extra = "" if self.copy_href is None else f' data-copy-url="{self.copy_href}{anchor}"'
         if by:
             extra += f' data-cite-by="{by}"'
         return (
-            f'<div class="tools"><a class="permalink" href="{href}" data-pagefind-ignore '
-            f'data-copy-label="{cite}"{extra}><span aria-hidden="true">#</span>'
-            f'<span class="visually-hidden">{label}</span></a></div>'
+            f'<div class="tools"><a class="permalink" href="{self.href}{anchor}" '
+            f'data-pagefind-ignore data-copy-label="{cite}"{extra}><span aria-hidden="true">#'
+            f'</span><span class="visually-hidden">{label}</span></a></div>'
         )
 
     def _notes(self, target: str) -> str:
         return _notes(tuple(self.notes[target])) if target in self.notes else ""
 
-    def _paragraphs(self, turn: Turn) -> str:
-        paragraphs = paragraphs_html(turn.paragraphs, self.corrections.get(turn.id, ()))
-        return "".join(f"<p>{p}</p>\n" for p in paragraphs)
-
-    def turn(self, turn: Turn, number: int, level: int) -> str:
-        url = self.urls.turn(self.t.slug, turn.id)
+    def turn(self, turn: Turn, number: int, level: int, out: list[str]) -> None:
+        """The turn's heading, permalink and paragraphs, appended to ``out``."""
+        anchor = esc(turn.id)
         notes = self._notes(f"turn:{turn.id}") if self.notes else ""
-        speaker = self.speakers.get(turn.speaker) if turn.speaker else None
-        if speaker is None:
-            tools = self._tools(url, f"Link to text block {number}", f"turn {number}", None)
-            return (
-                f'<div class="boilerplate" id="{esc(turn.id)}">\n<div class="turn__head">'
+        corrections = self.corrections.get(turn.id, ()) if self.corrections else ()
+        paragraphs = paragraphs_html(turn.paragraphs, corrections)
+        head = self.heads.get(turn.speaker) if turn.speaker else None
+        if head is None:
+            tools = self._tools(anchor, f"Link to text block {number}", f"turn {number}", None)
+            out.append(
+                f'<div class="boilerplate" id="{anchor}">\n<div class="turn__head">'
                 '<p class="boilerplate__label">Not spoken: text from the source document</p>'
-                f"{tools}</div>\n{self._paragraphs(turn)}{notes}</div>\n"
+                f"{tools}</div>\n"
             )
-        name = self.names[turn.speaker]
-        exchange = self.exchanges.get(turn.exchange or "")
+            out.append(paragraphs)
+            out.append(f"{notes}</div>\n")
+            return
+        css, line, name, by = head
+        exchange = self.exchanges.get(turn.exchange) if turn.exchange else None
         question = " turn--question" if exchange and exchange.asker == turn.speaker else ""
         stamp = f'<span class="timestamp">{esc(turn.timestamp)}</span>' if turn.timestamp else ""
-        tools = self._tools(url, f"Link to turn {number}, {name}", f"turn {number}", name)
-        return (
-            f'<div class="{self.classes[turn.speaker]}{question}">\n'
-            f'<div class="turn__head"><h{level} class="speaker" id="{esc(turn.id)}">'
-            f"{self.lines[turn.speaker]}</h{level}>{stamp}{tools}</div>\n"
-            f'<div class="turn__body">\n{self._paragraphs(turn)}</div>\n{notes}</div>\n'
+        copy = "" if self.copy_href is None else f' data-copy-url="{self.copy_href}{anchor}"'
+        out.append(
+            f'<div class="{css}{question}">\n'
+            f'<div class="turn__head"><h{level} class="speaker" id="{anchor}">{line}</h{level}>'
+            f'{stamp}<div class="tools"><a class="permalink" href="{self.href}{anchor}" '
+            f'data-pagefind-ignore data-copy-label="turn {number}"{copy}{by}>'
+            '<span aria-hidden="true">#</span><span class="visually-hidden">'
+            f'Link to turn {number}, {name}</span></a></div></div>\n<div class="turn__body">\n'
         )
+        out.append(paragraphs)
+        out.append(f"</div>\n{notes}</div>\n")
 
-    def exchange(self, exchange: Exchange, turns: list[str]) -> str:
-        url = self.urls.exchange(self.t.slug, exchange.id)
+    def open_exchange(self, exchange: Exchange, out: list[str]) -> None:
+        """The question's heading, permalink, topics and notes: what comes before its turns."""
+        anchor = esc(exchange.id)
         number = self.numbers[exchange.id]
         asker = self.speakers.get(exchange.asker) if exchange.asker else None
         who = ""
@@ -193,14 +201,17 @@ class TranscriptBody:
             firm = f", {esc(asker.organization.text)}" if asker.organization else ""
             who = f' <span class="exchange__asker">{esc(asker.name)}{firm}</span>'
         by = self.names[exchange.asker] if asker is not None and exchange.asker else None
-        tools = self._tools(url, f"Link to question {number}", f"question {number}", by)
-        return (
+        tools = self._tools(anchor, f"Link to question {number}", f"question {number}", by)
+        out.append(
             f'<section class="exchange">\n<div class="exchange__head">'
-            f'<h3 id="{esc(exchange.id)}">Question {number}{who}</h3>{tools}</div>\n'
+            f'<h3 id="{anchor}">Question {number}{who}</h3>{tools}</div>\n'
             f"{topic_list_html(self.topics(exchange), f'Topics of question {number}')}"
             f"{self._notes(f'exchange:{exchange.id}')}"
-            f"{''.join(turns)}{_nav(self.neighbours.get(exchange.id))}</section>\n"
         )
+
+    def close_exchange(self, exchange: Exchange, out: list[str]) -> None:
+        """The links to the previous and next question, after the question's turns."""
+        out.append(f"{self.navs.get(exchange.id, '')}</section>\n")
 
     def sections(self) -> tuple[SectionView, ...]:
         """Turns grouped into their sections (consecutive runs) and exchanges, in source order."""
@@ -230,19 +241,21 @@ class TranscriptBody:
 
     def _blocks(self, turns: list[tuple[int, Turn]]) -> str:
         """A section's turns, each run of one exchange's turns gathered into that exchange."""
-        blocks: list[str] = []
-        open_exchange: tuple[Exchange, list[str]] | None = None
+        # One list for the whole section, joined once: a call's every word is in it.
+        out: list[str] = []
+        open_exchange: Exchange | None = None
         for number, turn in turns:
-            exchange = self.exchanges.get(turn.exchange or "")
-            if open_exchange and (exchange is None or exchange.id != open_exchange[0].id):
-                blocks.append(self.exchange(*open_exchange))
+            exchange = self.exchanges.get(turn.exchange) if turn.exchange else None
+            if open_exchange is not None and exchange is not open_exchange:
+                self.close_exchange(open_exchange, out)
                 open_exchange = None
             if exchange is None:
-                blocks.append(self.turn(turn, number, 3))
+                self.turn(turn, number, 3, out)
                 continue
             if open_exchange is None:
-                open_exchange = (exchange, [])
-            open_exchange[1].append(self.turn(turn, number, 4))
-        if open_exchange:
-            blocks.append(self.exchange(*open_exchange))
-        return "".join(blocks)
+                open_exchange = exchange
+                self.open_exchange(exchange, out)
+            self.turn(turn, number, 4, out)
+        if open_exchange is not None:
+            self.close_exchange(open_exchange, out)
+        return "".join(out)
