@@ -264,6 +264,7 @@ class Builder:
                 speeches[kept.transcript.slug] = kept.speech
                 # Counted where it was loaded, perhaps in a helper process: not counted again.
                 charts.turn_words.remember(kept.speech.turn_words, kept.transcript.parsed)
+                charts.tally.remember(kept.speech.tally, kept.transcript.parsed)
         if self.progress is not None:
             self.progress.stage("indexing")
         return index.build_site(transcripts, site_annotations, site_config, diagnostics, speeches)

@@ -75,6 +75,8 @@ class Speech:
     words: Mapping[str, int]
     turn_words: Mapping[str, int]
     """:func:`site_builder.charts.turn_words` of the call: counted once, used by every chart."""
+    tally: charts.Tally
+    """:func:`site_builder.charts.tally` of the call, for its page's and its people's charts."""
     exchanges: tuple[tuple[ExchangeRef, str | None, tuple[str, ...]], ...]
     """(exchange, asker, participants who spoke in it other than operators), in order."""
 
@@ -109,7 +111,9 @@ def speech_of(transcript: Transcript) -> Speech:
         )
         for ex in parsed.exchanges
     )
-    return Speech({k: tuple(v) for k, v in turns.items()}, words, spoken, exchanges)
+    return Speech(
+        {k: tuple(v) for k, v in turns.items()}, words, spoken, charts.tally(parsed), exchanges
+    )
 
 
 def collect_people(

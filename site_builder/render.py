@@ -59,6 +59,7 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     return jinja2.Environment(
         loader=loader,
         bytecode_cache=bytecode,
+        auto_reload=False,  # one environment per build: templates cannot change during it
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,
