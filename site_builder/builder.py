@@ -148,7 +148,7 @@ class Builder:
         if not dry_run:  # refuse a dangerous --output before spending time on the content
             write.check_output_dir(self.output_dir, self.content_dir)
         site_theme = theme.Theme(self.content_dir)
-        inputs = watch.snapshot(
+        inputs = watch.snapshot(  # every input file's stamp
             [self.content_dir, *site_theme.watched_dirs()], self.output_dir.resolve()
         )
         changed = [Path(p).resolve() for p in changed]
@@ -174,7 +174,7 @@ class Builder:
         result = BuildResult(diagnostics)
         if diagnostics.errors:
             return _finished(result, started)
-        inputs = {
+        calls = {
             kept.transcript.slug: kept.inputs
             for kept in self._transcripts.values()
             if kept.transcript is not None and kept.inputs is not None
@@ -192,7 +192,7 @@ class Builder:
                 diagnostics,
                 writer,
                 cache=self._cache,
-                inputs=inputs,
+                inputs=calls,
                 jobs=self.jobs,
                 progress=self.progress,
             )

@@ -66,6 +66,7 @@ def test_noop_rebuild_writes_nothing(site: tuple[Path, Path, Builder]) -> None:
     before = _stamps(output)
     result = builder.rebuild()
     assert result.ok and result.files_written == 0
+    assert result.pages_made == 0  # returned at once: not even the site's JSON index was made
     assert _stamps(output) == before
 
 
