@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .manifest import Entry
-
-Key = bytes
+from .page_inputs import Key
 
 
 def templates_fingerprint(template_dirs: Iterable[Path]) -> bytes:

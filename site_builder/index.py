@@ -226,7 +226,7 @@ def check_url_claims(site: Site, diagnostics: Diagnostics) -> None:
     seen: dict[str, tuple[str, str]] = {}
     reported: set[tuple[str, str]] = set()
     for url, what, where in url_claims(site):
-        key = urls.output_path(url).as_posix().casefold()
+        key = urls.output_file(url).casefold()
         if key in seen:
             other, other_where = seen[key]
             if (where, other_where) in reported:

@@ -6,6 +6,7 @@ shown as text, so nothing an annotation says can break the page or inject markup
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markdown_it import MarkdownIt
@@ -41,11 +42,13 @@ def _safe_link(url: str) -> bool:
 _PARSER.validateLink = _safe_link  # type: ignore[method-assign]
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a summary is on its call's page, the feed and the home
 def render(text: str) -> Markup:
     """Block Markdown (paragraphs, lists, emphasis, links) as safe HTML."""
     return Markup(_PARSER.render(text))
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def render_inline(text: str) -> Markup:
     """One line of Markdown without the wrapping ``<p>``: for titles and short labels."""
     return Markup(_PARSER.renderInline(text))

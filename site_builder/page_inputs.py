@@ -23,14 +23,14 @@ cold builds: a dependency left out here shows there as a stale page.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .index import ExchangeRef, Site
 from .model import Transcript
 
-Key = bytes
+Key = tuple[bytes, tuple[object, ...]]
+"""The whole site's digest, and what the page shows (hashable, compared by equality)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +39,14 @@ class TranscriptInputs:
 
     token: int
     """New at every load: stands for everything in the transcript."""
+    speech: int
+    """Hash of what was said and by whom (the parsed transcript, its corrections and topics
+    applied, and who its participants are): what a person's page quotes; not the summary and
+    notes of its sidecar."""
     listed: int
-    """Hash of what a list of calls shows besides title and date: its counts and summary."""
+    """Hash of what a list of calls shows besides title and date: its counts."""
+    summary: int
+    """Hash of its summary (the feed shows it)."""
     exchanges: Mapping[str, int]
     """Exchange id -> hash of all a list of exchanges can show of it: its number, its turns
     (every field: speakers, words ...), its topics and the call's participant list."""
@@ -56,14 +62,15 @@ def transcript_inputs(token: int, transcript: Transcript) -> TranscriptInputs:
     """
     parsed = transcript.parsed
     speakers = frozenset(turn.speaker for turn in parsed.turns if turn.speaker)
-    listed = hash((len(parsed.exchanges), speakers, transcript.summary))
+    listed = hash((len(parsed.exchanges), speakers))
     participants = hash(parsed.participants)
     by_id = {turn.id: turn for turn in parsed.turns}
     exchanges = {
         ex.id: hash((participants, number, ex, tuple(by_id.get(tid) for tid in ex.turns)))
         for number, ex in enumerate(parsed.exchanges)
     }
-    return TranscriptInputs(token, listed, exchanges)
+    speech = hash((parsed, transcript.people, transcript.organizations, transcript.company))
+    return TranscriptInputs(token, speech, listed, hash(transcript.summary), exchanges)
 
 
 def site_digest(site: Site, templates: bytes) -> bytes:
@@ -78,7 +85,10 @@ def site_digest(site: Site, templates: bytes) -> bytes:
         tuple((oid, e.organization) for oid, e in site.organizations.items()),
         tuple((tid, e.topic) for tid, e in site.topics.items()),
     )
-    digest.update(pickle.dumps((site.config, site.annotations, catalog, identities), protocol=5))
+    # repr, not pickle: pickle writes a string seen twice as a back-reference, so equal values
+    # can pickle differently (a call loaded again shares fewer strings) and every page would be
+    # made again for nothing. The reprs of these frozen records and tuples are canonical.
+    digest.update(repr((site.config, site.annotations, catalog, identities)).encode())
     return digest.digest()
 
 
@@ -116,13 +126,15 @@ class Keys:
             spec.url,
             spec.kind,
             tuple((slug, inputs[slug].token) for slug in spec.shows),
+            tuple((slug, inputs[slug].speech) for slug in spec.quotes),
             tuple((slug, inputs[slug].listed) for slug in spec.lists),
+            tuple((slug, inputs[slug].summary) for slug in spec.summarises),
             tuple((r, inputs[r.transcript].exchanges[r.exchange]) for r in spec.exchanges),
             tuple((k, i, _entry_summary(self.site, k, i)) for k, i in spec.entries),
         )
-        digest = hashlib.blake2b(self.whole_site, digest_size=20)
-        digest.update(pickle.dumps(value, protocol=5))
-        return digest.digest()
+        # The value itself is the key (compared by equality, so no two inputs can collide); it
+        # holds only slugs, ids, counts and the hashes made by transcript_inputs.
+        return (self.whole_site, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +146,12 @@ class PageInputs:
     shows: tuple[str, ...] | None
     """Slugs of the transcripts whose content the page shows; None: the page is made on every
     build (the site's JSON index, which counts every word)."""
+    quotes: tuple[str, ...] = ()
+    """Slugs of the calls whose speech it quotes (a person's page)."""
     lists: tuple[str, ...] = ()
     """Slugs of the calls it lists as items (title, date, counts)."""
+    summarises: tuple[str, ...] = ()
+    """Slugs of the calls whose summaries it shows (the feed)."""
     exchanges: tuple[ExchangeRef, ...] = ()
     """Exchanges it lists as items."""
     entries: tuple[tuple[str, str], ...] = ()

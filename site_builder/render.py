@@ -181,7 +181,7 @@ def render_into(
     specs = page_specs(site)
     todo: list[_Job] = [
         _Job(
-            urls.output_path(s.url).as_posix(),
+            urls.output_file(s.url),
             s.kind,
             s.url,
             keys.page(s.inputs),
@@ -193,7 +193,7 @@ def render_into(
         url = urls.transcript_json(t.slug)
         todo.append(
             _Job(
-                urls.output_path(url).as_posix(),
+                urls.output_file(url),
                 "data",
                 url,
                 keys.page(page_inputs.PageInputs(url, "data", (t.slug,))),
@@ -277,26 +277,29 @@ def _machine_jobs(
     # The 404 page is served for missing URLs; it is not a page anyone should be sent to.
     listed = [urls.absolute(p.url) for p in pages if p.kind != "404"]
     every_call = tuple(t.slug for t in site.transcripts)
-    files: list[tuple[str, tuple[str, ...] | None, tuple[str, ...], Callable[[], bytes]]] = [
-        (urls.feed(), (), every_call, functools.partial(_feed, site, urls)),
-        (urls.sitemap(), (), (), functools.partial(feeds.sitemap, listed)),
+    files: list[tuple[page_inputs.PageInputs, Callable[[], bytes]]] = [
         (
-            urls.robots(),
-            (),
-            (),
+            page_inputs.PageInputs(
+                urls.feed(), "data", (), lists=every_call, summarises=every_call
+            ),
+            functools.partial(_feed, site, urls),
+        ),
+        (
+            page_inputs.PageInputs(urls.sitemap(), "data", ()),
+            functools.partial(feeds.sitemap, listed),
+        ),
+        (
+            page_inputs.PageInputs(urls.robots(), "data", ()),
             functools.partial(feeds.robots, urls.absolute(urls.sitemap())),
         ),
-        (urls.site_data(), None, (), functools.partial(_site_index, site, urls)),
+        (
+            page_inputs.PageInputs(urls.site_data(), "data", None),
+            functools.partial(_site_index, site, urls),
+        ),
     ]
     return [
-        _Job(
-            urls.output_path(url).as_posix(),
-            "data",
-            url,
-            keys.page(page_inputs.PageInputs(url, "data", shows, lists=lists)),
-            produce,
-        )
-        for url, shows, lists, produce in files
+        _Job(urls.output_file(shown.url), "data", shown.url, keys.page(shown), produce)
+        for shown, produce in files
     ]
 
 

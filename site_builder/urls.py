@@ -135,12 +135,16 @@ class Urls:
 
     def output_path(self, url: str) -> PurePosixPath:
         """Where the page at ``url`` is written, relative to the output folder."""
+        return PurePosixPath(self.output_file(url))
+
+    def output_file(self, url: str) -> str:
+        """:meth:`output_path` as a POSIX string (asked for every page on every build)."""
         if not url.startswith(self.prefix):
             raise ValueError(f"{url!r} is not under the site prefix {self.prefix!r}")
         rest = url[len(self.prefix) :].split("#", 1)[0]
         if rest == "" or rest.endswith("/"):
             rest += "index.html"
-        return PurePosixPath(rest)
+        return rest
 
     def _page(self, *parts: str) -> str:
         url = self._made.get(parts)

@@ -93,7 +93,11 @@ def page_specs(site: Site) -> list[PageSpec]:
                 _person,
                 pid,
                 inputs=PageInputs(
-                    urls.person(pid), "person", entry.transcripts, entries=(("person", pid),)
+                    urls.person(pid),
+                    "person",
+                    (),
+                    quotes=entry.transcripts,
+                    entries=(("person", pid),),
                 ),
             )
             for pid, entry in site.people.items()
