@@ -12,6 +12,7 @@ published site. Deleting it only costs the next build its shortcut.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -45,14 +46,20 @@ def _record_path(output_dir: Path) -> Path:
 def fingerprint(inputs: Mapping[str, Stamp], options: tuple[object, ...]) -> str:
     """A digest of every input file's stamp, the build options and site-builder's own code."""
     digest = hashlib.blake2b(digest_size=20)
-    code = sorted(
-        (str(p.relative_to(_PACKAGE)), p.stat().st_mtime_ns, p.stat().st_size)
-        for p in _PACKAGE.rglob("*.py")
-    )
-    digest.update(repr((RECORD_VERSION, __version__, code, options)).encode())
+    digest.update(repr((RECORD_VERSION, __version__, _code(), options)).encode())
     for path in sorted(inputs):
         digest.update(f"{path}\0{inputs[path]}\n".encode())
     return digest.hexdigest()
+
+
+@functools.cache  # site-builder's own files do not change under a running process
+def _code() -> tuple[tuple[str, int, int], ...]:
+    return tuple(
+        sorted(
+            (str(p.relative_to(_PACKAGE)), p.stat().st_mtime_ns, p.stat().st_size)
+            for p in _PACKAGE.rglob("*.py")
+        )
+    )
 
 
 def marker_stamp(marker: Path) -> Stamp | None:

@@ -153,11 +153,11 @@ class Builder:
         )
         changed = [Path(p).resolve() for p in changed]
         marker = self.output_dir / MARKER
-        built_from = build_record.fingerprint(inputs, self._options())
         if self._last_good is not None and not changed and not dry_run:
             before, output_stamp, result = self._last_good
             if before == inputs and output_stamp == stamp(marker):
                 return _unchanged(result, _now() - started)
+        built_from = build_record.fingerprint(inputs, self._options())
         if self._last_good is None and not changed and not dry_run:
             recorded = build_record.load(self.output_dir, marker, built_from)
             # A new process, nothing changed since the last build, and no file of it lost.
@@ -208,12 +208,11 @@ class Builder:
             # Indexed before the swap, so the published folder never pairs pages with a stale
             # index.
             report = writer.finish(entries)
-        pages = made
-        result.pages_written = len(pages)
+        result.pages_written = len(made)
         result.pages_made = sum(m.fresh for m in made)
         result.files_written = report.written
         result.files_unchanged = report.unchanged
-        for page in pages:
+        for page in made:
             result.pages_by_kind[page.kind] = result.pages_by_kind.get(page.kind, 0) + 1
         self._last_good = (inputs, stamp(marker), result)
         build_record.save(

@@ -184,9 +184,6 @@ def build_site(
     return site
 
 
-__all__ = ["Site", "Speech", "build_site", "speech_of"]
-
-
 def url_claims(site: Site) -> list[tuple[str, str, str]]:
     """(url, what claims it, where it came from) for every page the site will have."""
     urls = Urls(site.config.base_url)
@@ -241,3 +238,6 @@ def check_url_claims(site: Site, diagnostics: Diagnostics) -> None:
             )
         else:
             seen[key] = (what, where)
+
+
+__all__ = ["Site", "Speech", "build_site", "speech_of"]

@@ -9,9 +9,7 @@ served files back.
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Mapping
 from pathlib import Path
 
 MARKER = ".site-builder"
@@ -27,20 +25,9 @@ def digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()[:32]
 
 
-def digests(contents: Iterable[bytes]) -> list[str]:
-    """Digests in order, hashed on every core (hashlib releases the GIL for large inputs)."""
-    items = list(contents)
-    workers = min(os.cpu_count() or 1, 1 + len(items) // 256)
-    if workers == 1:
-        return [digest(c) for c in items]
-    step = -(-len(items) // workers)
-    with ThreadPoolExecutor(workers) as pool:
-        parts = pool.map(_digest_all, [items[i : i + step] for i in range(0, len(items), step)])
-        return [d for part in parts for d in part]
-
-
-def _digest_all(contents: list[bytes]) -> list[str]:
-    return [digest(c) for c in contents]
+def entry(content: bytes) -> Entry:
+    """The manifest entry of a page with these bytes."""
+    return (digest(content), len(content), PAGE)
 
 
 def read(tree: Path) -> dict[str, Entry] | None:

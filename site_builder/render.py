@@ -24,7 +24,7 @@ from . import build_record, feeds, jsonout, manifest, markdown, page_inputs, par
 from .cache import RenderCache, templates_fingerprint
 from .errors import Diagnostic, Diagnostics
 from .index import Site
-from .manifest import PAGE, Entry
+from .manifest import Entry
 from .model import Transcript
 from .page_inputs import Key
 from .progress import Progress
@@ -235,7 +235,7 @@ class _Memory:
 
     def put(self, rel: str, content: bytes) -> Entry:
         self.files[rel] = content
-        return (manifest.digest(content), len(content), PAGE)
+        return manifest.entry(content)
 
     def holds(self, rel: str, entry: Entry) -> bool:
         return False

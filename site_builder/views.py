@@ -58,10 +58,6 @@ class PageSpec:
         return self.inputs.kind
 
 
-def build_views(site: Site) -> list[PageView]:
-    return [spec.make() for spec in page_specs(site)]
-
-
 def page_specs(site: Site) -> list[PageSpec]:
     """Every HTML page, in a fixed order; each ``make`` can run on any core."""
     urls = Urls(site.config.base_url)

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import atomic, manifest, safety
-from .manifest import GENERATED, MARKER, PAGE, Entry
+from .manifest import GENERATED, MARKER, Entry
 from .render import RenderedPage
 
 _UNSAFE_REL = re.compile(r'[\x00-\x1f\x7f\\<>:"|?*]|(^|/)\.{0,2}(/|$)|^/')
@@ -156,7 +156,7 @@ class OutputWriter:
         """Take one file's bytes: written to the standby only when neither tree holds them."""
         if _UNSAFE_REL.search(rel) or rel == MARKER:
             raise OutputError(f"refusing to write {rel!r}: not a plain path inside the output")
-        entry = (manifest.digest(content), len(content), PAGE)
+        entry = manifest.entry(content)
         if self.have.get(rel) != entry and not self._served(rel, entry):
             with open(self._clear(rel), "xb") as stream:  # "x": never share an inode with live
                 stream.write(content)
@@ -260,7 +260,7 @@ class DigestOnly:
     """A sink for dry runs: files are hashed, never written."""
 
     def put(self, rel: str, content: bytes) -> Entry:
-        return (manifest.digest(content), len(content), PAGE)
+        return manifest.entry(content)
 
     def holds(self, rel: str, entry: Entry) -> bool:
         return False
