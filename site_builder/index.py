@@ -13,9 +13,9 @@ from types import MappingProxyType
 
 from .annotations import SiteAnnotations
 from .errors import Diagnostics
+from .index_calls import CallIndex, call_index
 from .index_people import (
     Speech,
-    collect_organizations,
     collect_people,
     collect_topics,
     organization_entries,
@@ -23,8 +23,6 @@ from .index_people import (
 )
 from .memo import by_identity
 from .model import (
-    GROUP_OPERATOR,
-    GROUP_UNKNOWN,
     Organization,
     Person,
     SiteConfig,
@@ -99,7 +97,7 @@ class Site:
     """Newest first (undated last), then by title."""
     annotations: SiteAnnotations
     people: Mapping[str, PersonEntry]
-    """Person id -> entry, sorted by name."""
+    """Person id -> entry, sorted by name: everyone with a page of their own."""
     organizations: Mapping[str, OrganizationEntry]
     topics: Mapping[str, TopicEntry]
     participant_people: Mapping[tuple[str, str], str]
@@ -108,12 +106,23 @@ class Site:
     """(transcript slug, participant id) -> organisation id, when they have one."""
     transcript_companies: Mapping[str, str]
     """Transcript slug -> organisation id of the company that held the event."""
+    voices: Mapping[str, PersonEntry]
+    """One call's operator or unidentified voice, unless the annotations name them: no page,
+    no place in the people index (an archive of 1,000 calls would list 1,000 "Operator"s)."""
 
     def transcript(self, slug: str) -> Transcript:
         return _by_slug(self.transcripts)[slug]
 
     def person_of(self, slug: str, participant_id: str) -> PersonEntry:
-        return self.people[self.participant_people[(slug, participant_id)]]
+        return self.person(self.participant_people[(slug, participant_id)])
+
+    def person(self, person_id: str) -> PersonEntry:
+        """A person with a page, or a voice of one call."""
+        found = self.people.get(person_id)
+        return found if found is not None else self.voices[person_id]
+
+    def has_page(self, person_id: str) -> bool:
+        return person_id in self.people
 
     def organization_of(self, slug: str, participant_id: str) -> OrganizationEntry | None:
         org_id = self.participant_organizations.get((slug, participant_id))
@@ -127,39 +136,29 @@ def newest_first(transcripts: list[Transcript]) -> tuple[Transcript, ...]:
     return (*dated, *undated)
 
 
-def person_id_for(transcript: Transcript, participant_id: str, site: SiteAnnotations) -> str:
-    """The site-wide person a participant is.
-
-    An operator or an unidentified voice is a different person on every call, so unless the
-    annotations name them, their page is scoped to the transcript (``operator-tesla-2012-q2``)
-    instead of merging every call's operator into one "person".
-    """
-    person_id = transcript.person_of(participant_id)
-    participant = transcript.parsed.participant(participant_id)
-    generic = participant.group in (GROUP_OPERATOR, GROUP_UNKNOWN)
-    if generic and person_id == participant_id and person_id not in site.people:
-        return f"{participant_id}-{transcript.slug}"
-    return person_id
-
-
 def build_site(
     transcripts: list[Transcript],
     site_annotations: SiteAnnotations,
     config: SiteConfig,
     diagnostics: Diagnostics,
-    speeches: Mapping[str, Speech] | None = None,
+    calls: Mapping[str, CallIndex] | None = None,
 ) -> Site:
-    """The site's indexes; ``speeches``: :func:`speech_of` of transcripts by slug, where known."""
+    """The site's indexes; ``calls``: :func:`call_index` of transcripts by slug, where known."""
     ordered = newest_first(transcripts)
-    participant_people = {
-        (t.slug, p.id): person_id_for(t, p.id, site_annotations)
-        for t in ordered
-        for p in t.parsed.participants
-    }
-    orgs, participant_orgs, companies = collect_organizations(ordered, site_annotations)
-    people = collect_people(
-        ordered, site_annotations, participant_people, participant_orgs, speeches or {}
-    )
+    known = calls or {}
+    pieces = [known.get(t.slug) or call_index(t, speech_of(t), site_annotations) for t in ordered]
+    participant_people = {key: pid for c in pieces for key, pid in c.participant_people}
+    participant_orgs = {key: org for c in pieces for key, org in c.participant_organizations}
+    companies = {c.slug: c.company for c in pieces if c.company}
+    orgs = dict(site_annotations.organizations)
+    for c in pieces:
+        for org in c.organizations:
+            if org.id not in orgs:  # the newest call's wording of a name wins
+                orgs[org.id] = org
+    everyone = collect_people(pieces, site_annotations)
+    voice_ids = {pid for c in pieces for pid in c.voices}
+    people = {pid: e for pid, e in everyone.items() if pid not in voice_ids}
+    voices = {pid: e for pid, e in everyone.items() if pid in voice_ids}
     organizations = organization_entries(
         orgs,
         people,
@@ -168,7 +167,7 @@ def build_site(
         companies,
         tuple(t.slug for t in ordered),
     )
-    topics = collect_topics(ordered, site_annotations)
+    topics = collect_topics(pieces, site_annotations)
     site = Site(
         config=config,
         transcripts=ordered,
@@ -179,6 +178,7 @@ def build_site(
         participant_people=MappingProxyType(participant_people),
         participant_organizations=MappingProxyType(participant_orgs),
         transcript_companies=MappingProxyType(companies),
+        voices=MappingProxyType(voices),
     )
     check_url_claims(site, diagnostics)
     return site
@@ -240,4 +240,4 @@ def check_url_claims(site: Site, diagnostics: Diagnostics) -> None:
             seen[key] = (what, where)
 
 
-__all__ = ["Site", "Speech", "build_site", "speech_of"]
+__all__ = ["CallIndex", "Site", "Speech", "build_site", "call_index", "speech_of"]

@@ -7,59 +7,23 @@ arrive newest first, so "what the participant list says" means the newest call's
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import charts
 from .annotations import SiteAnnotations
-from .model import GROUP_COMPANY, GROUP_OPERATOR, Organization, Person, Topic, Transcript
-from .slugs import slugify
+from .model import GROUP_OPERATOR, Organization, Person, Topic, Transcript
 
 if TYPE_CHECKING:
     from .index import ExchangeRef, OrganizationEntry, PersonEntry, TopicEntry, TurnRef
+    from .index_calls import CallIndex
 
 
 def count_words(paragraphs: tuple[str, ...]) -> int:
     # The same count as the charts (contractions are one word, [laughter] is none), so a person
     # page never shows two different word totals for the same speech.
     return sum(charts.count_words(p) for p in paragraphs)
-
-
-def company_id(transcript: Transcript) -> str | None:
-    if transcript.company:
-        return transcript.company
-    if transcript.parsed.event.company:
-        return slugify(transcript.parsed.event.company)
-    return None
-
-
-def collect_organizations(
-    transcripts: tuple[Transcript, ...], site: SiteAnnotations
-) -> tuple[dict[str, Organization], dict[tuple[str, str], str], dict[str, str]]:
-    """Organisations, the organisation of each participant, and the company of each call."""
-    orgs: dict[str, Organization] = dict(site.organizations)
-    participant_orgs: dict[tuple[str, str], str] = {}
-    companies: dict[str, str] = {}
-    for t in transcripts:
-        event = t.parsed.event
-        held_by = company_id(t)
-        if held_by:
-            companies[t.slug] = held_by
-            if held_by not in orgs:
-                orgs[held_by] = Organization(held_by, event.company or held_by, ticker=event.ticker)
-        for p in t.parsed.participants:
-            org_id = t.organization_of(p.id)
-            if org_id is None and p.organization:
-                org_id = slugify(p.organization)
-            if org_id is None and p.group == GROUP_COMPANY:
-                org_id = held_by
-            if org_id is None:
-                continue
-            participant_orgs[(t.slug, p.id)] = org_id
-            if org_id not in orgs:
-                orgs[org_id] = Organization(org_id, p.organization or org_id)
-    return orgs, participant_orgs, companies
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +80,8 @@ def speech_of(transcript: Transcript) -> Speech:
     )
 
 
-def collect_people(
-    transcripts: tuple[Transcript, ...],
-    site: SiteAnnotations,
-    participant_people: Mapping[tuple[str, str], str],
-    participant_orgs: Mapping[tuple[str, str], str],
-    speeches: Mapping[str, Speech],
-) -> dict[str, PersonEntry]:
+def collect_people(calls: Sequence[CallIndex], site: SiteAnnotations) -> dict[str, PersonEntry]:
+    """Everyone who speaks, or is named in ``speakers.yaml``; ``calls`` newest first."""
     from .index import PersonEntry
 
     people: dict[str, Person] = {}
@@ -132,27 +91,27 @@ def collect_people(
     asked: dict[str, list[ExchangeRef]] = {}
     answered: dict[str, list[ExchangeRef]] = {}
     words: dict[str, int] = {}
-    for t in transcripts:
-        slug = t.slug
-        for p in t.parsed.participants:
-            pid = participant_people[(slug, p.id)]
+    for call in calls:
+        slug = call.slug
+        for person in call.people:
+            pid = person.id
             if pid not in people:
-                org = participant_orgs.get((slug, p.id))
-                people[pid] = Person(pid, p.name, organization=org, role=p.role)
-            events.setdefault(pid, {})[slug] = None
-        speech = speeches.get(slug) or speech_of(t)
-        for speaker, refs in speech.turns.items():
-            pid = participant_people[(slug, speaker)]
-            turns.setdefault(pid, []).extend(refs)
-            words[pid] = words.get(pid, 0) + speech.words[speaker]
-        for ref, asker_id, speakers in speech.exchanges:
-            asker = participant_people.get((slug, asker_id)) if asker_id else None
-            if asker:
-                asked.setdefault(asker, []).append(ref)
-            for speaker in speakers:
-                pid = participant_people[(slug, speaker)]
-                if pid != asker:
-                    answered.setdefault(pid, []).append(ref)
+                people[pid] = person
+            if pid in events:
+                events[pid][slug] = None
+            else:
+                events[pid] = {slug: None}
+        for pid, refs in call.turns:
+            if pid in turns:
+                turns[pid].extend(refs)
+            else:
+                turns[pid] = list(refs)
+        for pid, count in call.words:
+            words[pid] = words.get(pid, 0) + count
+        for pid, ref in call.asked:
+            asked.setdefault(pid, []).append(ref)
+        for pid, ref in call.answered:
+            answered.setdefault(pid, []).append(ref)
     for pid, annotated in site.people.items():
         known = people.get(pid)
         people[pid] = _merge_person(annotated, known)
@@ -195,8 +154,9 @@ def organization_entries(
     events: dict[str, set[str]] = {}
     for key, org_id in participant_orgs.items():
         # Every participant of a call has that call among their events (collect_people).
-        members.setdefault(org_id, set()).add(participant_people[key])
         events.setdefault(org_id, set()).add(key[0])
+        if participant_people[key] in people:  # a voice of one call is no member
+            members.setdefault(org_id, set()).add(participant_people[key])
     for pid, entry in people.items():
         if entry.person.organization:
             members.setdefault(entry.person.organization, set()).add(pid)
@@ -218,18 +178,15 @@ def organization_entries(
     return dict(sorted(entries.items(), key=lambda kv: (kv[1].organization.name.casefold(), kv[0])))
 
 
-def collect_topics(
-    transcripts: tuple[Transcript, ...], site: SiteAnnotations
-) -> dict[str, TopicEntry]:
-    from .index import ExchangeRef, TopicEntry
+def collect_topics(calls: Sequence[CallIndex], site: SiteAnnotations) -> dict[str, TopicEntry]:
+    from .index import TopicEntry
 
     topics: dict[str, Topic] = dict(site.topics)
     refs: dict[str, list[ExchangeRef]] = {}
-    for t in transcripts:
-        for ex in t.parsed.exchanges:
-            for topic_id in ex.topics:
-                if topic_id not in topics:
-                    topics[topic_id] = Topic(topic_id, topic_id.replace("-", " ").capitalize())
-                refs.setdefault(topic_id, []).append(ExchangeRef(t.slug, ex.id))
+    for call in calls:
+        for topic_id, ref in call.topics:
+            if topic_id not in topics:
+                topics[topic_id] = Topic(topic_id, topic_id.replace("-", " ").capitalize())
+            refs.setdefault(topic_id, []).append(ref)
     entries = {tid: TopicEntry(topic, tuple(refs.get(tid, ()))) for tid, topic in topics.items()}
     return dict(sorted(entries.items(), key=lambda kv: (kv[1].topic.title.casefold(), kv[0])))

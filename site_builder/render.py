@@ -314,7 +314,7 @@ def _feed(site: Site, urls: Urls) -> bytes:
 
 
 def _site_index(site: Site, urls: Urls) -> bytes:
-    return jsonout.compact(site_data.site_index(site, urls)).encode("utf-8")
+    return site_data.site_index_json(site, urls).encode("utf-8")
 
 
 __all__ = [

@@ -11,8 +11,9 @@ Nothing here depends on the clock or on hash order: two builds give the same byt
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import jsonout
 from .index import Site
@@ -65,8 +66,8 @@ def transcript_annotations(site: Site, urls: Urls, t: Transcript) -> dict[str, A
         "participants": [
             {
                 "participant": p.id,
-                "person": site.participant_people[(t.slug, p.id)],
-                "person_url": urls.absolute(urls.person(site.participant_people[(t.slug, p.id)])),
+                "person": (person := _listed_person(site, t.slug, p.id)),
+                "person_url": urls.absolute(urls.person(person)) if person else None,
                 "organization": site.participant_organizations.get((t.slug, p.id)),
             }
             for p in t.parsed.participants
@@ -74,12 +75,18 @@ def transcript_annotations(site: Site, urls: Urls, t: Transcript) -> dict[str, A
     }
 
 
-def _exchange_rows(site: Site, urls: Urls, t: Transcript) -> list[dict[str, Any]]:
-    # Made at every build, edit or not, for every question of the site: each lookup is a dict.
+def _listed_person(site: Site, slug: str, participant_id: str) -> str | None:
+    """The participant's person id, if they have a page (a call's operator has none)."""
+    person = site.participant_people[(slug, participant_id)]
+    return person if site.has_page(person) else None
+
+
+def _exchange_rows(
+    t: Transcript, person: Mapping[str, str | None], page: str
+) -> list[dict[str, Any]]:
+    """The call's questions; ``person``: participant id -> person id (None: no page)."""
     slug = t.slug
-    person = {p.id: site.participant_people[(slug, p.id)] for p in t.parsed.participants}
     spoken_by = {turn.id: person[turn.speaker] for turn in t.parsed.turns if turn.speaker}
-    page = urls.absolute(urls.in_transcript(slug, ""))
     return [
         {
             "transcript": slug,
@@ -94,9 +101,47 @@ def _exchange_rows(site: Site, urls: Urls, t: Transcript) -> list[dict[str, Any]
     ]
 
 
-def site_index(site: Site, urls: Urls) -> dict[str, Any]:
+class _Rows(NamedTuple):
+    transcript: Transcript
+    person: tuple[str | None, ...]
+    page: str
+    json: str
+    """The rows as JSON, without the brackets of their list."""
+
+
+# One call's questions, by slug, kept from one build to the next: the site index is made at
+# every build, and its 10,000 questions (at 1,000 calls) were most of an edit's rebuild. A
+# call's rows depend only on the call (an immutable object, made again when its files change),
+# who its participants are, and its page's URL, which the entry holds and is checked against.
+_kept_rows: dict[str, _Rows] = {}
+
+
+def _exchanges_json(site: Site, urls: Urls) -> str:
+    """The JSON list of every question of the site, in transcript order."""
+    global _kept_rows
+    made: dict[str, _Rows] = {}
+    for t in site.transcripts:
+        person = tuple(_listed_person(site, t.slug, p.id) for p in t.parsed.participants)
+        page = urls.absolute(urls.in_transcript(t.slug, ""))
+        kept = _kept_rows.get(t.slug)
+        if kept is None or kept.transcript is not t or kept.person != person or kept.page != page:
+            ids = [p.id for p in t.parsed.participants]
+            rows = _exchange_rows(t, dict(zip(ids, person, strict=True)), page)
+            kept = _Rows(t, person, page, jsonout.compact(rows)[1:-2])
+        made[t.slug] = kept
+    _kept_rows = made  # calls gone from the site are let go
+    return "[" + ",".join(r.json for r in made.values() if r.json) + "]"
+
+
+def site_index_json(site: Site, urls: Urls) -> str:
+    """:func:`site_index` as the published file's text (the same bytes as ``jsonout.compact``)."""
+    head = jsonout.compact(site_index(site, urls, exchanges=False))
+    return f'{head[:-2]},"exchanges":{_exchanges_json(site, urls)}}}\n'
+
+
+def site_index(site: Site, urls: Urls, *, exchanges: bool = True) -> dict[str, Any]:
     """Everything a program needs to find its way around the site, in one file."""
-    return {
+    data = {
         "version": SITE_INDEX_VERSION,
         "title": site.config.title,
         "url": urls.absolute(urls.home()),
@@ -149,5 +194,15 @@ def site_index(site: Site, urls: Urls) -> dict[str, Any]:
             }
             for tid, e in site.topics.items()
         ],
-        "exchanges": [row for t in site.transcripts for row in _exchange_rows(site, urls, t)],
     }
+    if exchanges:
+        data["exchanges"] = [
+            row
+            for t in site.transcripts
+            for row in _exchange_rows(
+                t,
+                {p.id: _listed_person(site, t.slug, p.id) for p in t.parsed.participants},
+                urls.absolute(urls.in_transcript(t.slug, "")),
+            )
+        ]
+    return data

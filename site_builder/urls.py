@@ -7,6 +7,7 @@ and ``absolute()`` adds the origin where a full URL is needed (canonical, feeds,
 
 from __future__ import annotations
 
+import functools
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
 
@@ -36,8 +37,6 @@ class Urls:
         parts = urlsplit(self.base_url)
         self.origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
         self.prefix = parts.path if parts.path.startswith("/") else "/" + parts.path
-        # Every page links to hundreds of people, turns and topics; quoting each id once is enough.
-        self._made: dict[tuple[str, ...], str] = {}
 
     # ---- pages -------------------------------------------------------------------------------
     def home(self) -> str:
@@ -147,10 +146,14 @@ class Urls:
         return rest
 
     def _page(self, *parts: str) -> str:
-        url = self._made.get(parts)
-        if url is None:
-            url = self._made[parts] = self.prefix + "".join(f"{quote(p)}/" for p in parts)
-        return url
+        return _page_url(self.prefix, parts)
+
+
+# Every page links to hundreds of people, turns and topics, and every build (an edit's too) asks
+# for the URL of every page: each is quoted once per process, whichever Urls asks.
+@functools.lru_cache(maxsize=1 << 16)
+def _page_url(prefix: str, parts: tuple[str, ...]) -> str:
+    return prefix + "".join(f"{quote(p)}/" for p in parts)
 
 
 def topic_id_for(title: str) -> str:

@@ -87,10 +87,11 @@ class DateView:
 
 @dataclass(frozen=True, slots=True)
 class SpeakerView:
-    """A participant as a transcript page shows them: linked to their person page."""
+    """A participant as a transcript page shows them: linked to their person page, if any."""
 
     name: str
-    url: str
+    url: str | None
+    """None for a voice of one call (an operator), which has no page."""
     role: str | None
     organization: Link | None
     group: str
@@ -208,11 +209,11 @@ def speaker_view(
     site: Site, urls: Urls, transcript: Transcript, participant: Participant
 ) -> SpeakerView:
     slug = transcript.slug
-    person = site.people[site.participant_people[(slug, participant.id)]].person
+    person = site.person_of(slug, participant.id).person
     org_id = site.participant_organizations.get((slug, participant.id))
     return SpeakerView(
         name=person.name if person.id in site.annotations.people else participant.name,
-        url=urls.person(person.id),
+        url=urls.person(person.id) if site.has_page(person.id) else None,
         role=participant.role or person.role,
         organization=org_link(site, urls, org_id),
         group=participant.group,

@@ -97,13 +97,15 @@ class Printed:
         return html
 
     def person_html(self, person_id: str) -> str:
-        """The person's name, linked to their page."""
+        """The person's name, linked to their page (a voice of one call has none)."""
         html = self._people.get(person_id)
         if html is None:
-            person = self.site.people[person_id].person
-            html = self._people[person_id] = link_html(
-                Link(self.urls.person(person.id), person.name)
-            )
+            person = self.site.person(person_id).person
+            if self.site.has_page(person_id):
+                html = link_html(Link(self.urls.person(person.id), person.name))
+            else:
+                html = esc(person.name)
+            self._people[person_id] = html
         return html
 
     def _topics_html(self, topic_ids: Iterable[str]) -> str:

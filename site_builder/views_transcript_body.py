@@ -38,8 +38,11 @@ def notes_html(transcript: Transcript, target: str) -> tuple[Markup, ...]:
 
 
 def speaker_line_html(s: SpeakerView) -> str:
-    """The name linked to the person page, then role and organisation."""
-    line = f'<a class="speaker__name" href="{esc(s.url)}">{esc(s.name)}</a>'
+    """The name linked to the person page (when there is one), then role and organisation."""
+    if s.url is None:
+        line = f'<span class="speaker__name">{esc(s.name)}</span>'
+    else:
+        line = f'<a class="speaker__name" href="{esc(s.url)}">{esc(s.name)}</a>'
     if s.role or s.organization:
         about = [esc(s.role)] if s.role else []
         if s.organization:

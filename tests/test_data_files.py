@@ -6,13 +6,18 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from site_builder import charts, jsonout
+from site_builder import charts, index, jsonout, site_data
+from site_builder.config import SiteConfig
+from site_builder.errors import Diagnostics
+from site_builder.model import Person, Transcript
+from site_builder.urls import Urls
 
 from .html_check import file_for, read_page
-from .test_site import build_small, small_transcript
+from .test_site import SITE_ANNOTATIONS, build_small, small_transcript
 
 ORIGIN = "https://example.org"
 BASE = f"{ORIGIN}/calls/"
@@ -91,7 +96,10 @@ def test_transcript_json_is_the_parse_schema_plus_annotations(tmp_path: Path) ->
     people = {p["participant"]: p for p in notes["participants"]}
     assert set(people) == {p.id for p in transcript.parsed.participants}
     assert people["sam-poe"]["organization"] == "big-bank"
-    assert all(resolves(site, p["person_url"]) for p in people.values())
+    assert all(resolves(site, p["person_url"]) for p in people.values() if p["person"])
+    # The call's operator is a voice of this call, with no page: no link to a missing page.
+    assert people["operator"]["person"] is None and people["operator"]["person_url"] is None
+    assert all(p["person"] for pid, p in people.items() if pid != "operator")
 
 
 def test_site_index_lists_people_organisations_and_exchanges_with_working_urls(
@@ -242,3 +250,40 @@ def test_person_page_shows_their_share_of_each_event(demo_site: Path) -> None:
     # The page's word count says the same as the chart's table.
     stats = "".join(read_page(page).classes["stats"][0].split())
     assert f"Words{words:,}" in stats
+
+
+def _site(transcripts: list[Transcript], named_operator: bool = False) -> index.Site:
+    """The small site; ``named_operator``: speakers.yaml names the operator, who gets a page."""
+    people = dict(SITE_ANNOTATIONS.people)
+    if named_operator:
+        people["operator"] = Person("operator", "Olive Operator")
+    config = SiteConfig(title="Calls", base_url=BASE, language="en-GB")
+    annotations = replace(SITE_ANNOTATIONS, people=people)
+    return index.build_site(transcripts, annotations, config, Diagnostics())
+
+
+def test_site_index_kept_between_builds_never_goes_stale() -> None:
+    # The questions of the site index are kept per call from one build to the next: each build's
+    # file must still be exactly the site index of that build's site.
+    urls = Urls(BASE)
+    calls = [small_transcript(), small_transcript("acme-2020-q4", "2021-02-01")]
+    builds = [
+        _site(calls),
+        _site(calls),  # the same calls: rows kept
+        _site(calls, named_operator=True),  # the same calls, the operator now a person
+        _site([replace(calls[0], parsed=replace(calls[0].parsed, exchanges=())), calls[1]]),
+        _site(calls[1:]),  # a call removed
+    ]
+    seen = []
+    for site in builds:
+        text = site_data.site_index_json(site, urls)
+        assert text == jsonout.compact(site_data.site_index(site, urls))
+        seen.append([(e["transcript"], e["speakers"]) for e in json.loads(text)["exchanges"]])
+    both = ["sam-poe", "jane-roe"]
+    assert seen == [
+        [("acme-2021-q4", both), ("acme-2020-q4", both)],
+        [("acme-2021-q4", both), ("acme-2020-q4", both)],
+        [("acme-2021-q4", ["operator", *both]), ("acme-2020-q4", ["operator", *both])],
+        [("acme-2020-q4", both)],
+        [("acme-2020-q4", both)],
+    ]

@@ -244,3 +244,18 @@ def test_without_javascript_there_is_no_dead_button_and_permalinks_work(
         citation = page.locator(".cite--call .cite__text").inner_text()
     context.close()
     assert citation.endswith("/transcripts/tesla-2012-q2/.")
+
+
+def test_a_calls_operator_has_no_page_and_no_place_among_the_people(demo_site: Path) -> None:
+    # An operator is a different voice on every call: an archive of 1,000 calls must not list
+    # 1,000 "Operator"s among its people, nor link each call's operator to a page of their own.
+    assert not [p.name for p in (demo_site / "people").iterdir() if p.name.startswith("operator")]
+    listed = [text for _, _, text in with_class(demo_site / "people/index.html", "card__title")]
+    assert "Elon Musk" in listed and "Operator" not in listed
+    names = with_class(demo_site / DEMO, "speaker__name")
+    operator = [(tag, attrs) for tag, attrs, text in names if text == "Operator"]
+    assert operator and all(tag == "span" and "href" not in attrs for tag, attrs in operator)
+    others = [(tag, attrs) for tag, attrs, text in names if text != "Operator"]
+    assert others and all(
+        tag == "a" and attrs["href"].startswith("/people/") for tag, attrs in others
+    )
