@@ -87,9 +87,14 @@ def compact(data: Any) -> str:
     """The published data files: one line, no spaces (browsers and ``jq`` lay them out).
 
     Written by the standard library's C encoder, five times faster than the indented form, and
-    a third smaller.
+    a third smaller. The same bytes as ``json.dumps(data, ensure_ascii=False, separators=(",",
+    ":"))``; one encoder for the build, and no check for cycles (the data is made of plain
+    values), a tenth of the cost of a call's file.
     """
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _COMPACT.encode(data) + "\n"
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 _string = json.encoder.encode_basestring  # the C version when the accelerator is built

@@ -11,6 +11,7 @@ into an invented person.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -37,6 +38,8 @@ _CLOSING = re.compile(
 _UNIDENTIFIED = ("unidentified", "unknown")
 # Names readers give a questioner the transcript does not name (``Q -`` in a talk's Q&A).
 _ANONYMOUS_ASKERS = frozenset({"questioner", "audience", "audience member", "question", "q"})
+# An operator names the same analysts' firms the same way, call after call.
+_firm_relation = functools.lru_cache(maxsize=4096)(firm_relation)
 
 
 @dataclass(slots=True)
@@ -83,14 +86,28 @@ def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
     )
     member = {t: e.id for e in exchanges for t in e.turns}
     turns = tuple(
-        t if t.exchange == member.get(t.id) else replace(t, exchange=member.get(t.id))
-        for t in parsed.turns
+        t if t.exchange == (ex := member.get(t.id)) else _in_exchange(t, ex) for t in parsed.turns
     )
     return replace(
         parsed,
         turns=turns,
         exchanges=exchanges,
         warnings=tuple(parsed.warnings) + tuple(warnings),
+    )
+
+
+def _in_exchange(turn: Turn, exchange: str | None) -> Turn:
+    """``replace(turn, exchange=exchange)``, made directly: a call has hundreds of Q&A turns, and
+    ``dataclasses.replace`` looks every field up by name."""
+    return Turn(
+        turn.id,
+        turn.speaker,
+        turn.section,
+        turn.paragraphs,
+        turn.line,
+        turn.label,
+        exchange,
+        turn.timestamp,
     )
 
 
@@ -145,7 +162,7 @@ def _check_firm(line: int, intro: Introduction, warnings: list[ParseWarning]) ->
     listed = participant.organization if participant else None
     if participant is None or not listed or not intro.spoken_firm:
         return
-    relation = firm_relation(intro.spoken_firm, listed)
+    relation = _firm_relation(intro.spoken_firm, listed)
     if relation == "same":
         return
     if relation == "short":

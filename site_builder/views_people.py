@@ -50,12 +50,13 @@ def _turns_html(positions: Positions, refs: list[TurnRef]) -> str:
     """Each turn's link (``Turn 12, question 3``) and its opening words, as one list."""
     turns, exchanges, href = positions.turns, positions.exchanges, positions.href
     items = []
+    append = items.append
     for ref in refs:
         number, turn = turns[ref.turn]
         asked = exchanges.get(turn.exchange) if turn.exchange else None
-        label = f"Turn {number}, question {asked[0]}" if asked else f"Turn {number}"
-        items.append(
-            f'<li><a href="{href}{esc(turn.id)}">{label}</a> '
+        question = f", question {asked[0]}" if asked else ""
+        append(
+            f'<li><a href="{href}{esc(turn.id)}">Turn {number}{question}</a> '
             f'<span class="excerpt">{esc(excerpt(turn.paragraphs))}</span></li>\n'
         )
     return excerpts_html(items)
@@ -65,9 +66,9 @@ def _event_html(
     made: Printed,
     slug: str,
     person_id: str,
-    asked: list[ExchangeRef],
-    answered: list[ExchangeRef],
-    turns: list[TurnRef],
+    asked: list[ExchangeRef] | None,
+    answered: list[ExchangeRef] | None,
+    turns: list[TurnRef] | None,
 ) -> str:
     """One event of a person page: the call, their role there, what they asked and answered,
     and the opening words of everything they said."""
@@ -76,27 +77,21 @@ def _event_html(
     role = esc(participant.role) if participant.role else ""
     org = made.org_html(made.site.participant_organizations.get((slug, participant.id)))
     head, dated = made.call_head(made.calls[slug])
-    out = [head]
-    if dated and (role or org):
-        out.append(" · ")
-    out.append(f"{role}, {org}" if role and org else role or org)
-    out.append("</p>\n")
+    who = f"{role}, {org}" if role and org else role or org
+    out = [head, " · " if dated and who else "", who, "</p>\n"]
     if asked:
-        out.append("  <h3>Questions asked</h3>\n")
-        out.append(made.exchange_list(asked, show_asker=False))
-        out.append("\n")
+        out += ("  <h3>Questions asked</h3>\n", made.exchange_list(asked, show_asker=False), "\n")
     if answered:
-        out.append("  <h3>Questions answered</h3>\n")
-        out.append(made.exchange_list(answered))
-        out.append("\n")
+        out += ("  <h3>Questions answered</h3>\n", made.exchange_list(answered), "\n")
     if turns:
         count = len(turns)
-        out.append(f"  <h3>Everything said ({count} turn{'' if count == 1 else 's'})</h3>\n")
-        out.append(_turns_html(positions, turns))
-        out.append("\n")
+        out += (
+            f"  <h3>Everything said ({count} turn{'' if count == 1 else 's'})</h3>\n",
+            _turns_html(positions, turns),
+            "\n</section>",
+        )
     else:
-        out.append("  <p>Listed as a participant; no recorded turns.</p>\n")
-    out.append("</section>")
+        out.append("  <p>Listed as a participant; no recorded turns.</p>\n</section>")
     return "".join(out)
 
 
@@ -111,9 +106,9 @@ def person_view(site: Site, urls: Urls, person_id: str) -> PersonView:
             made,
             slug,
             person_id,
-            asked.get(slug, []),
-            answered.get(slug, []),
-            turns.get(slug, []),
+            asked.get(slug),
+            answered.get(slug),
+            turns.get(slug),
         )
         for slug in entry.transcripts
     )
@@ -140,31 +135,40 @@ def person_share_chart(site: Site, urls: Urls, person_id: str) -> ChartView | No
     entry = site.people[person_id]
     made = printed(site, urls)
     rows: list[Share] = []
+    body: list[str] = []
+    calls, participants = made.calls, made.participants
     for slug in entry.transcripts:
-        parsed = made.calls[slug].parsed
-        counted = tally(parsed)
+        call = calls[slug]
+        counted = tally(call.parsed)
         words = counted.speaker_words
-        mine = [pid for pid in made.participants.get((slug, person_id), ()) if pid in words]
-        if not counted.total or not mine:
-            continue
-        first = mine[0]
-        if len(mine) > 1:  # the group of the one who spoke most, as the call's own chart ranks
-            first = next(s.key for s in speaker_shares(parsed) if s.key in mine)
-        said = sum(words[pid] for pid in mine)
-        turns = sum(counted.speaker_turns[pid] for pid in mine)
+        ids = participants.get((slug, person_id), ())
+        if len(ids) == 1:  # nearly everyone: one participant of the call is this person
+            first = ids[0]
+            said = words.get(first)
+            if said is None or not counted.total:
+                continue
+            turns = counted.speaker_turns[first]
+        else:
+            mine = [pid for pid in ids if pid in words]
+            if not counted.total or not mine:
+                continue
+            first = mine[0]
+            if len(mine) > 1:  # the group of the one who spoke most, as the call's chart ranks
+                first = next(s.key for s in speaker_shares(call.parsed) if s.key in mine)
+            said = sum(words[pid] for pid in mine)
+            turns = sum(counted.speaker_turns[pid] for pid in mine)
         group = made.positions(slug).participants[first].group
-        title = made.calls[slug].title
-        rows.append(Share(slug, title, group, said, turns, said / counted.total))
+        row = Share(slug, call.title, group, said, turns, said / counted.total)
+        rows.append(row)
+        # The table printed here, not through Cell and rows_html: a busy analyst has hundreds.
+        body.append(
+            f'<tr><th scope="row"><a href="{esc(urls.transcript(slug))}">{esc(call.title)}</a>'
+            f'</th><td class="num">{turns}</td><td class="num">{said:,}</td>'
+            f'<td class="num">{row.percent}</td></tr>\n'
+        )
     if not rows:
         return None
     name = entry.person.name
-    # The table printed here, not through Cell and rows_html: a busy analyst has hundreds.
-    body = "".join(
-        f'<tr><th scope="row"><a href="{esc(urls.transcript(r.key))}">{esc(r.label)}</a></th>'
-        f'<td class="num">{r.turns}</td><td class="num">{r.words:,}</td>'
-        f'<td class="num">{r.percent}</td></tr>\n'
-        for r in rows
-    )
     return chart_view(
         id="chart-person-share",
         heading="Share of each call",
@@ -176,7 +180,7 @@ def person_share_chart(site: Site, urls: Urls, person_id: str) -> ChartView | No
             f"{name}'s words against all spoken words, by event",
             ("Event", "Turns", "Words", "Share of words"),
             (False, True, True, True),
-            Markup(body),
+            Markup("".join(body)),
         ),
         table_open=True,
         level=2,

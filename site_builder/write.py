@@ -134,7 +134,8 @@ class OutputWriter:
         self._lock: contextlib.ExitStack | None = None
         self.live: dict[str, Entry] | None = None
         self.have: dict[str, Entry] = {}
-        self._folders: set[Path] = set()
+        self._folders: set[str] = set()
+        self._marked_open = False
         """Standby folders this process made (or found) already."""
 
     def __enter__(self) -> OutputWriter:
@@ -158,8 +159,7 @@ class OutputWriter:
             raise OutputError(f"refusing to write {rel!r}: not a plain path inside the output")
         entry = manifest.entry(content)
         if self.have.get(rel) != entry and not self._served(rel, entry):
-            with open(self._clear(rel), "xb") as stream:  # "x": never share an inode with live
-                stream.write(content)
+            _replace(self._clear(rel), lambda target: _create(target, content))
         return entry
 
     def holds(self, rel: str, entry: Entry) -> bool:
@@ -187,7 +187,8 @@ class OutputWriter:
         try:
             for rel, entry in entries.items():
                 if self.have.get(rel) != entry and rel not in changed:
-                    _link_or_copy(self.output / rel, self._clear(rel))
+                    source = self.output / rel
+                    _replace(self._clear(rel), lambda target: _link_or_copy(source, target))
             self._seal(entries, self.before_swap)
             if self.output.exists():
                 atomic.exchange(self.standby, self.output, self.aside)
@@ -225,16 +226,17 @@ class OutputWriter:
     def _opened(self) -> bool:
         return not (self.standby / MARKER).exists()
 
-    def _clear(self, rel: str) -> Path:
-        """The standby path of ``rel``, ready to be written: the standby marked incomplete
-        first (in whichever process gets here first), the folder made, an old file unlinked."""
-        (self.standby / MARKER).unlink(missing_ok=True)
-        target = self.standby / rel
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
-        target.unlink(missing_ok=True)
-        return target
+    def _clear(self, rel: str) -> str:
+        """The standby path of ``rel``, its folder made, the standby marked incomplete first
+        (once in each process: a forked helper's first file may come before the parent's)."""
+        if not self._marked_open:
+            (self.standby / MARKER).unlink(missing_ok=True)
+            self._marked_open = True
+        folder, _, _ = rel.rpartition("/")
+        if folder not in self._folders:
+            os.makedirs(os.path.join(self.standby, folder), exist_ok=True)
+            self._folders.add(folder)
+        return os.path.join(self.standby, rel)
 
     def _seal(
         self,
@@ -376,6 +378,21 @@ def _clone(source: Path, target: Path) -> None:
         ignore=lambda folder, names: [MARKER] if Path(folder) == source else [],
     )
     _link_or_copy(source / MARKER, target / MARKER)
+
+
+def _create(target: str, content: bytes) -> None:
+    with open(target, "xb") as stream:  # "x": never write into an inode the live tree shares
+        stream.write(content)
+
+
+def _replace(target: str, make: Callable[[str], None]) -> None:
+    """``make(target)``, which fails if the file exists; an older version (perhaps hard-linked
+    to the live file) is unlinked first. Trying first saves a system call per new file."""
+    try:
+        make(target)
+    except FileExistsError:
+        os.unlink(target)
+        make(target)
 
 
 def _link_or_copy(source: Path | str, target: Path | str) -> None:

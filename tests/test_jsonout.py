@@ -39,3 +39,14 @@ def test_dumps_refuses_what_json_cannot_write() -> None:
         jsonout.dumps({"when": object()})
     with pytest.raises(TypeError):
         jsonout.dumps({("a", "b"): 1})
+
+
+@given(VALUES)
+def test_compact_writes_what_json_dumps_writes_on_one_line(value: Any) -> None:
+    expected = json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert jsonout.compact(value) == expected
+
+
+def test_compact_refuses_what_json_cannot_write() -> None:
+    with pytest.raises(TypeError):
+        jsonout.compact({"when": object()})

@@ -123,6 +123,9 @@ class _Speakers:
         """Participant id -> name, as the builder holds them."""
         self._keys: dict[str, str] = {}
         """``label_key`` of each text seen: a call repeats a few labels hundreds of times."""
+        self._resolved: dict[str, str] = {}
+        """Each line found to be a label, and whom: once a label names someone it always will
+        (``by_label`` only grows, and nothing on demand takes a listed name's place)."""
 
     def key(self, text: str) -> str:
         key = self._keys.get(text)
@@ -141,6 +144,15 @@ class _Speakers:
     def resolve(self, text: str, line: int) -> str | None:
         """The participant id ``text`` labels, or None when it is speech."""
         stripped = text.strip()
+        known = self._resolved.get(stripped)
+        if known is not None:
+            return known
+        found = self._resolve(stripped, line)
+        if found is not None:
+            self._resolved[stripped] = found
+        return found
+
+    def _resolve(self, stripped: str, line: int) -> str | None:
         # Split no further than needed: a paragraph of speech has hundreds of words.
         if not stripped or len(stripped.split(maxsplit=_MAX_LABEL_WORDS)) > _MAX_LABEL_WORDS:
             return None
@@ -176,7 +188,8 @@ class _Speakers:
 
     def with_aliases(self) -> tuple[Participant, ...]:
         return tuple(
-            replace(p, aliases=tuple(self.aliases.get(p.id, ()))) for p in self.builder.participants
+            replace(p, aliases=tuple(self.aliases[p.id])) if p.id in self.aliases else p
+            for p in self.builder.participants
         )
 
 
