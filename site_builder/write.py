@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import itertools
 import os
 import re
@@ -187,8 +188,7 @@ class OutputWriter:
         try:
             for rel, entry in entries.items():
                 if self.have.get(rel) != entry and rel not in changed:
-                    source = self.output / rel
-                    _replace(self._clear(rel), lambda target: _link_or_copy(source, target))
+                    _replace(self._clear(rel), functools.partial(_link_or_copy, self.output / rel))
             self._seal(entries, self.before_swap)
             if self.output.exists():
                 atomic.exchange(self.standby, self.output, self.aside)
