@@ -26,6 +26,8 @@ class BuildResult:
     files_unchanged: int = 0
     seconds: float = 0.0
     pages_by_kind: dict[str, int] = field(default_factory=dict)
+    made_by_kind: dict[str, int] = field(default_factory=dict)
+    """Of ``pages_by_kind``, those rendered anew."""
 
     @property
     def ok(self) -> bool:

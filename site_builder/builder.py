@@ -132,9 +132,25 @@ class Builder:
         self._discovered: (
             tuple[frozenset[str], tuple[sources.SourceFile, ...], tuple[Diagnostic, ...]] | None
         ) = None
+        self._warm = False
+        self._trust_record = True
 
     def build(self, *, dry_run: bool = False) -> BuildResult:
         return self.rebuild(dry_run=dry_run)
+
+    @property
+    def warm(self) -> bool:
+        """Whether this builder holds the site, so an edit's rebuild does only what changed
+        (not so after a first build answered from the build record)."""
+        return self._warm
+
+    def warm_up(self) -> BuildResult:
+        """Load and render everything the build record let the first build skip, writing only
+        what differs (nothing, when the output is intact): the preview does this right after it
+        starts serving, so the first save is not a full build."""
+        self._last_good = None
+        self._trust_record = False
+        return self.rebuild()
 
     def rebuild(self, changed: Iterable[Path] = (), *, dry_run: bool = False) -> BuildResult:
         """Bring the output up to date with the content; ``changed``: files known to differ."""
@@ -165,7 +181,7 @@ class Builder:
             if before == inputs and output_stamp == stamp(marker):
                 return _unchanged(result, _now() - started)
         built_from = build_record.fingerprint(inputs, self._options())
-        if self._last_good is None and not changed and not dry_run:
+        if self._last_good is None and self._trust_record and not changed and not dry_run:
             recorded = build_record.load(self.output_dir, marker, built_from)
             # A new process, nothing changed since the last build, and no file of it lost.
             if recorded is not None and write.output_intact(self.output_dir):
@@ -221,7 +237,10 @@ class Builder:
         result.files_unchanged = report.unchanged
         for page in made:
             result.pages_by_kind[page.kind] = result.pages_by_kind.get(page.kind, 0) + 1
+            if page.fresh:
+                result.made_by_kind[page.kind] = result.made_by_kind.get(page.kind, 0) + 1
         self._last_good = (inputs, stamp(marker), result)
+        self._warm = True
         build_record.save(
             self.output_dir,
             marker,

@@ -8,7 +8,6 @@ reader of the printed page gets the same facts. Colours come from CSS classes (`
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,13 +30,18 @@ LABEL_WIDTH = 0  # labels sit above bars so the chart reads at 320 px
 WIDTH = 600
 
 
-@functools.lru_cache(maxsize=1 << 14)  # a quoted paragraph is counted again on other pages
 def count_words(text: str) -> int:
     """Words as a word processor counts them: runs of non-space characters, so ``don't`` and
     ``year-over-year`` are one word and ``$2,329.7 million`` two; a reader comparing our figure
     with their own copy's gets the same. Editorial marks and standalone dashes are not speech."""
     if "[" in text:
         text = _MARK.sub(" ", text)
+    # Most paragraphs are ASCII words between single spaces (an ASCII text's other spaces are
+    # all unprintable): their words are their spaces plus one, counted without making a list.
+    if text.isascii() and text.isprintable() and "  " not in text and " -" not in text:
+        stripped = text.strip(" ")
+        if stripped and stripped[0] != "-":
+            return stripped.count(" ") + 1
     words = text.split()
     if "-" in text or "–" in text or "—" in text:
         return len(words) - sum(words.count(dash) for dash in _DASHES)
@@ -58,6 +62,11 @@ class Share(NamedTuple):
     @property
     def percent(self) -> str:
         return f"{self.share * 100:.1f}%"
+
+    @property
+    def bar_width(self) -> str:
+        """The bar's width in a share chart, as drawn."""
+        return f"{max(self.share * WIDTH, 1.0):.1f}"
 
 
 class Segment(NamedTuple):
@@ -194,12 +203,11 @@ def share_bars_svg(chart_id: str, rows: Sequence[Share], title: str) -> Markup:
     parts = [_svg_open(chart_id, height, title, desc)]
     for i, (row, percent) in enumerate(zip(rows, percents, strict=True)):
         y = i * row_height
-        width = max(row.share * WIDTH, 1.0)
         parts.append(
             f'<text class="chart-label" x="0" y="{y + BAR_HEIGHT - 5}">'
             f"{esc(row.label)} · {percent}</text>"
             f'<rect class="chart-{esc(row.group)}" x="0" y="{y + BAR_HEIGHT}" '
-            f'width="{width:.1f}" height="{BAR_HEIGHT - 4}" rx="2"/>'
+            f'width="{row.bar_width}" height="{BAR_HEIGHT - 4}" rx="2"/>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -26,8 +26,9 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from . import charts
 from .index import ExchangeRef, Site
-from .model import Transcript
+from .model import Transcript, Turn
 
 Key = tuple[bytes, tuple[object, ...]]
 """The whole site's digest, and what the page shows (hashable, compared by equality)."""
@@ -50,6 +51,10 @@ class TranscriptInputs:
     exchanges: Mapping[str, int]
     """Exchange id -> hash of all a list of exchanges can show of it: its number, its turns
     (every field: speakers, words ...), its topics and the call's participant list."""
+    quoted: Mapping[str, int]
+    """Person id -> hash of what their page shows of the call: who they were there, their
+    turns with their numbers, the questions they asked or spoke in, and their share of the
+    words as printed. Another speaker's edit that leaves those alone does not remake it."""
 
 
 def transcript_inputs(token: int, transcript: Transcript) -> TranscriptInputs:
@@ -70,7 +75,43 @@ def transcript_inputs(token: int, transcript: Transcript) -> TranscriptInputs:
         for number, ex in enumerate(parsed.exchanges)
     }
     speech = hash((parsed, transcript.people, transcript.organizations, transcript.company))
-    return TranscriptInputs(token, speech, listed, hash(transcript.summary), exchanges)
+    quoted = _quoted(transcript, exchanges, speech)
+    return TranscriptInputs(token, speech, listed, hash(transcript.summary), exchanges, quoted)
+
+
+def _quoted(transcript: Transcript, exchanges: Mapping[str, int], speech: int) -> dict[str, int]:
+    """:attr:`TranscriptInputs.quoted`, for everyone on the call."""
+    parsed = transcript.parsed
+    numbers = {ex.id: n for n, ex in enumerate(parsed.exchanges, 1)}
+    said: dict[str, list[tuple[int, Turn, int | None]]] = {}
+    for n, turn in enumerate(parsed.turns, 1):
+        if turn.speaker:
+            entry = (n, turn, numbers.get(turn.exchange) if turn.exchange else None)
+            said.setdefault(turn.speaker, []).append(entry)
+    speaker_of = {turn.id: turn.speaker for turn in parsed.turns}
+    spoke_in: dict[str, list[int]] = {}
+    for ex in parsed.exchanges:
+        for pid in dict.fromkeys((ex.asker, *(speaker_of.get(t) for t in ex.turns))):
+            if pid:
+                spoke_in.setdefault(pid, []).append(exchanges[ex.id])
+    counted = charts.tally(parsed)
+    shown: dict[str, list[object]] = {}
+    for p in parsed.participants:
+        words = counted.speaker_words.get(p.id)
+        share = None
+        if words is not None and counted.total:
+            turns = counted.speaker_turns[p.id]
+            row = charts.Share(p.id, "", p.group, words, turns, words / counted.total)
+            share = (words, row.turns, row.percent, row.bar_width)
+        turns_said, questions = said.get(p.id, ()), spoke_in.get(p.id, ())
+        part = (p, transcript.organization_of(p.id), tuple(turns_said), tuple(questions), share)
+        shown.setdefault(transcript.person_of(p.id), []).append(part)
+    # One participant is one person nearly always; a person on a call under two labels has
+    # their figures summed and ranked against the whole call, so their key sees all of it.
+    return {
+        person: hash(parts[0]) if len(parts) == 1 else hash((speech, tuple(parts)))
+        for person, parts in shown.items()
+    }
 
 
 def site_digest(site: Site, templates: bytes) -> bytes:
@@ -105,6 +146,15 @@ def _entry_summary(site: Site, kind: str, entry_id: str) -> object:
     return site.topics[entry_id].exchanges
 
 
+def _quotes(inputs: Mapping[str, TranscriptInputs], spec: PageInputs) -> tuple[object, ...]:
+    person = spec.quoted_person
+    if person is None:
+        return tuple((slug, inputs[slug].speech) for slug in spec.quotes)
+    return tuple(
+        (slug, inputs[slug].quoted.get(person, inputs[slug].speech)) for slug in spec.quotes
+    )
+
+
 class Keys:
     """Page keys for one build; None for every page when the transcripts have no inputs."""
 
@@ -126,7 +176,7 @@ class Keys:
             spec.url,
             spec.kind,
             tuple((slug, inputs[slug].token) for slug in spec.shows),
-            tuple((slug, inputs[slug].speech) for slug in spec.quotes),
+            _quotes(inputs, spec),
             tuple((slug, inputs[slug].listed) for slug in spec.lists),
             tuple((slug, inputs[slug].summary) for slug in spec.summarises),
             tuple((r, inputs[r.transcript].exchanges[r.exchange]) for r in spec.exchanges),
@@ -148,6 +198,8 @@ class PageInputs:
     build (the site's JSON index, which counts every word)."""
     quotes: tuple[str, ...] = ()
     """Slugs of the calls whose speech it quotes (a person's page)."""
+    quoted_person: str | None = None
+    """Whose speech alone it quotes of those calls (:attr:`TranscriptInputs.quoted`)."""
     lists: tuple[str, ...] = ()
     """Slugs of the calls it lists as items (title, date, counts)."""
     summarises: tuple[str, ...] = ()

@@ -93,6 +93,7 @@ def page_specs(site: Site) -> list[PageSpec]:
                     "person",
                     (),
                     quotes=entry.transcripts,
+                    quoted_person=pid,
                     entries=(("person", pid),),
                 ),
             )

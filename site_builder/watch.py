@@ -16,13 +16,9 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import build, theme
 from .write import OutputError
-
-if TYPE_CHECKING:
-    from .builder import Builder
 
 # path -> (mtime_ns, size, inode); the inode catches an editor's atomic save (write + rename).
 Snapshot = dict[str, tuple[int, int, int]]
@@ -97,7 +93,9 @@ def _describe_exception(exc: Exception) -> str:
     return "".join(traceback.format_exception(exc)).rstrip()
 
 
-def build_once(content_dir: Path, output_dir: Path, builder: Builder | None = None) -> BuildOutcome:
+def build_once(
+    content_dir: Path, output_dir: Path, rebuild: Callable[[], build.BuildResult] | None = None
+) -> BuildOutcome:
     """One build for the preview: base URL ``/``, failures reported, never raised.
 
     The preview must outlive any mistake in content or templates, so an unexpected exception is
@@ -110,8 +108,8 @@ def build_once(content_dir: Path, output_dir: Path, builder: Builder | None = No
         return BuildOutcome(False, (message,), 0, 0, time.perf_counter() - started)
     try:
         # The long-lived builder redoes only what changed (site_builder/builder.py).
-        if builder is not None:
-            result = builder.rebuild()
+        if rebuild is not None:
+            result = rebuild()
         else:
             # No search index: the preview refreshes it after the reload (preview_search.py).
             result = build.build(content_dir, output_dir, base_url="/", search=False)
@@ -170,10 +168,10 @@ class Rebuilder:
         self._built = self.scan()
         return self._build()
 
-    def _build(self) -> BuildOutcome:
+    def _build(self, how: Callable[[], build.BuildResult] | None = None) -> BuildOutcome:
         self.building.set()
         try:
-            return build_once(self.content_dir, self.output_dir, self._builder)
+            return build_once(self.content_dir, self.output_dir, how or self._builder.rebuild)
         finally:
             self.building.clear()
 
@@ -187,6 +185,12 @@ class Rebuilder:
 
     def run(self) -> None:
         """The loop; runs until :meth:`stop`."""
+        if not self._builder.warm and not self._stop.is_set():
+            # The first build came from the build record: the site is served already, and the
+            # site is loaded now, before the first save, not after it.
+            warmed = self._build(self._builder.warm_up)
+            if not warmed.ok or warmed.files_written:  # the output had been changed by hand
+                self.on_finished(warmed)
         unannounced_since: float | None = None
         while not self._stop.wait(POLL_SECONDS):
             current = self.scan()

@@ -243,3 +243,44 @@ def test_a_sentence_edit_makes_only_the_pages_that_show_the_call(
     files = sum(1 for p in output.rglob("*") if p.is_file())
     # The call, its JSON, the pages of people on it, topics it has, and the site-wide pages.
     assert 0 < result.pages_made < files / 3
+
+
+def test_a_builder_started_on_a_recorded_build_loads_the_site_before_the_first_edit(
+    site: tuple[Path, Path, Builder], tmp_path: Path
+) -> None:
+    """The preview restarted on an unchanged site serves at once from the build record, then
+    warms up, so the first save costs what any save costs, not a whole build."""
+    content, output, _ = site
+    before = _stamps(output)
+    restarted = Builder(content, output, search=False, jobs=1)
+    first = restarted.build()
+    assert first.ok and first.pages_made == 0 and not restarted.warm
+    warmed = restarted.warm_up()
+    assert warmed.ok and restarted.warm
+    assert warmed.files_written == 0 and _stamps(output) == before
+    transcript = sorted((content / "transcripts").glob("*.txt"))[3]
+    _sub(transcript, r"^(Thank you, operator.*)$", r"\1 Thanks again.")
+    edited = restarted.rebuild(changed=[transcript])
+    files = sum(1 for p in output.rglob("*") if p.is_file())
+    assert edited.ok and 0 < edited.pages_made < files / 3
+    assert _tree(output) == _cold(content, tmp_path / "cold")
+
+
+def test_a_sentence_edit_remakes_the_pages_of_its_speaker_not_of_everyone_on_the_call(
+    site: tuple[Path, Path, Builder],
+) -> None:
+    content, output, builder = site
+    transcript = sorted((content / "transcripts").glob("*.txt"))[5]
+    people = set(
+        re.findall(
+            r'href="/people/([^/"]+)/"',
+            (output / "transcripts" / transcript.stem / "index.html").read_text(encoding="utf-8"),
+        )
+    )
+    _sub(transcript, r"^(Thank you, operator.*)$", r"\1 Thanks again.")
+    result = builder.rebuild()
+    assert result.ok
+    # Site-wide pages (home, lists, feed, indexes) and the call's JSON are made as well, but
+    # not the page of each of the call's people: only the speaker's, and those whose share of
+    # the words, as printed to one decimal, moved.
+    assert len(people) > 8 and 1 <= result.made_by_kind.get("person", 0) < len(people) / 3
