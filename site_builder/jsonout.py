@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 from .model import ParsedTranscript
 
 
@@ -84,14 +86,24 @@ def dumps(data: Any) -> str:
 
 
 def compact(data: Any) -> str:
-    """The published data files: one line, no spaces (browsers and ``jq`` lay them out).
+    """:func:`compact_bytes`, as text."""
+    return compact_bytes(data).decode("utf-8")
 
-    Written by the standard library's C encoder, five times faster than the indented form, and
-    a third smaller. The same bytes as ``json.dumps(data, ensure_ascii=False, separators=(",",
-    ":"))``; one encoder for the build, and no check for cycles (the data is made of plain
-    values), a tenth of the cost of a call's file.
+
+def compact_bytes(data: Any) -> bytes:
+    """The published data files, UTF-8: one line, no spaces (browsers and ``jq`` lay them out).
+
+    The bytes ``json.dumps(data, ensure_ascii=False, separators=(",", ":"))`` writes, plus a
+    newline, for everything the site publishes (strings, integers, booleans, None, lists, tuples
+    and objects with string keys), written by orjson, seven times faster than the standard
+    library's C encoder: a call's file cost more than its page. What orjson refuses (integers
+    beyond 64 bits, keys that are not strings) goes through the standard library. Floats are
+    never published; orjson would write NaN as ``null`` and ``1e16`` without the ``+``.
     """
-    return _COMPACT.encode(data) + "\n"
+    try:
+        return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE)
+    except TypeError:  # orjson.JSONEncodeError is one
+        return (_COMPACT.encode(data) + "\n").encode("utf-8")
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)

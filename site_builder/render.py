@@ -249,7 +249,7 @@ def render_site(site: Site, theme: Theme, diagnostics: Diagnostics) -> list[Rend
 
 
 def _transcript_json(site: Site, urls: Urls, t: Transcript) -> bytes:
-    return jsonout.compact(site_data.transcript_document(site, urls, t)).encode("utf-8")
+    return jsonout.compact_bytes(site_data.transcript_document(site, urls, t))
 
 
 def _feed_entry(site: Site, urls: Urls, t: Transcript) -> feeds.FeedEntry:

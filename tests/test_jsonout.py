@@ -41,10 +41,30 @@ def test_dumps_refuses_what_json_cannot_write() -> None:
         jsonout.dumps({("a", "b"): 1})
 
 
-@given(VALUES)
+PUBLISHED = st.recursive(  # what the site's data files hold: no floats
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text() | st.integers() | st.booleans() | st.none(), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(PUBLISHED)
 def test_compact_writes_what_json_dumps_writes_on_one_line(value: Any) -> None:
     expected = json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert jsonout.compact_bytes(value) == expected.encode("utf-8")
     assert jsonout.compact(value) == expected
+
+
+def test_compact_writes_huge_integers_and_keys_that_are_not_strings_as_json_does() -> None:
+    value = {"n": 10**30, 7: [None, True], None: "x"}
+    assert (
+        jsonout.compact(value)
+        == '{"n":1000000000000000000000000000000,"7":[null,true],"null":"x"}\n'
+    )
 
 
 def test_compact_refuses_what_json_cannot_write() -> None:
