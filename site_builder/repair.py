@@ -17,13 +17,17 @@ a space, a punctuation mark, or an English contraction ending).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from ftfy import TextFixerConfig, fix_text
+from typing import TYPE_CHECKING
 
 from .model import ParseWarning
+
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
 
 APOSTROPHE = "’"
 OPEN_QUOTE = "“"
@@ -31,16 +35,25 @@ CLOSE_QUOTE = "”"
 DASH = "–"
 ELLIPSIS = "…"
 
-# ftfy may undo mojibake and nothing else: every other fix would change the author's text.
-FTFY_CONFIG = TextFixerConfig(
-    unescape_html=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_character_width=False,
-    fix_latin_ligatures=False,
-    normalization=None,
-    explain=False,
-)
+
+@functools.cache
+def ftfy_fixer() -> tuple[Callable[[str, TextFixerConfig], str], TextFixerConfig]:
+    """ftfy's ``fix_text`` and our settings, imported at the first non-ASCII line that needs
+    them (a tenth of a second's start-up for builds whose files never do)."""
+    from ftfy import TextFixerConfig, fix_text
+
+    # ftfy may undo mojibake and nothing else: every other fix would change the author's text.
+    config = TextFixerConfig(
+        unescape_html=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_character_width=False,
+        fix_latin_ligatures=False,
+        normalization=None,
+        explain=False,
+    )
+    return fix_text, config
+
 
 # A line of printable ASCII and the typographic marks clean text is made of. ftfy leaves such a
 # line as it is: its mojibake heuristic (``ftfy.badness``) sees no damage in these marks, alone or
@@ -215,7 +228,8 @@ def _fix_mojibake(text: str, warnings: list[ParseWarning]) -> str:
         if line.isascii() or _PLAIN_LINE.fullmatch(line):
             fixed.append(line)
             continue
-        new = fix_text(line, FTFY_CONFIG)
+        fix_text, config = ftfy_fixer()
+        new = fix_text(line, config)
         if new != line:
             changes.append((number, *_first_difference(line, new)))
         fixed.append(new)
