@@ -11,22 +11,26 @@ from hypothesis import strategies as st
 
 from site_builder import jsonout
 
-SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=True, allow_infinity=True)
-    | st.text()
-)
-VALUES = st.recursive(
-    SCALARS,
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.tuples(inner, inner)
-        | st.dictionaries(st.text() | st.integers() | st.booleans() | st.none(), inner, max_size=4)
-    ),
-    max_leaves=30,
-)
+PLAIN = st.none() | st.booleans() | st.integers() | st.text()
+"""What the site's data files hold: no floats."""
+
+
+def _nested(scalars: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.recursive(
+        scalars,
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.tuples(inner, inner)
+            | st.dictionaries(
+                st.text() | st.integers() | st.booleans() | st.none(), inner, max_size=4
+            )
+        ),
+        max_leaves=30,
+    )
+
+
+VALUES = _nested(PLAIN | st.floats(allow_nan=True, allow_infinity=True))
+PUBLISHED = _nested(PLAIN)
 
 
 @given(VALUES)
@@ -39,17 +43,6 @@ def test_dumps_refuses_what_json_cannot_write() -> None:
         jsonout.dumps({"when": object()})
     with pytest.raises(TypeError):
         jsonout.dumps({("a", "b"): 1})
-
-
-PUBLISHED = st.recursive(  # what the site's data files hold: no floats
-    st.none() | st.booleans() | st.integers() | st.text(),
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.tuples(inner, inner)
-        | st.dictionaries(st.text() | st.integers() | st.booleans() | st.none(), inner, max_size=4)
-    ),
-    max_leaves=30,
-)
 
 
 @given(PUBLISHED)
