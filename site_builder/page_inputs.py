@@ -50,7 +50,8 @@ class TranscriptInputs:
     """Hash of its summary (the feed shows it)."""
     exchanges: Mapping[str, int]
     """Exchange id -> hash of all a list of exchanges can show of it: its number, its turns
-    (every field: speakers, words ...), its topics and the call's participant list."""
+    (every field: speakers, words ...), its topics, and the call's participants and who each
+    is across the site (person and organisation)."""
     quoted: Mapping[str, int]
     """Person id -> hash of what their page shows of the call: who they were there, their
     turns with their numbers, the questions they asked or spoke in, and their share of the
@@ -68,7 +69,9 @@ def transcript_inputs(token: int, transcript: Transcript) -> TranscriptInputs:
     parsed = transcript.parsed
     speakers = frozenset(turn.speaker for turn in parsed.turns if turn.speaker)
     listed = hash((len(parsed.exchanges), speakers))
-    participants = hash(parsed.participants)
+    # Who each participant is across the site, too: a list of exchanges links the asker and
+    # the answerers to their people and names the asker's firm.
+    participants = hash((parsed.participants, transcript.people, transcript.organizations))
     by_id = {turn.id: turn for turn in parsed.turns}
     exchanges = {
         ex.id: hash((participants, number, ex, tuple(by_id.get(tid) for tid in ex.turns)))

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import fcntl
 import gc
 import multiprocessing
 import os
@@ -116,7 +115,8 @@ def run_all(
             reader.join()
         for helper, _ in helpers:
             helper.join()
-        for indices, pickled in received:
+        while received:  # each batch's bytes dropped as soon as they are unpickled
+            indices, pickled = received.pop()
             for index, result in zip(indices, pickle.loads(pickled), strict=True):
                 results[index] = result
         if failures:
@@ -159,9 +159,10 @@ def _help(
     try:
         # A helper whose parent was killed must not go on writing pages nobody will publish.
         while os.getppid() == parent and (number := _next(taken, len(batches))) is not None:
+            # Pickled here and sent as bytes in one message, so the parent can leave it pickled
+            # until its own work is done.
             batch = pickle.dumps([calls[i]() for i in batches[number]], pickle.HIGHEST_PROTOCOL)
-            sending.send(number)
-            sending.send_bytes(batch)
+            sending.send((number, batch))
         sending.send(None)
     except BaseException:  # sent to the parent, which raises it with this traceback
         sending.send(("error", traceback.format_exc()))
@@ -174,7 +175,9 @@ def _widen(connection: Connection) -> None:
     the helper waits at every 64 KiB for this process's reader thread to get the interpreter
     lock, which this process's own work holds (a third of the helper's time, measured)."""
     # Not Linux, or a system that caps pipes lower: the default pipe works, only slower.
-    with contextlib.suppress(AttributeError, OSError):
+    with contextlib.suppress(ImportError, AttributeError, OSError):
+        import fcntl  # not on Windows, where this module runs the calls in one process
+
         fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
 
 
@@ -199,10 +202,11 @@ def _receive(
             message = receiving.recv()
             if message is None:
                 return
-            if isinstance(message, tuple):  # ("error", traceback)
-                failures.append(f"a helper process failed:\n{message[1]}")
+            number, payload = message
+            if number == "error":
+                failures.append(f"a helper process failed:\n{payload}")
                 return
             # Kept pickled: unpickling here would hold the lock this process's own work needs.
-            finished(batches[message], receiving.recv_bytes())
+            finished(batches[number], payload)
     except EOFError:
         return  # the helper died without a word: run_all reports its exit code

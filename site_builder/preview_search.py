@@ -19,6 +19,7 @@ reload. A save made while Pagefind runs simply queues one more indexing pass aft
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -32,6 +33,7 @@ from .urls import SEARCH_BUNDLE
 
 WORK_MARKER = ".site-builder-preview-search"
 """Marks the work folder as ours, so a later server may delete what a killed one left behind."""
+WORK_MARKER_TEXT = "site-builder serve: search index generations\n"
 NICENESS = 10
 
 
@@ -107,7 +109,7 @@ class SearchRefresher:
     def start(self) -> threading.Thread:
         _clear_work_folder(self.work)
         self.work.mkdir(parents=True)
-        (self.work / WORK_MARKER).write_text("site-builder serve: search index generations\n")
+        (self.work / WORK_MARKER).write_text(WORK_MARKER_TEXT)
         thread = threading.Thread(target=self._run, name="site-builder-search", daemon=True)
         thread.start()
         return thread
@@ -118,7 +120,7 @@ class SearchRefresher:
         self._wanted.set()
         if (self.work / WORK_MARKER).is_file():
             self._current = self._previous = None
-            _remove(self.work)
+            _remove_work_folder(self.work)
 
     def _run(self) -> None:
         _lower_priority()
@@ -171,11 +173,31 @@ def _remove(folder: Path) -> None:
         print(f"warning: could not remove {folder}: {exc}", file=sys.stderr, flush=True)
 
 
+def _remove_work_folder(work: Path) -> None:
+    """The generations first, the marker and the folder last: when a Pagefind run that is still
+    going (it outlives a stopped server) writes something meanwhile, the marker stays, and the
+    next server clears the folder instead of refusing it."""
+    for entry in os.scandir(work):
+        if entry.name != WORK_MARKER:
+            _remove(Path(entry.path))
+    try:
+        (work / WORK_MARKER).unlink()
+        work.rmdir()
+    except OSError:  # written to meanwhile: marked ours again for the next server
+        with contextlib.suppress(OSError):
+            (work / WORK_MARKER).write_text(WORK_MARKER_TEXT)
+
+
 def _clear_work_folder(work: Path) -> None:
-    """Remove the generations a previous server left; refuse a folder that is not ours."""
+    """Remove the generations a previous server left; refuse a folder that is not ours.
+
+    Ours: it holds the marker, or nothing but numbered generation folders (what a Pagefind run
+    that outlived its server wrote after the server had removed the rest)."""
     if not work.exists():
         return
-    if not (work / WORK_MARKER).is_file():
+    entries = os.listdir(work)
+    leftovers = bool(entries) and all(name.isdigit() for name in entries)
+    if not (work / WORK_MARKER).is_file() and not leftovers:
         raise FileExistsError(
             f"{work} exists and was not made by site-builder serve; move it away to serve here"
         )

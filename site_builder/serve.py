@@ -173,6 +173,7 @@ class StatusHandler(web.RequestHandler):
             json.dumps(
                 {
                     "builds": self.state.builds,
+                    "loaded": self.state.rebuilder.loaded,
                     "ok": bool(last and last.ok),
                     "errors": list(last.errors) if last else [],
                     "browsers": len(LiveReloadHandler.waiters),

@@ -148,6 +148,7 @@ class Rebuilder:
         self.building = threading.Event()
         self._stop = threading.Event()
         self._built: Snapshot = {}
+        self._warm_up_due = False
         from .builder import Builder  # it imports this module's snapshot()
 
         # Without Pagefind, which would triple the time to the reload; the server indexes the
@@ -156,6 +157,11 @@ class Rebuilder:
         # threaded process can inherit a lock another thread held at that moment and hang
         # forever, so the preview never forks.
         self._builder = Builder(content_dir, output_dir, base_url="/", search=False, jobs=1)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the builder holds the site, so a save rebuilds only what it changed."""
+        return self._builder.warm
 
     def roots(self) -> list[Path]:
         # Recomputed each scan: a site may add its own templates/ or static/ while we run.
@@ -166,7 +172,10 @@ class Rebuilder:
 
     def initial_build(self) -> BuildOutcome:
         self._built = self.scan()
-        return self._build()
+        first = self._build()
+        # Answered from the build record: good, but nothing loaded for the first save's rebuild.
+        self._warm_up_due = first.ok and not self._builder.warm
+        return first
 
     def _build(self, how: Callable[[], build.BuildResult] | None = None) -> BuildOutcome:
         self.building.set()
@@ -185,11 +194,12 @@ class Rebuilder:
 
     def run(self) -> None:
         """The loop; runs until :meth:`stop`."""
-        if not self._builder.warm and not self._stop.is_set():
+        if self._warm_up_due and not self._stop.is_set():
             # The first build came from the build record: the site is served already, and the
             # site is loaded now, before the first save, not after it.
             warmed = self._build(self._builder.warm_up)
-            if not warmed.ok or warmed.files_written:  # the output had been changed by hand
+            changed = not warmed.ok or warmed.files_written  # the output was changed by hand
+            if changed and self.scan() == self._built:  # else the loop below announces a save
                 self.on_finished(warmed)
         unannounced_since: float | None = None
         while not self._stop.wait(POLL_SECONDS):

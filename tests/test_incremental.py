@@ -190,6 +190,18 @@ def _add_turn(call: Path) -> None:
     )
 
 
+def _move_first_analyst(call: Path, organization: str) -> None:
+    """The call's sidecar says its first listed analyst was with another firm."""
+    text = call.read_text(encoding="utf-8")
+    listed = text.split("\nAnalysts\n", 1)[1].split("\n", 1)[0]
+    analyst = re.split(" [-–] ", listed, maxsplit=1)[0]
+    sidecar = call.with_suffix(".yaml")
+    notes = sidecar.read_text(encoding="utf-8")
+    assert "speakers:" not in notes
+    moved = f"speakers:\n  {analyst}:\n    organization: {organization}\n"
+    sidecar.write_text(notes + moved, encoding="utf-8")
+
+
 def test_every_kind_of_edit_in_a_row_matches_a_cold_build(
     site: tuple[Path, Path, Builder], tmp_path: Path
 ) -> None:
@@ -211,6 +223,10 @@ def test_every_kind_of_edit_in_a_row_matches_a_cold_build(
         ),
         "a role in one call's participant list": lambda: _sub(
             calls[4], r" – Chief Financial Officer$", " – Finance Chief"
+        ),
+        # Lists of the call's questions on other people's pages name the asker's firm.
+        "a sidecar moving an analyst to another firm": lambda: _move_first_analyst(
+            sidecar.with_suffix(".txt"), "goldman-sachs"
         ),
         "a call deleted": lambda: calls[7].unlink(),
         "a call added": lambda: (content / "transcripts" / "zz-added-call.txt").write_bytes(

@@ -23,7 +23,9 @@ from playwright.sync_api import Page, expect
 
 from site_builder import sources
 from site_builder.errors import Diagnostics
+from site_builder.preview_search import SearchRefresher, work_folder
 from site_builder.urls import Urls
+from site_builder.watch import BuildOutcome, Rebuilder
 
 from .browser import CONTENT, free_port
 
@@ -72,10 +74,14 @@ def wait_until(condition: Callable[[], object], timeout: float, what: str) -> fl
     pytest.fail(f"timed out after {timeout} s waiting for {what}")
 
 
-def start_preview(workdir: Path, prepare: Callable[[Path], None] | None = None) -> Preview:
-    """``site-builder serve`` on a copy of the demo content, ``prepare``-d first if given."""
+def start_preview(
+    workdir: Path, prepare: Callable[[Path], None] | None = None, *, again: bool = False
+) -> Preview:
+    """``site-builder serve`` on a copy of the demo content, ``prepare``-d first if given;
+    ``again``: on the content and site an earlier preview in ``workdir`` left."""
     content = workdir / "content"
-    shutil.copytree(CONTENT, content)
+    if not again:
+        shutil.copytree(CONTENT, content)
     if prepare is not None:
         prepare(content)
     port = free_port()
@@ -170,6 +176,27 @@ def replace_word(target: EditTarget, old: str, new: str) -> None:
     text = target.transcript.read_text(encoding="utf-8")
     assert old in text
     target.transcript.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_restarted_preview_serves_at_once_and_loads_the_site_before_the_first_save(
+    tmp_path: Path,
+) -> None:
+    stop_preview(start_preview(tmp_path))
+    again = start_preview(tmp_path, again=True)
+    try:
+        # Nothing changed since the last preview: served from the build record, then loaded
+        # in the background without announcing a rebuild (no reload for nobody's save).
+        wait_until(lambda: again.status()["loaded"], 30, "the site to be loaded")
+        assert again.status()["builds"] == 0
+        assert "rebuilt" not in again.log()
+        target = edit_target(again.content)
+        replace_word(target, target.word, "Restartedit")
+        wait_until(lambda: "Restartedit" in again.request(target.url)[2], 5, "the edit")
+        wait_until(lambda: "rebuilt in" in again.log(), 5, "the rebuild's report")
+        written = re.search(r"rebuilt in [0-9.]+ s: (\d+) file", again.log())
+        assert written is not None and 0 < int(written.group(1)) < 10, again.log()
+    finally:
+        stop_preview(again)
 
 
 def test_edit_is_served_within_seconds(preview: Preview) -> None:
@@ -365,3 +392,36 @@ def test_a_page_that_missed_the_reload_signal_catches_up(preview: Preview, page:
     page.wait_for_timeout(1500)  # room for an unwanted second reload to show itself
     assert len(loads) == 2, f"expected the first load and one reload, saw {len(loads)} loads"
     assert preview.status()["builds"] == builds_before + 1
+
+
+def test_search_copies_a_stopped_server_left_do_not_block_the_next(tmp_path: Path) -> None:
+    """A Pagefind run outlives a server stopped while it indexed, and writes its generation
+    after the server removed the folder's marker: the next server clears that, not a folder
+    that holds anything else."""
+    output = tmp_path / "_site"
+    work = work_folder(output)
+    (work / "3" / "pagefind").mkdir(parents=True)
+    (work / "3" / "pagefind" / "pagefind-entry.json").write_text("{}")
+    refresher = SearchRefresher(output)
+    refresher.start()
+    refresher.stop()
+    assert not work.exists()
+    (work / "notes").mkdir(parents=True)
+    with pytest.raises(FileExistsError, match="not made by site-builder serve"):
+        SearchRefresher(output).start()
+    assert (work / "notes").is_dir()
+
+
+def test_a_first_build_that_fails_is_reported_once(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    speakers = content / "speakers.yaml"
+    speakers.write_text(speakers.read_text(encoding="utf-8") + "broken: [\n", encoding="utf-8")
+    announced: list[BuildOutcome] = []
+    rebuilder = Rebuilder(content, tmp_path / "_site", on_finished=announced.append)
+    assert not rebuilder.initial_build().ok
+    thread = rebuilder.start()
+    time.sleep(0.5)  # ten polls: nothing was saved, so nothing is built or announced again
+    rebuilder.stop()
+    thread.join()
+    assert announced == [] and not rebuilder.loaded
