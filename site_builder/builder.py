@@ -79,9 +79,10 @@ class _LoadedTranscript:
 
 
 def _load_one(
-    source: sources.SourceFile, site_annotations: annotations.SiteAnnotations, token: int
+    source: sources.SourceFile, site_annotations: annotations.SiteAnnotations, token: int | None
 ) -> _LoadedTranscript:
-    """Runs on any core: loads one transcript, with what the index and page keys need of it."""
+    """Runs on any core: loads one transcript, with what the index and page keys need of it
+    (no page keys for a ``token`` of None: a one-off build keeps no pages for a next one)."""
     diagnostics = Diagnostics()
     transcript = load_transcript(source, site_annotations, diagnostics)
     if transcript is None:
@@ -92,7 +93,7 @@ def _load_one(
         transcript,
         tuple(diagnostics),
         speech,
-        page_inputs.transcript_inputs(token, transcript),
+        None if token is None else page_inputs.transcript_inputs(token, transcript),
         index.call_index(transcript, speech, site_annotations),
     )
 
@@ -197,11 +198,13 @@ class Builder:
         result = BuildResult(diagnostics)
         if diagnostics.errors:
             return _finished(result, started)
-        calls = {
-            kept.transcript.slug: kept.inputs
-            for kept in self._transcripts.values()
-            if kept.transcript is not None and kept.inputs is not None
-        }
+        calls = None
+        if not self.once:
+            calls = {
+                kept.transcript.slug: kept.inputs
+                for kept in self._transcripts.values()
+                if kept.transcript is not None and kept.inputs is not None
+            }
         if dry_run:
             render.render_into(site, site_theme, diagnostics, write.DigestOnly(), jobs=self.jobs)
             return _finished(result, started)
@@ -281,7 +284,12 @@ class Builder:
         if self.progress is not None:
             self.progress.stage("reading transcripts", len(missing))
         loaded = parallel.run_all(
-            [functools.partial(_load_one, s, site_annotations, next(self._loads)) for s in missing],
+            [
+                functools.partial(
+                    _load_one, s, site_annotations, None if self.once else next(self._loads)
+                )
+                for s in missing
+            ],
             self.jobs,
             self.progress.advance if self.progress else None,
         )

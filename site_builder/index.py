@@ -28,10 +28,12 @@ from .model import (
     SiteConfig,
     Topic,
     Transcript,
+    pickled_by_fields,
 )
 from .urls import Urls
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class TurnRef:
     """A turn somewhere on the site."""
@@ -42,6 +44,7 @@ class TurnRef:
     """Turn id (its anchor)."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ExchangeRef:
     transcript: str
