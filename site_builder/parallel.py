@@ -2,8 +2,9 @@
 
 This process works through the calls itself, beside ``jobs - 1`` forked helpers: each takes the
 next batch of neighbouring calls until none is left (helpers from the front of the list, this
-process from the back), and a helper sends its results back through a pipe. Forked helpers inherit the calls (closures over the loaded site, the Jinja
-environment with its compiled templates) instead of receiving them pickled; only results travel.
+process from the back), and a helper sends its results back through a pipe. Forked helpers
+inherit the calls (closures over the loaded site, the Jinja environment with its compiled
+templates) instead of receiving them pickled; only results travel.
 
 Why this process works too, rather than waiting on a pool of ``jobs`` workers: a forked process
 shares its parent's memory only until it touches it, and rendering touches most of the site's
