@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
 import sys
 import threading
 import traceback
@@ -96,6 +97,8 @@ class SearchRefresher:
         self._indexed: tuple[int, int] | None = None
         self._wanted = threading.Event()
         self._stop = threading.Event()
+        self._pagefind: subprocess.Popen[str] | None = None
+        """The Pagefind run going on, if any: stopped with the server, not left to finish."""
 
     def bundle(self) -> Path | None:
         """The folder the server answers ``/pagefind/...`` from; None until the first index."""
@@ -115,9 +118,17 @@ class SearchRefresher:
         return thread
 
     def stop(self) -> None:
-        """End the thread and delete the generations (a Pagefind run still going may fail)."""
+        """End the thread, stop a Pagefind run still going, and delete the generations."""
         self._stop.set()
         self._wanted.set()
+        running = self._pagefind
+        if running is not None and running.poll() is None:
+            running.terminate()
+            try:
+                running.wait(5)
+            except subprocess.TimeoutExpired:
+                running.kill()
+                running.wait()
         if (self.work / WORK_MARKER).is_file():
             self._current = self._previous = None
             _remove_work_folder(self.work)
@@ -136,6 +147,11 @@ class SearchRefresher:
                 print("warning: search indexing failed:", file=sys.stderr)
                 traceback.print_exc()
 
+    def _started(self, process: subprocess.Popen[str]) -> None:
+        self._pagefind = process
+        if self._stop.is_set():  # stopped while it was starting: stop() did not see it
+            process.terminate()
+
     def index_once(self) -> bool:
         """Index the served tree unless it is the one indexed last; True when it published one."""
         if _served_stamp(self.output_dir) in (None, self._indexed):
@@ -147,8 +163,10 @@ class SearchRefresher:
             with atomic.locked(self.output_dir.parent):  # no swap while we copy
                 stamp = _served_stamp(self.output_dir)
                 _link_pages(self.output_dir, generation)
-            search.index_site(generation)
+            search.index_site(generation, started=self._started)
         except (search.SearchIndexError, OSError) as exc:
+            if self._stop.is_set():
+                return False  # stopped with the server: no index wanted any more
             # Reported, not raised: the pages are served and fine; only search lags behind.
             self.error = str(exc)
             print(f"warning: search index not refreshed: {exc}", file=sys.stderr, flush=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,12 +68,15 @@ def quarter_label(quarter: str | None, year: int | None) -> str | None:
     return f"{quarter} {year}" if year else quarter
 
 
-def index_site(folder: Path) -> None:
+def index_site(
+    folder: Path, started: Callable[[subprocess.Popen[str]], None] | None = None
+) -> None:
     """Write Pagefind's index and UI into ``folder/pagefind/`` from the HTML in ``folder``.
 
     Runs the ``pagefind`` binary from the installed wheel with this interpreter, so it is the
     version pinned with site-builder and needs no network; then puts what Pagefind writes in a
-    random order into a fixed one (:mod:`site_builder.search_stable`).
+    random order into a fixed one (:mod:`site_builder.search_stable`). ``started`` is handed
+    the running process, for a caller that may have to stop it (the preview, when it stops).
     """
     command = [
         sys.executable,
@@ -84,10 +87,15 @@ def index_site(folder: Path) -> None:
         "--output-subdir",
         SEARCH_BUNDLE,
     ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        output = (done.stderr.strip() or done.stdout.strip())[-2000:]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        if started is not None:
+            started(process)
+        stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        output = (stderr.strip() or stdout.strip())[-2000:]
         raise SearchIndexError(
-            f"pagefind exited with status {done.returncode} while indexing {folder}: {output}"
+            f"pagefind exited with status {process.returncode} while indexing {folder}: {output}"
         )
     search_stable.stabilise(folder / SEARCH_BUNDLE)

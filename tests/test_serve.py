@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from site_builder import sources
+from bench import generate
+from site_builder import build, sources
 from site_builder.errors import Diagnostics
 from site_builder.preview_search import SearchRefresher, work_folder
 from site_builder.urls import Urls
@@ -425,3 +426,20 @@ def test_a_first_build_that_fails_is_reported_once(tmp_path: Path) -> None:
     rebuilder.stop()
     thread.join()
     assert announced == [] and not rebuilder.loaded
+
+
+def test_stopping_the_preview_stops_its_pagefind_run(tmp_path: Path) -> None:
+    """Pagefind indexing the served site when the server stops is stopped with it, not left
+    running (or hanging) after the server is gone."""
+    generate.generate(40, tmp_path / "corpus", seed=2, with_hugo=False)  # a second's indexing
+    output = tmp_path / "_site"
+    assert build.build(tmp_path / "corpus" / "content", output, base_url="/", search=False).ok
+    refresher = SearchRefresher(output)
+    refresher.start()
+    refresher.refresh()
+    wait_until(lambda: refresher._pagefind is not None, 10, "Pagefind to start")
+    running = refresher._pagefind
+    assert running is not None and running.poll() is None
+    refresher.stop()
+    assert running.poll() is not None, "Pagefind still running after the server stopped"
+    assert not work_folder(output).exists()
