@@ -78,12 +78,14 @@ def transcript_inputs(token: int, transcript: Transcript) -> TranscriptInputs:
         for number, ex in enumerate(parsed.exchanges)
     }
     speech = hash((parsed, transcript.people, transcript.organizations, transcript.company))
-    quoted = _quoted(transcript, exchanges, speech)
+    quoted = _quoted(transcript, by_id, exchanges, speech)
     return TranscriptInputs(token, speech, listed, hash(transcript.summary), exchanges, quoted)
 
 
-def _quoted(transcript: Transcript, exchanges: Mapping[str, int], speech: int) -> dict[str, int]:
-    """:attr:`TranscriptInputs.quoted`, for everyone on the call."""
+def _quoted(
+    transcript: Transcript, by_id: Mapping[str, Turn], exchanges: Mapping[str, int], speech: int
+) -> dict[str, int]:
+    """:attr:`TranscriptInputs.quoted`, for everyone on the call; ``by_id``: its turns."""
     parsed = transcript.parsed
     numbers = {ex.id: n for n, ex in enumerate(parsed.exchanges, 1)}
     said: dict[str, list[tuple[int, Turn, int | None]]] = {}
@@ -91,10 +93,10 @@ def _quoted(transcript: Transcript, exchanges: Mapping[str, int], speech: int) -
         if turn.speaker:
             entry = (n, turn, numbers.get(turn.exchange) if turn.exchange else None)
             said.setdefault(turn.speaker, []).append(entry)
-    speaker_of = {turn.id: turn.speaker for turn in parsed.turns}
     spoke_in: dict[str, list[int]] = {}
     for ex in parsed.exchanges:
-        for pid in dict.fromkeys((ex.asker, *(speaker_of.get(t) for t in ex.turns))):
+        speakers = (turn.speaker for t in ex.turns if (turn := by_id.get(t)) is not None)
+        for pid in dict.fromkeys((ex.asker, *speakers)):
             if pid:
                 spoke_in.setdefault(pid, []).append(exchanges[ex.id])
     counted = charts.tally(parsed)
@@ -105,7 +107,7 @@ def _quoted(transcript: Transcript, exchanges: Mapping[str, int], speech: int) -
         if words is not None and counted.total:
             turns = counted.speaker_turns[p.id]
             row = charts.Share(p.id, "", p.group, words, turns, words / counted.total)
-            share = (words, row.turns, row.percent, row.bar_width)
+            share = (words, turns, row.percent, row.bar_width)
         turns_said, questions = said.get(p.id, ()), spoke_in.get(p.id, ())
         part = (p, transcript.organization_of(p.id), tuple(turns_said), tuple(questions), share)
         shown.setdefault(transcript.person_of(p.id), []).append(part)

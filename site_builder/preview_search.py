@@ -192,9 +192,9 @@ def _remove(folder: Path) -> None:
 
 
 def _remove_work_folder(work: Path) -> None:
-    """The generations first, the marker and the folder last: when a Pagefind run that is still
-    going (it outlives a stopped server) writes something meanwhile, the marker stays, and the
-    next server clears the folder instead of refusing it."""
+    """The generations first, the marker and the folder last: when something still writes
+    there meanwhile (a Pagefind run that did not stop in time), the marker stays, and the next
+    server clears the folder instead of refusing it."""
     for entry in os.scandir(work):
         if entry.name != WORK_MARKER:
             _remove(Path(entry.path))
@@ -210,7 +210,7 @@ def _clear_work_folder(work: Path) -> None:
     """Remove the generations a previous server left; refuse a folder that is not ours.
 
     Ours: it holds the marker, or nothing but numbered generation folders (what a Pagefind run
-    that outlived its server wrote after the server had removed the rest)."""
+    whose server was killed wrote after the server had removed the rest)."""
     if not work.exists():
         return
     entries = os.listdir(work)

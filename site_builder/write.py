@@ -136,8 +136,9 @@ class OutputWriter:
         self.live: dict[str, Entry] | None = None
         self.have: dict[str, Entry] = {}
         self._folders: set[str] = set()
-        self._marked_open = False
         """Standby folders this process made (or found) already."""
+        self._marked_open = False
+        """Whether this process has marked the standby incomplete (removed its marker)."""
 
     def __enter__(self) -> OutputWriter:
         self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -160,7 +161,7 @@ class OutputWriter:
             raise OutputError(f"refusing to write {rel!r}: not a plain path inside the output")
         entry = manifest.entry(content)
         if self.have.get(rel) != entry and not self._served(rel, entry):
-            _replace(self._clear(rel), lambda target: _create(target, content))
+            _replace(self._clear(rel), functools.partial(_create, content=content))
         return entry
 
     def holds(self, rel: str, entry: Entry) -> bool:
