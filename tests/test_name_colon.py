@@ -15,8 +15,13 @@ def _parse(text: str, path: str = "talk.md") -> ParsedTranscript:
     return name_colon.parse(SourceText(path, text, "utf-8"))
 
 
-def _one(family: str) -> ParsedTranscript:
-    (path,) = [p for p in (CORPUS / family).iterdir() if not p.name.endswith(".json")]
+def _one(family: str, stem: str = "") -> ParsedTranscript:
+    """The one corpus file of ``family`` (whose name starts with ``stem``, where it has several)."""
+    (path,) = [
+        p
+        for p in (CORPUS / family).iterdir()
+        if not p.name.endswith(".json") and p.name.startswith(stem)
+    ]
     return parse_file(path)
 
 
@@ -25,7 +30,7 @@ def _names(parsed: ParsedTranscript) -> list[str]:
 
 
 def test_api_export_one_turn_per_line_with_inferred_qa() -> None:
-    parsed = _one("name_colon_api")
+    parsed = _one("name_colon_api", "fmp_tesla")
     assert parsed.format == "name-colon"
     assert (parsed.title, parsed.event.date, parsed.event.ticker) == (
         "TSLA Q2 2025 Earnings Call Transcript",
