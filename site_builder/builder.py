@@ -195,6 +195,8 @@ class Builder:
             self._transcripts.pop(path, None)
         diagnostics = Diagnostics()
         site = self._load_site(diagnostics, inputs)
+        # Before anything is rendered: a template or static file linking out is never read.
+        diagnostics.extend(site_theme.problems())
         result = BuildResult(diagnostics)
         if diagnostics.errors:
             return _finished(result, started)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import confine
 from .errors import Diagnostics
 from .model import SiteConfig
 from .sources import display_path
@@ -44,7 +45,7 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
     defaults = SiteConfig()
     path = content_dir / SITE_FILE
     values: dict[str, str] = {}
-    if path.is_file():
+    if confine.readable_file(path, content_dir, diagnostics):
         ctx = Context(display_path(path), diagnostics)
         root = as_mapping(ctx, load_yaml(path, diagnostics), SITE_FILE)
         if root is not None:

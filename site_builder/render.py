@@ -49,7 +49,7 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     Compiled templates are kept in the user's cache folder (Jinja checks each against its
     source), so a fresh process does not compile them again: half a second per build.
     """
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in theme.template_dirs])
+    loader = theme.loader()
     compiled = build_record.cache_root() / "templates"
     try:
         compiled.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import repair, safety
+from . import confine, repair, safety
 from .errors import Diagnostics
 from .model import ParseWarning, SourceText
 
@@ -50,6 +50,9 @@ def discover(content_dir: Path, diagnostics: Diagnostics) -> tuple[SourceFile, .
     output folder or let one transcript silently overwrite another.
     """
     folder = content_dir / TRANSCRIPTS_DIR
+    inside = confine.real_roots([content_dir])
+    if os.path.lexists(folder) and not confine.check(folder, inside, diagnostics):
+        return ()
     if not folder.is_dir():
         diagnostics.error(
             display_path(content_dir),
@@ -59,7 +62,7 @@ def discover(content_dir: Path, diagnostics: Diagnostics) -> tuple[SourceFile, .
             hint=f"put transcript files in {display_path(folder)}/",
         )
         return ()
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    files = _files(folder, inside, diagnostics)
     transcripts = [
         p
         for p in files
@@ -96,6 +99,20 @@ def discover(content_dir: Path, diagnostics: Diagnostics) -> tuple[SourceFile, .
                 "(or .md, .vtt, .json)",
             )
     return tuple(sorted(found, key=lambda s: s.slug))
+
+
+def _files(folder: Path, inside: tuple[Path, ...], diagnostics: Diagnostics) -> list[Path]:
+    """The files of ``folder``, sorted; a link out of the content folder is reported, not read."""
+    files = []
+    for entry in confine.list_folder(folder, diagnostics) or ():
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        if entry.is_symlink() and not confine.check(path, inside, diagnostics):
+            continue
+        if entry.is_file():
+            files.append(path)
+    return files
 
 
 def _shown(path: Path) -> str:

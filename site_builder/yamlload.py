@@ -284,7 +284,11 @@ def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
 def load_yaml(path: Path, diagnostics: Diagnostics) -> Node | None:
     """Read and parse one YAML file; a file that is not UTF-8 is reported, never guessed at."""
     shown = display_path(path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        diagnostics.error(shown, None, None, f"cannot read: {exc.strerror}")
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
