@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import confine, repair, safety
+from . import confine, repair, safety, textcheck
 from .errors import Diagnostics
 from .model import ParseWarning, SourceText
 
@@ -165,8 +165,13 @@ def decode(data: bytes) -> tuple[str, str, list[ParseWarning]]:
     it also splits on U+0085 and U+2028, which occur inside paragraphs of real files.
     """
     warnings: list[ParseWarning] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if (marked := textcheck.decode_bom(data)) is not None:
+        # A byte-order mark says what the file is: UTF-16 read as Windows-1252 put a NUL
+        # between every two letters of the page.
+        text, encoding = marked
+        if "\ufffd" in text:
+            why = f"bytes that are not valid {encoding} replaced by U+FFFD"
+            warnings.append(ParseWarning(None, why, "encoding"))
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
@@ -187,4 +192,9 @@ def read_source(path: Path) -> SourceText:
     """Read, decode and repair one transcript file."""
     text, encoding, warnings = decode(path.read_bytes())
     text, repairs = repair.repair_text(text)
-    return SourceText(display_path(path), text, encoding, tuple(warnings) + tuple(repairs))
+    # After repair, which reads C1 characters as the Windows-1252 marks they stood for.
+    text, removed = textcheck.clean(text)
+    checked = tuple(ParseWarning(line, message, "encoding") for line, message in removed)
+    return SourceText(
+        display_path(path), text, encoding, tuple(warnings) + tuple(repairs) + checked
+    )

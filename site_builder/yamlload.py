@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from yaml.constructor import SafeConstructor
 
+from . import textcheck
 from .errors import Diagnostics
 from .sources import display_path
 
@@ -123,7 +124,8 @@ class _Converter:
 
     def _scalar(self, node: yaml.ScalarNode, line: int, col: int) -> Scalar:
         if node.tag in (STR, TIMESTAMP):
-            return Scalar(node.value, line, col, node.value, node.tag)
+            value = self._checked(node.value, line, col)
+            return Scalar(value, line, col, value, node.tag)
         try:
             value = SafeConstructor().construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
@@ -135,6 +137,24 @@ class _Converter:
             )
             return Scalar(node.value, line, col, node.value, STR)
         return Scalar(value, line, col, node.value, node.tag)
+
+    def _checked(self, value: str, line: int, col: int) -> str:
+        """Text without what an escape (``"\\x0b"``, ``"\\ud800"``) can put in it and no page
+        may hold: a lone surrogate cannot be written as UTF-8 at all, so it is an error."""
+        if (half := textcheck.SURROGATE.search(value)) is not None:
+            self.diagnostics.error(
+                self.path,
+                line,
+                col,
+                f"text holds U+{ord(half.group()):04X}, half of a surrogate pair, which is not "
+                "a character",
+                "write the character itself, or both halves of its \\u escape",
+            )
+            value = textcheck.SURROGATE.sub("\ufffd", value)
+        value, removed = textcheck.clean_value(value)
+        if removed is not None:
+            self.diagnostics.warning(self.path, line, col, removed)
+        return value
 
     def _mapping(
         self, node: yaml.MappingNode, active: tuple[int, ...], line: int, col: int
@@ -289,16 +309,18 @@ def load_yaml(path: Path, diagnostics: Diagnostics) -> Node | None:
     except OSError as exc:
         diagnostics.error(shown, None, None, f"cannot read: {exc.strerror}")
         return None
+    mark, encoding = next(((m, e) for m, e in textcheck.BOMS if data.startswith(m)), (b"", ""))
+    body = data[len(mark) :]
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
-        good = data[: exc.start].decode("utf-8", errors="replace")
+        good = body[: exc.start].decode(encoding or "utf-8", errors="replace")
         line, col = _position(good, len(good))
         diagnostics.error(
             shown,
             line,
             col,
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            f"not valid {(encoding or 'utf-8').upper()} (byte 0x{body[exc.start]:02x})",
             "save the file as UTF-8",
         )
         return None
