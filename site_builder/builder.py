@@ -212,7 +212,10 @@ class Builder:
             return _finished(result, started)
         before_swap = search_index.index_site if self.search else None
         with write.OutputWriter(
-            self.output_dir, before_swap=before_swap, prepare_next=not self.once
+            self.output_dir,
+            before_swap=before_swap,
+            prepare_next=not self.once,
+            keep=site.config.keep,
         ) as writer:
             made = render.render_into(
                 site,

@@ -293,3 +293,5 @@ class SiteConfig:
     language: str = "en"
     description: str = ""
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    keep: tuple[str, ...] = ("CNAME", ".nojekyll", ".well-known", ".git")
+    """Paths in the output folder the build does not own and leaves in place (``keep:``)."""
