@@ -216,6 +216,7 @@ class Builder:
             before_swap=before_swap,
             prepare_next=not self.once,
             keep=site.config.keep,
+            sweep=self.once or not self._warm,  # an edit's rebuild lists only the top
         ) as writer:
             made = render.render_into(
                 site,

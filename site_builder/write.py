@@ -123,13 +123,16 @@ class OutputWriter:
         before_swap: Callable[[Path], None] | None = None,
         prepare_next: bool = True,
         keep: tuple[str, ...] = DEFAULT_KEEP,
+        sweep: bool = True,
     ) -> None:
         """``prepare_next``: when the old site cannot serve as the next standby, make one now
         (hard links to the new site), so this process's next build starts from it; a one-off
         build leaves that to whichever build comes next. ``keep``: paths in the output the
-        build does not own and leaves where they are (:mod:`site_builder.keep`)."""
+        build does not own and leaves where they are (:mod:`site_builder.keep`); ``sweep``:
+        look for files the build did not write in every folder, not only at the top."""
         check_output_dir(output_dir)
         self.keep = keep
+        self.sweep = sweep
         self.prepare_next = prepare_next
         self.output_dir = output_dir
         self.output = output_dir.resolve()
@@ -260,7 +263,12 @@ class OutputWriter:
         if remove_stale:
             # Stale pages, and anything else not the build's: a file a user put into the
             # output must not come back with this tree two builds later.
-            keep.remove_unowned(self.standby, entries, self.keep)
+            if self.sweep:
+                keep.remove_unowned(self.standby, entries, self.keep)
+            else:
+                for rel in sorted(set(self.have) - set(entries)):
+                    _remove(self.standby, rel)
+                keep.remove_unowned_top(self.standby, entries, self.keep)
         listed = dict(entries)
         if before_swap is not None:
             before_swap(self.standby)
@@ -353,6 +361,15 @@ def _open_standby(standby: Path) -> dict[str, Entry]:
         standby.mkdir()
         return {}
     return have
+
+
+def _remove(tree: Path, rel: str) -> None:
+    """Unlink one file and the folders it leaves empty."""
+    (tree / rel).unlink(missing_ok=True)
+    folder = (tree / rel).parent
+    while folder != tree and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def _generated(tree: Path, wanted: Mapping[str, Entry]) -> dict[str, Entry]:

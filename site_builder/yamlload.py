@@ -6,23 +6,28 @@ ever constructed into Python objects by PyYAML itself, so no tag can run code, a
 tag outside the plain YAML core set.
 
 Aliases are legal YAML but each use is expanded here, so a "billion laughs" document would
-explode: we count expanded nodes and stop with an error past :data:`MAX_NODES`.
+explode: we count the values aliases copy (not the values written out, so a large ordinary file
+is never blamed on aliases) and stop with an error past :data:`MAX_ALIAS_COPIES`. A file larger
+than :data:`MAX_BYTES` is refused before it is read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gc
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from yaml.constructor import SafeConstructor
 
-from . import textcheck
+from . import markdown, textcheck
 from .errors import Diagnostics
 from .sources import display_path
 
-MAX_NODES = 100_000
-"""Expanded nodes allowed per document; annotation files are a few hundred."""
+MAX_ALIAS_COPIES = 100_000
+"""Values aliases may copy into one document; annotation files copy a few, if any."""
+MAX_BYTES = 32 * 1024 * 1024
+"""Per YAML file: 50,000 people in ``speakers.yaml`` take about 10 MB."""
 # Annotation files are a few levels deep; past this, nesting is a mistake or an attack, and deep
 # recursion in the converter would exhaust the stack.
 MAX_DEPTH = 50
@@ -66,7 +71,12 @@ Node = Scalar | Mapping | Sequence
 
 
 class _TooBig(Exception):
-    """Alias expansion passed MAX_NODES; raised once, reported as one diagnostic."""
+    """Alias expansion passed MAX_ALIAS_COPIES; raised once, reported as one diagnostic."""
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
 
 
 def kind_name(node: Node) -> str:
@@ -88,13 +98,18 @@ def kind_name(node: Node) -> str:
 class _Converter:
     path: str
     diagnostics: Diagnostics
-    count: int = 0
+    copies: int = 0
+    seen: set[int] = field(default_factory=set)
+    """Nodes converted once: PyYAML gives every use of an alias its anchor's node object."""
 
     def convert(self, node: yaml.Node, active: tuple[int, ...] = ()) -> Node | None:
         """A located node, or None after reporting why this node cannot be used."""
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _TooBig
+        if id(node) in self.seen:
+            self.copies += 1
+            if self.copies > MAX_ALIAS_COPIES:
+                raise _TooBig
+        else:
+            self.seen.add(id(node))
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         if node.tag not in ALLOWED_TAGS:
             hint = (
@@ -154,6 +169,10 @@ class _Converter:
         value, removed = textcheck.clean_value(value)
         if removed is not None:
             self.diagnostics.warning(self.path, line, col, removed)
+        # Checked on every text: the loader does not know which keys hold Markdown, and a
+        # value without a few dozen markers is never parsed.
+        if (deep := markdown.nesting_problem(value)) is not None:
+            self.diagnostics.warning(self.path, line, col, deep)
         return value
 
     def _mapping(
@@ -241,9 +260,13 @@ def _compose(text: str) -> yaml.Node | None:
     positions the diagnostics below are written for."""
     if _FAST_LOADER is not yaml.SafeLoader:
         try:
+            # libyaml's composer does not recurse in Python, and the converter stops past
+            # MAX_DEPTH: the depth pre-check (a second full parse) is only needed below.
             return yaml.compose(text, Loader=_FAST_LOADER)
         except yaml.YAMLError:
             pass  # read again below, so the error is reported in PyYAML's words
+    if (deep := _too_deep(text)) is not None:
+        raise _TooDeep(deep)
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
@@ -252,17 +275,30 @@ def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
 
     An empty document is an empty mapping: a blank annotation file means "nothing to add".
     """
+    # The cyclic collector paused, as in the builder: a large file is hundreds of thousands of
+    # new objects without cycles, and each full collection would walk all of them (50,000
+    # people took four times as long).
+    paused = gc.isenabled()
+    gc.disable()
     try:
-        if (deep := _too_deep(text)) is not None:
-            diagnostics.error(
-                path,
-                deep.line + 1,
-                deep.column + 1,
-                f"YAML nested more than {MAX_DEPTH} levels deep",
-                "annotation files need only a few levels",
-            )
-            return None
+        return _parse_yaml(text, path, diagnostics)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
+    try:
         root = _compose(text)
+    except _TooDeep as too_deep:
+        diagnostics.error(
+            path,
+            too_deep.mark.line + 1,
+            too_deep.mark.column + 1,
+            f"YAML nested more than {MAX_DEPTH} levels deep",
+            "annotation files need only a few levels",
+        )
+        return None
     except RecursionError:
         # PyYAML's composer recurses once per level of nesting; thousands of levels exhaust the
         # stack before any of our checks can run. Reported, not swallowed: no annotation needs it.
@@ -295,7 +331,7 @@ def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
             path,
             line,
             col,
-            f"document expands to more than {MAX_NODES} values",
+            f"aliases copy more than {MAX_ALIAS_COPIES} values into the document",
             "each use of an alias copies what it names; is one alias repeating another?",
         )
         return None
@@ -305,6 +341,16 @@ def load_yaml(path: Path, diagnostics: Diagnostics) -> Node | None:
     """Read and parse one YAML file; a file that is not UTF-8 is reported, never guessed at."""
     shown = display_path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            diagnostics.error(
+                shown,
+                None,
+                None,
+                f"file is {size / 2**20:.0f} MB; YAML files are limited to {MAX_BYTES // 2**20} MB",
+                "split it, or move long texts into the transcripts",
+            )
+            return None
         data = path.read_bytes()
     except OSError as exc:
         diagnostics.error(shown, None, None, f"cannot read: {exc.strerror}")
