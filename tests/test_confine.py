@@ -161,3 +161,18 @@ def test_an_unreadable_folder_is_a_diagnostic(
     result = build.build(content, tmp_path / "_site", search=False)
     messages = [str(d) for d in result.diagnostics.errors]
     assert any("cannot read this folder: Permission denied" in m for m in messages), messages
+
+
+def test_the_preview_watcher_survives_a_loop_and_skips_folders_outside(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content", 1)
+    link(content, "loop", Path("."))
+    elsewhere = outside(tmp_path)
+    link(content, "static", elsewhere)
+    outcomes: list[watch.BuildOutcome] = []
+    rebuilder = watch.Rebuilder(content, tmp_path / "_site", outcomes.append)
+    first = rebuilder.initial_build()
+    assert not first.ok
+    assert any("links outside the content folder" in e for e in first.errors), first.errors
+    files = rebuilder.scan()
+    assert not any(path.startswith(str(content / "static")) for path in files)
+    assert str(content / "transcripts" / "call-000.txt") in files
