@@ -23,15 +23,12 @@ from yaml.constructor import SafeConstructor
 from . import markdown, textcheck
 from .errors import Diagnostics
 from .sources import display_path
+from .yamlcompose import MAX_DEPTH, TooDeep, compose
 
 MAX_ALIAS_COPIES = 100_000
 """Values aliases may copy into one document; annotation files copy a few, if any."""
 MAX_BYTES = 32 * 1024 * 1024
 """Per YAML file: 50,000 people in ``speakers.yaml`` take about 10 MB."""
-# Annotation files are a few levels deep; past this, nesting is a mistake or an attack, and deep
-# recursion in the converter would exhaust the stack.
-MAX_DEPTH = 50
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
@@ -72,11 +69,6 @@ Node = Scalar | Mapping | Sequence
 
 class _TooBig(Exception):
     """Alias expansion passed MAX_ALIAS_COPIES; raised once, reported as one diagnostic."""
-
-
-class _TooDeep(Exception):
-    def __init__(self, mark: yaml.Mark) -> None:
-        self.mark = mark
 
 
 def kind_name(node: Node) -> str:
@@ -229,47 +221,6 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _too_deep(text: str) -> yaml.Mark | None:
-    """Where nesting first passes MAX_DEPTH, found from the event stream.
-
-    PyYAML's composer recurses once per level, so thousands of levels would exhaust the stack
-    slowly before any check ran; the event parser is iterative. libyaml's parser is used when
-    present for speed. A syntax error is left for the composer, which reports it in the words
-    the error messages (and their tests) use.
-    """
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=_FAST_LOADER):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return event.start_mark
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.MarkedYAMLError as exc:
-        # libyaml gives up at 1,000 levels with its own error: that is "too deep" as well.
-        if "nesting depth" in (exc.problem or ""):
-            return exc.problem_mark
-        return None
-    return None
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """The document's nodes: by libyaml when it is there (a large ``speakers.yaml`` in a tenth of
-    the time), else, and for every document libyaml rejects, by PyYAML, whose messages and
-    positions the diagnostics below are written for."""
-    if _FAST_LOADER is not yaml.SafeLoader:
-        try:
-            # libyaml's composer does not recurse in Python, and the converter stops past
-            # MAX_DEPTH: the depth pre-check (a second full parse) is only needed below.
-            return yaml.compose(text, Loader=_FAST_LOADER)
-        except yaml.YAMLError:
-            pass  # read again below, so the error is reported in PyYAML's words
-    if (deep := _too_deep(text)) is not None:
-        raise _TooDeep(deep)
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
 def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
     """Located nodes of a YAML document; None (with diagnostics) when it cannot be read.
 
@@ -289,8 +240,8 @@ def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
 
 def _parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
     try:
-        root = _compose(text)
-    except _TooDeep as too_deep:
+        root = compose(text)
+    except TooDeep as too_deep:
         diagnostics.error(
             path,
             too_deep.mark.line + 1,
