@@ -44,6 +44,28 @@ def carry(live: Path, standby: Path, keep: Iterable[str]) -> None:
             os.rename(source, target)
 
 
+def sweep(
+    tree: Path, owned: Collection[str], listed: Iterable[str], keep: Iterable[str], *, deep: bool
+) -> None:
+    """Remove from ``tree`` what the build no longer writes (``listed`` by its manifest but not
+    ``owned`` now) and what it never wrote: in every folder when ``deep``, else at the top."""
+    if deep:
+        remove_unowned(tree, owned, keep)
+        return
+    for rel in sorted(set(listed) - set(owned)):
+        _remove(tree, rel)
+    remove_unowned_top(tree, owned, keep)
+
+
+def _remove(tree: Path, rel: str) -> None:
+    """Unlink one file and the folders it leaves empty."""
+    (tree / rel).unlink(missing_ok=True)
+    folder = (tree / rel).parent
+    while folder != tree and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
 def remove_unowned(tree: Path, owned: Collection[str], keep: Iterable[str]) -> None:
     """Delete every file below ``tree`` that is neither ``owned`` nor kept, and the folders
     that leaves empty. Kept folders are not entered (a ``.git`` may hold thousands of files)."""

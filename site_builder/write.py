@@ -263,12 +263,7 @@ class OutputWriter:
         if remove_stale:
             # Stale pages, and anything else not the build's: a file a user put into the
             # output must not come back with this tree two builds later.
-            if self.sweep:
-                keep.remove_unowned(self.standby, entries, self.keep)
-            else:
-                for rel in sorted(set(self.have) - set(entries)):
-                    _remove(self.standby, rel)
-                keep.remove_unowned_top(self.standby, entries, self.keep)
+            keep.sweep(self.standby, entries, self.have, self.keep, deep=self.sweep)
         listed = dict(entries)
         if before_swap is not None:
             before_swap(self.standby)
@@ -361,15 +356,6 @@ def _open_standby(standby: Path) -> dict[str, Entry]:
         standby.mkdir()
         return {}
     return have
-
-
-def _remove(tree: Path, rel: str) -> None:
-    """Unlink one file and the folders it leaves empty."""
-    (tree / rel).unlink(missing_ok=True)
-    folder = (tree / rel).parent
-    while folder != tree and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
 
 
 def _generated(tree: Path, wanted: Mapping[str, Entry]) -> dict[str, Entry]:
