@@ -175,7 +175,13 @@ def render_into(
     }
     for name in sorted(env.list_templates()):  # compiled once here, not once per worker
         if name.endswith(".html"):
-            env.get_template(name)
+            try:
+                env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:  # a site's template is content too
+                shown = _display(exc.filename or name)
+                diagnostics.error(shown, exc.lineno, None, f"template: {exc.message}")
+    if diagnostics.errors:
+        return []
     urls = Urls(site.config.base_url)
     keys = page_inputs.Keys(site, templates_fingerprint(theme.template_dirs), inputs)
     specs = page_specs(site)

@@ -93,8 +93,18 @@ class ConfinedLoader(jinja2.FileSystemLoader):
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
         pieces = split_template_path(template)
+        found = None
         for folder in self.searchpath:
             candidate = Path(posixpath.join(folder, *pieces))
             if os.path.lexists(candidate) and confine.problem(candidate, self.roots):
                 raise jinja2.TemplateNotFound(template)
-        return super().get_source(environment, template)
+            found = found or (candidate if candidate.is_file() else None)
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            raise jinja2.TemplateSyntaxError(
+                f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
+                1,
+                template,
+                str(found) if found else None,
+            ) from None

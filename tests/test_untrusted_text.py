@@ -159,3 +159,27 @@ def test_the_feed_is_well_formed_whatever_text_reaches_it() -> None:
     root = ET.fromstring(feeds.atom_feed("Site\x01", "/", "/feed.xml", [entry], "en"))
     assert root.find("{http://www.w3.org/2005/Atom}title").text == "Site"  # type: ignore
     ET.fromstring(feeds.sitemap(["/a\x0b/", "/b/"]))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'\xff\xfe{% extends "base.html" %}', "template: not valid UTF-8 (byte 0xff at offset 0)"),
+        (b'{% extends "base.html" %}{% block main %}', "template: Unexpected end of template."),
+    ],
+)
+def test_a_broken_site_template_is_a_diagnostic_not_a_traceback(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    data: bytes,
+    message: str,
+) -> None:
+    content = demo(tmp_path)
+    (content / "templates").mkdir()
+    (content / "templates" / "404.html").write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    for command in (["check"], ["build", "--output", "_site"]):
+        assert cli.main([*command, "--content", "content"]) == 1
+        err = capsys.readouterr().err
+        assert f"content/templates/404.html:1: error: {message}" in err, err
