@@ -67,12 +67,13 @@ def keyed(ctx: Context, node: Mapping) -> list[tuple[Ref, Node]]:
 
 
 # A name or title is printed on many pages (a person's name on every call they spoke in, in
-# every list and in the feed): one of 5 MB made 256 MB of output. Longer than these is a mistake.
+# every list and in the feed): one of 5 MB made 256 MB of output. Longer than these is a mistake;
+# the title limit leaves room for a Congressional hearing's full title (about 400 characters).
 MAX_LENGTHS = {
-    "name": 200,
-    "display_name": 200,
-    "each item of aliases": 200,
-    "title": 300,
+    "name": 500,
+    "display_name": 500,
+    "each item of aliases": 500,
+    "title": 1000,
 }
 
 

@@ -84,11 +84,11 @@ def test_an_overlong_name_or_title_is_an_error_naming_its_limit(tmp_path: Path) 
     speakers = content / "speakers.yaml"
     speakers.write_text(speakers.read_text() + f"huge:\n  name: {'N' * 5_000_000}\n")
     sidecar = content / "transcripts" / f"{DEMO}.yaml"
-    sidecar.write_text(f"title: {'T' * 301}\n" + sidecar.read_text().split("\n", 3)[3])
+    sidecar.write_text(f"title: {'T' * 1001}\n" + sidecar.read_text().split("\n", 3)[3])
     result = build.build(content, tmp_path / "_site", search=False)
     errors = [d.message for d in result.diagnostics.errors]
-    assert "name is 5,000,000 characters long; the limit is 200" in errors
-    assert "title is 301 characters long; the limit is 300" in errors
+    assert "name is 5,000,000 characters long; the limit is 500" in errors
+    assert "title is 1,001 characters long; the limit is 1000" in errors
     assert len(errors) == 2
     assert not (tmp_path / "_site").exists()
 
