@@ -176,3 +176,21 @@ def test_the_preview_watcher_survives_a_loop_and_skips_folders_outside(tmp_path:
     files = rebuilder.scan()
     assert not any(path.startswith(str(content / "static")) for path in files)
     assert str(content / "transcripts" / "call-000.txt") in files
+
+
+@pytest.mark.parametrize(
+    ("name", "target"),
+    [("x.txt", "/etc/passwd"), ("env.txt", "/proc/self/environ")],
+)
+def test_the_reported_links_to_system_files_are_refused(
+    tmp_path: Path, name: str, target: str
+) -> None:
+    content = make_content(tmp_path / "content", 1)
+    made = link(content, f"transcripts/{name}", Path(target))
+    output = tmp_path / "_site"
+    result = build.build(content, output, search=False)
+    assert [d.message.split(" (to ")[0] for d in result.diagnostics.errors] == [
+        "links outside the content folder"
+    ]
+    assert result.diagnostics.errors[0].path == confine.shown(made)
+    assert not output.exists()  # the build failed: nothing written, nothing published
