@@ -41,7 +41,11 @@ def load_transcript(
 ) -> Transcript | None:
     """sources -> readers -> qa -> annotate for one file."""
     notes = annotations.load_transcript_annotations(source.annotation_path, diagnostics)
-    text = sources.read_source(source.path)
+    try:
+        text = sources.read_source(source.path)
+    except OSError as exc:  # unreadable, or replaced by a folder since it was found
+        diagnostics.error(sources.display_path(source.path), None, None, f"cannot read: {exc}")
+        return None
     parsed = qa.group_exchanges(readers.read(text, forced=notes.format))
     # What a reader could not settle (encoding decisions, repairs, a firm the operator misnamed)
     # is shown to the author like any other diagnostic, at its source line.

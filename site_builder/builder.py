@@ -195,6 +195,8 @@ class Builder:
             self._transcripts.pop(path, None)
         diagnostics = Diagnostics()
         site = self._load_site(diagnostics, inputs)
+        # Before anything is rendered: a template or static file linking out is never read.
+        diagnostics.extend(site_theme.problems())
         result = BuildResult(diagnostics)
         if diagnostics.errors:
             return _finished(result, started)
@@ -210,7 +212,11 @@ class Builder:
             return _finished(result, started)
         before_swap = search_index.index_site if self.search else None
         with write.OutputWriter(
-            self.output_dir, before_swap=before_swap, prepare_next=not self.once
+            self.output_dir,
+            before_swap=before_swap,
+            prepare_next=not self.once,
+            keep=site.config.keep,
+            sweep=self.once or not self._warm,  # an edit's rebuild lists only the top
         ) as writer:
             made = render.render_into(
                 site,

@@ -10,15 +10,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import confine
 from .errors import Diagnostics
+from .manifest import MARKER
 from .model import SiteConfig
 from .sources import display_path
 from .urls import normalize_base_url
-from .yamlload import load_yaml
-from .yamlschema import Context, as_mapping, fields, ref, text
+from .yamlload import Node, load_yaml
+from .yamlschema import Context, as_mapping, fields, ref, text, text_list
 
 SITE_FILE = "site.yaml"
-SITE_KEYS = ("title", "base_url", "language", "description")
+SITE_KEYS = ("title", "base_url", "language", "description", "keep")
+# A kept path is relative to the output folder: plain segments, no '..', no separators of Windows.
+_SEGMENT = r"[^/\\\x00-\x1f:*?\"<>|]+"
+_KEEP_PATH = re.compile(rf"(?!.*(^|/)\.{{1,2}}(/|$)){_SEGMENT}(/{_SEGMENT})*")
 # BCP 47 in the shape authors write it: en, en-GB, zh-Hans, pt-BR.
 _LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 # Every link and feed URL is built on the base URL: a path under the server root, or a full
@@ -44,7 +49,8 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
     defaults = SiteConfig()
     path = content_dir / SITE_FILE
     values: dict[str, str] = {}
-    if path.is_file():
+    keep = defaults.keep
+    if confine.readable_file(path, content_dir, diagnostics):
         ctx = Context(display_path(path), diagnostics)
         root = as_mapping(ctx, load_yaml(path, diagnostics), SITE_FILE)
         if root is not None:
@@ -55,6 +61,8 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
             if "base_url" in values and (problem := base_url_problem(values["base_url"])):
                 ctx.error(f["base_url"], problem, BASE_URL_HINT)
                 del values["base_url"]
+            if "keep" in f:
+                keep = _keep(ctx, f["keep"])
             language = ref(ctx, f.get("language"), "language")
             if language is not None:
                 if _LANGUAGE.fullmatch(language.value):
@@ -73,4 +81,21 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
         base_url=normalize_base_url(base_url or values.get("base_url", defaults.base_url)),
         language=values.get("language", defaults.language),
         description=values.get("description", defaults.description),
+        keep=keep,
     )
+
+
+def _keep(ctx: Context, node: Node) -> tuple[str, ...]:
+    """The ``keep:`` list: paths in the output folder that the build leaves where they are."""
+    paths = []
+    for item in text_list(ctx, node, "keep"):
+        path = item.value.strip().rstrip("/")
+        if path == MARKER or not _KEEP_PATH.fullmatch(path):
+            ctx.error(
+                item,
+                f"'{item.value}' cannot be kept: not a plain path inside the output folder",
+                "write a path relative to the output folder, such as CNAME or .well-known/",
+            )
+            continue
+        paths.append(path)
+    return tuple(paths)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax import saxutils
+
+from .textcheck import xml_safe
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -25,6 +27,16 @@ class FeedEntry:
     """ISO date of the event."""
     summary_html: str
     author: str
+
+
+def escape(text: str) -> str:
+    """Escaped for XML, without the characters XML 1.0 forbids: content is cleaned when it is
+    read, and this keeps the feed well-formed whatever reaches it by another way."""
+    return saxutils.escape(xml_safe(text))
+
+
+def quoteattr(text: str) -> str:
+    return saxutils.quoteattr(xml_safe(text))
 
 
 def _timestamp(date: str | None) -> str:

@@ -7,6 +7,7 @@ shown as text, so nothing an annotation says can break the page or inject markup
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from markdown_it import MarkdownIt
@@ -40,6 +41,30 @@ def _safe_link(url: str) -> bool:
 
 
 _PARSER.validateLink = _safe_link  # type: ignore[method-assign]
+
+
+MAX_NESTING = _PARSER.options["maxNesting"]
+# Each level of nesting needs a marker: a '>', a list bullet or a number's '.' or ')'; a
+# list level counts twice (the list and its item).
+_MARKERS = re.compile(r"[>*+.)-]")
+
+
+def nesting_problem(text: str) -> str | None:
+    """Why Markdown ``text`` would not be shown whole, or None.
+
+    markdown-it stops at ``maxNesting`` levels (quotes in quotes, lists in lists), which guards
+    the stack, and silently drops what is deeper: a container at the last level comes out empty.
+    """
+    if len(_MARKERS.findall(text)) < MAX_NESTING // 2 - 1:  # a list level takes two
+        return None  # too few markers to nest that deep: the common case, without parsing
+    tokens = _PARSER.parse(text)
+    for opened, after in itertools.pairwise(tokens):
+        if opened.nesting == 1 and opened.level >= MAX_NESTING - 1 and after.nesting == -1:
+            return (
+                f"Markdown nested more than {MAX_NESTING - 1} levels deep (quotes or lists "
+                "inside each other); the text past that depth is not shown"
+            )
+    return None
 
 
 @functools.lru_cache(maxsize=1 << 12)  # a summary is on its call's page, the feed and the home

@@ -74,7 +74,8 @@ class SourceText:
     text: str
     """Decoded and repaired text, newlines normalised to ``\\n``; same line count as the bytes."""
     encoding: str
-    """``utf-8``, ``utf-8-sig`` or ``cp1252``: how the bytes were decoded."""
+    """``utf-8``, ``utf-8-sig``, ``utf-16-le`` (and the other marked UTF-16 and UTF-32 forms) or
+    ``cp1252``: how the bytes were decoded."""
     warnings: tuple[ParseWarning, ...] = ()
     """Decoding and repair reports (one per repair kind, with counts)."""
 
@@ -292,3 +293,5 @@ class SiteConfig:
     language: str = "en"
     description: str = ""
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    keep: tuple[str, ...] = ("CNAME", ".nojekyll", ".well-known", ".git")
+    """Paths in the output folder the build does not own and leaves in place (``keep:``)."""

@@ -49,7 +49,7 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     Compiled templates are kept in the user's cache folder (Jinja checks each against its
     source), so a fresh process does not compile them again: half a second per build.
     """
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in theme.template_dirs])
+    loader = theme.loader()
     compiled = build_record.cache_root() / "templates"
     try:
         compiled.mkdir(parents=True, exist_ok=True)
@@ -175,7 +175,13 @@ def render_into(
     }
     for name in sorted(env.list_templates()):  # compiled once here, not once per worker
         if name.endswith(".html"):
-            env.get_template(name)
+            try:
+                env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:  # a site's template is content too
+                shown = _display(exc.filename or name)
+                diagnostics.error(shown, exc.lineno, None, f"template: {exc.message}")
+    if diagnostics.errors:
+        return []
     urls = Urls(site.config.base_url)
     keys = page_inputs.Keys(site, templates_fingerprint(theme.template_dirs), inputs)
     specs = page_specs(site)

@@ -49,6 +49,7 @@ def ftfy_fixer() -> tuple[Callable[[str, TextFixerConfig], str], TextFixerConfig
         fix_line_breaks=False,
         fix_character_width=False,
         fix_latin_ligatures=False,
+        remove_control_chars=False,  # removed after repair, with a warning (textcheck.py)
         normalization=None,
         explain=False,
     )

@@ -29,6 +29,7 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
+from .preview_origin import GuardedLiveReload, SameHost, allowed_hosts, warn_if_exposed
 from .preview_pages import (
     CATCH_UP_JS,
     CATCH_UP_JS_URL,
@@ -94,7 +95,7 @@ def report_outcome(outcome: BuildOutcome) -> None:
     print("rebuild failed; still serving the last good build", file=sys.stderr, flush=True)
 
 
-class SiteHandler(web.RequestHandler):
+class SiteHandler(SameHost):
     """Serves files from the output folder (and the search index) only; all else is a 404."""
 
     def initialize(self, state: PreviewState) -> None:
@@ -146,20 +147,20 @@ class SiteHandler(web.RequestHandler):
             self.write(body)
 
 
-class OverlayCssHandler(web.RequestHandler):
+class OverlayCssHandler(SameHost):
     def get(self) -> None:
         self.set_header("Content-Type", "text/css; charset=utf-8")
         self.write(OVERLAY_CSS)
 
 
-class CatchUpJsHandler(web.RequestHandler):
+class CatchUpJsHandler(SameHost):
     def get(self) -> None:
         self.set_header("Content-Type", "application/javascript; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         self.write(CATCH_UP_JS)
 
 
-class StatusHandler(web.RequestHandler):
+class StatusHandler(SameHost):
     """Builds announced so far, current errors and connected browsers, for scripts and tests."""
 
     def initialize(self, state: PreviewState) -> None:
@@ -190,13 +191,18 @@ class _NoWatcher:
     filepath = None
 
 
-def make_app(state: PreviewState) -> web.Application:
+class LiveReloadJs(SameHost, LiveReloadJSHandler):
+    pass
+
+
+def make_app(state: PreviewState, host: str = "127.0.0.1") -> web.Application:
     LiveReloadHandler.live_css = False  # always reload the whole page after a rebuild
     LiveReloadHandler.watcher = _NoWatcher()
+    SameHost.allowed = GuardedLiveReload.allowed = allowed_hosts(host)
     return web.Application(
         [
-            (r"/livereload", LiveReloadHandler),
-            (r"/livereload\.js", LiveReloadJSHandler),
+            (r"/livereload", GuardedLiveReload),
+            (r"/livereload\.js", LiveReloadJs),
             (OVERLAY_CSS_URL, OverlayCssHandler),
             (CATCH_UP_JS_URL, CatchUpJsHandler),
             (STATUS_URL, StatusHandler, {"state": state}),
@@ -221,8 +227,8 @@ def _listen(host: str, port: int) -> list[socket.socket] | None:
         return None
 
 
-async def _run(state: PreviewState, sockets: list[socket.socket]) -> None:
-    server = HTTPServer(make_app(state))
+async def _run(state: PreviewState, sockets: list[socket.socket], host: str) -> None:
+    server = HTTPServer(make_app(state, host))
     server.add_sockets(sockets)
     loop = IOLoop.current()
     state.rebuilder.on_finished = lambda outcome: loop.add_callback(state.finished, outcome)
@@ -249,6 +255,7 @@ def serve(content_dir: Path, output_dir: Path, host: str = "127.0.0.1", port: in
     sockets = _listen(host, port)
     if sockets is None:
         return 2
+    warn_if_exposed(host, port)
     search = SearchRefresher(output_dir)
     try:
         search.start()
@@ -266,7 +273,7 @@ def serve(content_dir: Path, output_dir: Path, host: str = "127.0.0.1", port: in
             "Ctrl+C to stop)",
             flush=True,
         )
-        asyncio.run(_run(state, sockets))
+        asyncio.run(_run(state, sockets, host))
     except KeyboardInterrupt:
         print("stopped", flush=True)
     finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 from urllib.parse import urlsplit
 
+from . import confine
 from .errors import Diagnostics
 from .memo import by_identity
 from .model import Organization, Person, Topic
@@ -78,7 +79,7 @@ def _load(
     diagnostics: Diagnostics,
     read: Callable[[Context, Ref, Mapping], _Loaded[R]],
 ) -> dict[str, _Loaded[R]]:
-    if not path.is_file():
+    if not confine.readable_file(path, path.parent, diagnostics):
         return {}
     ctx = Context(display_path(path), diagnostics)
     root = as_mapping(ctx, load_yaml(path, diagnostics), path.name)

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import repair, safety
+from . import confine, repair, safety, textcheck
 from .errors import Diagnostics
 from .model import ParseWarning, SourceText
 
@@ -50,6 +50,9 @@ def discover(content_dir: Path, diagnostics: Diagnostics) -> tuple[SourceFile, .
     output folder or let one transcript silently overwrite another.
     """
     folder = content_dir / TRANSCRIPTS_DIR
+    inside = confine.real_roots([content_dir])
+    if os.path.lexists(folder) and not confine.check(folder, inside, diagnostics):
+        return ()
     if not folder.is_dir():
         diagnostics.error(
             display_path(content_dir),
@@ -59,7 +62,7 @@ def discover(content_dir: Path, diagnostics: Diagnostics) -> tuple[SourceFile, .
             hint=f"put transcript files in {display_path(folder)}/",
         )
         return ()
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    files = _files(folder, inside, diagnostics)
     transcripts = [
         p
         for p in files
@@ -96,6 +99,20 @@ def discover(content_dir: Path, diagnostics: Diagnostics) -> tuple[SourceFile, .
                 "(or .md, .vtt, .json)",
             )
     return tuple(sorted(found, key=lambda s: s.slug))
+
+
+def _files(folder: Path, inside: tuple[Path, ...], diagnostics: Diagnostics) -> list[Path]:
+    """The files of ``folder``, sorted; a link out of the content folder is reported, not read."""
+    files = []
+    for entry in confine.list_folder(folder, diagnostics) or ():
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        if entry.is_symlink() and not confine.check(path, inside, diagnostics):
+            continue
+        if entry.is_file():
+            files.append(path)
+    return files
 
 
 def _shown(path: Path) -> str:
@@ -148,8 +165,13 @@ def decode(data: bytes) -> tuple[str, str, list[ParseWarning]]:
     it also splits on U+0085 and U+2028, which occur inside paragraphs of real files.
     """
     warnings: list[ParseWarning] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if (marked := textcheck.decode_bom(data)) is not None:
+        # A byte-order mark says what the file is: UTF-16 read as Windows-1252 put a NUL
+        # between every two letters of the page.
+        text, encoding = marked
+        if "\ufffd" in text:
+            why = f"bytes that are not valid {encoding} replaced by U+FFFD"
+            warnings.append(ParseWarning(None, why, "encoding"))
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
@@ -170,4 +192,9 @@ def read_source(path: Path) -> SourceText:
     """Read, decode and repair one transcript file."""
     text, encoding, warnings = decode(path.read_bytes())
     text, repairs = repair.repair_text(text)
-    return SourceText(display_path(path), text, encoding, tuple(warnings) + tuple(repairs))
+    # After repair, which reads C1 characters as the Windows-1252 marks they stood for.
+    text, removed = textcheck.clean(text)
+    checked = tuple(ParseWarning(line, message, "encoding") for line, message in removed)
+    return SourceText(
+        display_path(path), text, encoding, tuple(warnings) + tuple(repairs) + checked
+    )

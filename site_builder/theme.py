@@ -1,12 +1,23 @@
 """Where templates and static files come from: the site's own, then the default theme.
 
 A site overrides any theme file by putting one of the same name in ``<content>/templates/`` or
-``<content>/static/`` (Hugo's layouts-over-theme convention).
+``<content>/static/`` (Hugo's layouts-over-theme convention). The site's folders, and every file
+in them, must stay inside the content folder (:mod:`site_builder.confine`): a folder or file that
+links elsewhere is an error in :meth:`Theme.problems` and is never read.
 """
 
 from __future__ import annotations
 
+import os
+import posixpath
+from collections.abc import Callable
 from pathlib import Path
+
+import jinja2
+from jinja2.loaders import split_template_path
+
+from . import confine
+from .errors import Diagnostic, Diagnostics
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -22,23 +33,78 @@ def default_theme_dir() -> Path:
 class Theme:
     def __init__(self, content_dir: Path | None = None) -> None:
         default = default_theme_dir()
+        self._found = Diagnostics()
+        self._checked = False
+        self._static: dict[str, Path] = {}
         self.template_dirs: list[Path] = []
         self.static_dirs: list[Path] = []
+        self._roots: dict[Path, tuple[Path, ...]] = {}
         if content_dir is not None:
+            inside = confine.real_roots([content_dir])
             for name, dirs in (("templates", self.template_dirs), ("static", self.static_dirs)):
-                if (content_dir / name).is_dir():
-                    dirs.append(content_dir / name)
-        self.template_dirs.append(default / "templates")
-        self.static_dirs.append(default / "static")
+                folder = content_dir / name
+                usable = os.path.lexists(folder) and confine.check(folder, inside, self._found)
+                if usable and folder.is_dir():
+                    dirs.append(folder)
+                    self._roots[folder] = inside
+        for name, dirs in (("templates", self.template_dirs), ("static", self.static_dirs)):
+            dirs.append(default / name)
+            self._roots[default / name] = confine.real_roots([default])
+
+    def _check(self) -> None:
+        """Walks the folders once: the static files, and what is wrong in either folder."""
+        if self._checked:
+            return
+        self._checked = True
+        for folder in self.template_dirs:
+            confine.files_below(folder, self._roots[folder], self._found)
+        for folder in reversed(self.static_dirs):
+            self._static.update(confine.files_below(folder, self._roots[folder], self._found))
+        self._static = dict(sorted(self._static.items()))
+
+    def problems(self) -> list[Diagnostic]:
+        """Folders or files of the site's theme that may not be read (links outside, loops)."""
+        self._check()
+        return list(self._found)
 
     def static_files(self) -> dict[str, Path]:
         """Output name (relative to ``static/``) -> file; the site's own files win."""
-        files: dict[str, Path] = {}
-        for folder in reversed(self.static_dirs):
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
-                    files[path.relative_to(folder).as_posix()] = path
-        return dict(sorted(files.items()))
+        self._check()
+        return dict(self._static)
+
+    def loader(self) -> jinja2.BaseLoader:
+        """Site templates first, then the theme's; none read from outside its folder."""
+        return jinja2.ChoiceLoader(
+            [ConfinedLoader(str(d), self._roots[d]) for d in self.template_dirs]
+        )
 
     def watched_dirs(self) -> list[Path]:
         return [*self.template_dirs, *self.static_dirs]
+
+
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """A file system loader that refuses a template whose real path leaves ``roots``."""
+
+    def __init__(self, folder: str, roots: tuple[Path, ...]) -> None:
+        super().__init__(folder)
+        self.roots = roots
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        found = None
+        for folder in self.searchpath:
+            candidate = Path(posixpath.join(folder, *pieces))
+            if os.path.lexists(candidate) and confine.problem(candidate, self.roots):
+                raise jinja2.TemplateNotFound(template)
+            found = found or (candidate if candidate.is_file() else None)
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            raise jinja2.TemplateSyntaxError(
+                f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
+                1,
+                template,
+                str(found) if found else None,
+            ) from None

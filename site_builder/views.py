@@ -32,6 +32,7 @@ from .views_meta import (
 from .views_pages import (
     ListView,
     home_view,
+    not_found_view,
     organization_view,
     organizations_view,
     topic_items,
@@ -143,7 +144,7 @@ def page_specs(site: Site) -> list[PageSpec]:
             for tid, topic in site.topics.items()
         ),
         spec(_search, inputs=PageInputs(urls.search(), "search", ())),
-        spec(_home, "404", inputs=PageInputs(urls.not_found(), "404", (), lists=every_call)),
+        spec(_home, "404", inputs=PageInputs(urls.not_found(), "404", ())),
     ]
 
 
@@ -159,7 +160,7 @@ def _home(site: Site, urls: Urls, kind: str) -> PageView:
         kind=kind,
         url=urls.home() if is_home else urls.not_found(),
         title=site.config.title if is_home else "Page not found",
-        content=home_view(site, urls),
+        content=home_view(site, urls) if is_home else not_found_view(site, urls),
     )
 
 

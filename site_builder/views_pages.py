@@ -78,6 +78,29 @@ class HomeView:
     browse: tuple[Link, ...]
 
 
+def not_found_view(site: Site, urls: Urls) -> HomeView:
+    """The 404 page: links to the site's lists, never the lists themselves, so the page every
+    mistyped address is answered with stays small however large the archive grows."""
+    return HomeView(
+        intro="",
+        transcripts=(),
+        browse=(
+            Link(urls.home(), "Home"),
+            Link(urls.transcripts(), f"Transcripts ({len(site.transcripts)})"),
+            *home_view_browse(site, urls),
+            Link(urls.search(), "Search"),
+        ),
+    )
+
+
+def home_view_browse(site: Site, urls: Urls) -> tuple[Link, ...]:
+    return (
+        Link(urls.people(), f"People ({len(site.people)})"),
+        Link(urls.organizations(), f"Organizations ({len(site.organizations)})"),
+        Link(urls.topics(), f"Topics ({len(site.topics)})"),
+    )
+
+
 def organization_view(site: Site, urls: Urls, org_id: str) -> OrganizationView:
     entry = site.organizations[org_id]
     org = entry.organization
@@ -135,9 +158,5 @@ def home_view(site: Site, urls: Urls) -> HomeView:
     return HomeView(
         intro=site.config.description,
         transcripts=tuple(transcript_item(site, urls, t) for t in site.transcripts),
-        browse=(
-            Link(urls.people(), f"People ({len(site.people)})"),
-            Link(urls.organizations(), f"Organizations ({len(site.organizations)})"),
-            Link(urls.topics(), f"Topics ({len(site.topics)})"),
-        ),
+        browse=home_view_browse(site, urls),
     )

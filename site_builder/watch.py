@@ -39,32 +39,47 @@ def _is_scratch_file(name: str) -> bool:
 
 
 def snapshot(roots: Iterable[Path], excluded: Path) -> Snapshot:
-    """Every file below ``roots`` with its modification stamp, skipping ``excluded``."""
+    """Every file below ``roots`` with its modification stamp, skipping ``excluded``.
+
+    Linked folders are followed only while they stay below a root, and each folder is read once:
+    ``loop -> .`` would otherwise be walked until the path grew too long for the system.
+    """
     state: Snapshot = {}
     pending = [str(r) for r in roots]
+    allowed = [os.path.realpath(r) for r in pending]
+    visited: set[str] = set()
     skip = str(excluded)
     while pending:
         folder = pending.pop()
-        if folder == skip:
+        real = os.path.realpath(folder)
+        if folder == skip or real in visited:
             continue
+        visited.add(real)
         try:
             entries = list(os.scandir(folder))
-        except (FileNotFoundError, NotADirectoryError):
+        except OSError:
             # A folder deleted while we look (or never created) has no files: that absence is
-            # itself the change we report by the missing entries.
+            # itself the change we report by the missing entries. One that cannot be read is
+            # reported by the build.
             continue
         for entry in entries:
             if _is_scratch_file(entry.name):
                 continue
             try:
                 if entry.is_dir():
-                    pending.append(entry.path)
+                    if not entry.is_symlink() or _below(entry.path, allowed):
+                        pending.append(entry.path)
                     continue
                 info = entry.stat()
-            except FileNotFoundError:
-                continue  # removed between listing and stat: it will be absent from the next scan
+            except OSError:
+                continue  # removed between listing and stat, or a dangling or looping link
             state[entry.path] = (info.st_mtime_ns, info.st_size, info.st_ino)
     return state
+
+
+def _below(path: str, roots: list[str]) -> bool:
+    real = os.path.realpath(path)
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +208,21 @@ class Rebuilder:
         return current
 
     def run(self) -> None:
-        """The loop; runs until :meth:`stop`."""
+        """The loop; runs until :meth:`stop`, whatever fails inside it."""
+        while not self._stop.is_set():
+            try:
+                self._run()
+            except Exception as exc:
+                # The loop must outlive anything: a dead loop would leave the preview serving a
+                # stale site while its status still said the last build was good.
+                failed = (_describe_exception(exc),)
+                self.on_finished(BuildOutcome(False, failed, 0, 0, 0.0))
+                self._built = {}
+                self._stop.wait(1.0)  # not a busy loop if it fails again at once
+
+    def _run(self) -> None:
         if self._warm_up_due and not self._stop.is_set():
+            self._warm_up_due = False
             # The first build came from the build record: the site is served already, and the
             # site is loaded now, before the first save, not after it.
             warmed = self._build(self._builder.warm_up)

@@ -34,7 +34,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import atomic, manifest, safety
+from . import atomic, keep, manifest, safety
+from .keep import DEFAULT_KEEP
 from .manifest import GENERATED, MARKER, Entry
 from .render import RenderedPage
 
@@ -121,11 +122,17 @@ class OutputWriter:
         *,
         before_swap: Callable[[Path], None] | None = None,
         prepare_next: bool = True,
+        keep: tuple[str, ...] = DEFAULT_KEEP,
+        sweep: bool = True,
     ) -> None:
         """``prepare_next``: when the old site cannot serve as the next standby, make one now
         (hard links to the new site), so this process's next build starts from it; a one-off
-        build leaves that to whichever build comes next."""
+        build leaves that to whichever build comes next. ``keep``: paths in the output the
+        build does not own and leaves where they are (:mod:`site_builder.keep`); ``sweep``:
+        look for files the build did not write in every folder, not only at the top."""
         check_output_dir(output_dir)
+        self.keep = keep
+        self.sweep = sweep
         self.prepare_next = prepare_next
         self.output_dir = output_dir
         self.output = output_dir.resolve()
@@ -192,7 +199,12 @@ class OutputWriter:
                     _replace(self._clear(rel), functools.partial(_link_or_copy, self.output / rel))
             self._seal(entries, self.before_swap)
             if self.output.exists():
-                atomic.exchange(self.standby, self.output, self.aside)
+                keep.carry(self.output, self.standby, self.keep)
+                try:
+                    atomic.exchange(self.standby, self.output, self.aside)
+                except OSError:
+                    keep.carry(self.standby, self.output, self.keep)  # back where they were
+                    raise
             else:
                 os.rename(self.standby, self.output)
         except OSError as exc:
@@ -204,6 +216,7 @@ class OutputWriter:
             # The old site (now the standby) was not ours, or lost files by hand.
             if self.prepare_next:
                 _clone(self.output, self.standby)
+                keep.drop(self.standby, self.keep)
             else:
                 (self.standby / MARKER).unlink(missing_ok=True)  # the next build remakes it
         return WriteReport(len(changed), unchanged, len(removed), swapped=True)
@@ -248,8 +261,9 @@ class OutputWriter:
     ) -> None:
         (self.standby / MARKER).unlink(missing_ok=True)
         if remove_stale:
-            for rel in sorted(set(self.have) - set(entries)):
-                _remove(self.standby, rel)
+            # Stale pages, and anything else not the build's: a file a user put into the
+            # output must not come back with this tree two builds later.
+            keep.sweep(self.standby, entries, self.have, self.keep, deep=self.sweep)
         listed = dict(entries)
         if before_swap is not None:
             before_swap(self.standby)
@@ -342,15 +356,6 @@ def _open_standby(standby: Path) -> dict[str, Entry]:
         standby.mkdir()
         return {}
     return have
-
-
-def _remove(tree: Path, rel: str) -> None:
-    """Unlink one file and the folders it leaves empty."""
-    (tree / rel).unlink(missing_ok=True)
-    folder = (tree / rel).parent
-    while folder != tree and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
 
 
 def _generated(tree: Path, wanted: Mapping[str, Entry]) -> dict[str, Entry]:

@@ -6,26 +6,29 @@ ever constructed into Python objects by PyYAML itself, so no tag can run code, a
 tag outside the plain YAML core set.
 
 Aliases are legal YAML but each use is expanded here, so a "billion laughs" document would
-explode: we count expanded nodes and stop with an error past :data:`MAX_NODES`.
+explode: we count the values aliases copy (not the values written out, so a large ordinary file
+is never blamed on aliases) and stop with an error past :data:`MAX_ALIAS_COPIES`. A file larger
+than :data:`MAX_BYTES` is refused before it is read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gc
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from yaml.constructor import SafeConstructor
 
+from . import markdown, textcheck
 from .errors import Diagnostics
 from .sources import display_path
+from .yamlcompose import MAX_DEPTH, TooDeep, compose
 
-MAX_NODES = 100_000
-"""Expanded nodes allowed per document; annotation files are a few hundred."""
-# Annotation files are a few levels deep; past this, nesting is a mistake or an attack, and deep
-# recursion in the converter would exhaust the stack.
-MAX_DEPTH = 50
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_ALIAS_COPIES = 100_000
+"""Values aliases may copy into one document; annotation files copy a few, if any."""
+MAX_BYTES = 32 * 1024 * 1024
+"""Per YAML file: 50,000 people in ``speakers.yaml`` take about 10 MB."""
 
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
@@ -65,7 +68,7 @@ Node = Scalar | Mapping | Sequence
 
 
 class _TooBig(Exception):
-    """Alias expansion passed MAX_NODES; raised once, reported as one diagnostic."""
+    """Alias expansion passed MAX_ALIAS_COPIES; raised once, reported as one diagnostic."""
 
 
 def kind_name(node: Node) -> str:
@@ -87,13 +90,18 @@ def kind_name(node: Node) -> str:
 class _Converter:
     path: str
     diagnostics: Diagnostics
-    count: int = 0
+    copies: int = 0
+    seen: set[int] = field(default_factory=set)
+    """Nodes converted once: PyYAML gives every use of an alias its anchor's node object."""
 
     def convert(self, node: yaml.Node, active: tuple[int, ...] = ()) -> Node | None:
         """A located node, or None after reporting why this node cannot be used."""
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _TooBig
+        if id(node) in self.seen:
+            self.copies += 1
+            if self.copies > MAX_ALIAS_COPIES:
+                raise _TooBig
+        else:
+            self.seen.add(id(node))
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         if node.tag not in ALLOWED_TAGS:
             hint = (
@@ -123,7 +131,8 @@ class _Converter:
 
     def _scalar(self, node: yaml.ScalarNode, line: int, col: int) -> Scalar:
         if node.tag in (STR, TIMESTAMP):
-            return Scalar(node.value, line, col, node.value, node.tag)
+            value = self._checked(node.value, line, col)
+            return Scalar(value, line, col, value, node.tag)
         try:
             value = SafeConstructor().construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
@@ -135,6 +144,28 @@ class _Converter:
             )
             return Scalar(node.value, line, col, node.value, STR)
         return Scalar(value, line, col, node.value, node.tag)
+
+    def _checked(self, value: str, line: int, col: int) -> str:
+        """Text without what an escape (``"\\x0b"``, ``"\\ud800"``) can put in it and no page
+        may hold: a lone surrogate cannot be written as UTF-8 at all, so it is an error."""
+        if (half := textcheck.SURROGATE.search(value)) is not None:
+            self.diagnostics.error(
+                self.path,
+                line,
+                col,
+                f"text holds U+{ord(half.group()):04X}, half of a surrogate pair, which is not "
+                "a character",
+                "write the character itself, or both halves of its \\u escape",
+            )
+            value = textcheck.SURROGATE.sub("\ufffd", value)
+        value, removed = textcheck.clean_value(value)
+        if removed is not None:
+            self.diagnostics.warning(self.path, line, col, removed)
+        # Checked on every text: the loader does not know which keys hold Markdown, and a
+        # value without a few dozen markers is never parsed.
+        if (deep := markdown.nesting_problem(value)) is not None:
+            self.diagnostics.warning(self.path, line, col, deep)
+        return value
 
     def _mapping(
         self, node: yaml.MappingNode, active: tuple[int, ...], line: int, col: int
@@ -190,59 +221,35 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _too_deep(text: str) -> yaml.Mark | None:
-    """Where nesting first passes MAX_DEPTH, found from the event stream.
-
-    PyYAML's composer recurses once per level, so thousands of levels would exhaust the stack
-    slowly before any check ran; the event parser is iterative. libyaml's parser is used when
-    present for speed. A syntax error is left for the composer, which reports it in the words
-    the error messages (and their tests) use.
-    """
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=_FAST_LOADER):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return event.start_mark
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.MarkedYAMLError as exc:
-        # libyaml gives up at 1,000 levels with its own error: that is "too deep" as well.
-        if "nesting depth" in (exc.problem or ""):
-            return exc.problem_mark
-        return None
-    return None
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """The document's nodes: by libyaml when it is there (a large ``speakers.yaml`` in a tenth of
-    the time), else, and for every document libyaml rejects, by PyYAML, whose messages and
-    positions the diagnostics below are written for."""
-    if _FAST_LOADER is not yaml.SafeLoader:
-        try:
-            return yaml.compose(text, Loader=_FAST_LOADER)
-        except yaml.YAMLError:
-            pass  # read again below, so the error is reported in PyYAML's words
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
 def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
     """Located nodes of a YAML document; None (with diagnostics) when it cannot be read.
 
     An empty document is an empty mapping: a blank annotation file means "nothing to add".
     """
+    # The cyclic collector paused, as in the builder: a large file is hundreds of thousands of
+    # new objects without cycles, and each full collection would walk all of them (50,000
+    # people took four times as long).
+    paused = gc.isenabled()
+    gc.disable()
     try:
-        if (deep := _too_deep(text)) is not None:
-            diagnostics.error(
-                path,
-                deep.line + 1,
-                deep.column + 1,
-                f"YAML nested more than {MAX_DEPTH} levels deep",
-                "annotation files need only a few levels",
-            )
-            return None
-        root = _compose(text)
+        return _parse_yaml(text, path, diagnostics)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
+    try:
+        root = compose(text)
+    except TooDeep as too_deep:
+        diagnostics.error(
+            path,
+            too_deep.mark.line + 1,
+            too_deep.mark.column + 1,
+            f"YAML nested more than {MAX_DEPTH} levels deep",
+            "annotation files need only a few levels",
+        )
+        return None
     except RecursionError:
         # PyYAML's composer recurses once per level of nesting; thousands of levels exhaust the
         # stack before any of our checks can run. Reported, not swallowed: no annotation needs it.
@@ -275,7 +282,7 @@ def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
             path,
             line,
             col,
-            f"document expands to more than {MAX_NODES} values",
+            f"aliases copy more than {MAX_ALIAS_COPIES} values into the document",
             "each use of an alias copies what it names; is one alias repeating another?",
         )
         return None
@@ -284,17 +291,33 @@ def parse_yaml(text: str, path: str, diagnostics: Diagnostics) -> Node | None:
 def load_yaml(path: Path, diagnostics: Diagnostics) -> Node | None:
     """Read and parse one YAML file; a file that is not UTF-8 is reported, never guessed at."""
     shown = display_path(path)
-    data = path.read_bytes()
     try:
-        text = data.decode("utf-8-sig")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            diagnostics.error(
+                shown,
+                None,
+                None,
+                f"file is {size / 2**20:.0f} MB; YAML files are limited to {MAX_BYTES // 2**20} MB",
+                "split it, or move long texts into the transcripts",
+            )
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        diagnostics.error(shown, None, None, f"cannot read: {exc.strerror}")
+        return None
+    mark, encoding = next(((m, e) for m, e in textcheck.BOMS if data.startswith(m)), (b"", ""))
+    body = data[len(mark) :]
+    try:
+        text = body.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
-        good = data[: exc.start].decode("utf-8", errors="replace")
+        good = body[: exc.start].decode(encoding or "utf-8", errors="replace")
         line, col = _position(good, len(good))
         diagnostics.error(
             shown,
             line,
             col,
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            f"not valid {(encoding or 'utf-8').upper()} (byte 0x{body[exc.start]:02x})",
             "save the file as UTF-8",
         )
         return None

@@ -66,6 +66,17 @@ def keyed(ctx: Context, node: Mapping) -> list[tuple[Ref, Node]]:
     return [(Ref(str(key.raw), key.line, key.col), value) for key, value in node.entries]
 
 
+# A name or title is printed on many pages (a person's name on every call they spoke in, in
+# every list and in the feed): one of 5 MB made 256 MB of output. Longer than these is a mistake;
+# the title limit leaves room for a Congressional hearing's full title (about 400 characters).
+MAX_LENGTHS = {
+    "name": 500,
+    "display_name": 500,
+    "each item of aliases": 500,
+    "title": 1000,
+}
+
+
 def text(ctx: Context, node: Node | None, what: str) -> str | None:
     """A text value. Numbers are accepted as written (``title: 2012``); null means "not set"."""
     if node is None:
@@ -76,7 +87,17 @@ def text(ctx: Context, node: Node | None, what: str) -> str | None:
         if isinstance(node.value, str) or (
             isinstance(node.value, int | float) and not isinstance(node.value, bool)
         ):
-            return node.raw if not isinstance(node.value, str) else node.value
+            value = node.raw if not isinstance(node.value, str) else node.value
+            limit = MAX_LENGTHS.get(what)
+            if limit is not None and len(value) > limit:
+                shown = what.removeprefix("each item of ")
+                ctx.error(
+                    node,
+                    f"{shown} is {len(value):,} characters long; the limit is {limit}",
+                    "put longer text in a bio, description or summary",
+                )
+                return value[:limit]  # one error, not a second one for a missing value
+            return value
     ctx.error(node, f"{what} must be text, not {kind_name(node)}")
     return None
 

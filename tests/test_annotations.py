@@ -14,7 +14,7 @@ import pytest
 from site_builder import annotate, annotations, build, cli, qa, readers, sources
 from site_builder.errors import Diagnostics
 from site_builder.model import ParsedTranscript, Transcript
-from site_builder.yamlload import MAX_NODES, Mapping, Scalar, parse_yaml
+from site_builder.yamlload import MAX_ALIAS_COPIES, Mapping, Scalar, parse_yaml
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -266,4 +266,4 @@ def test_alias_expansion_is_bounded() -> None:
     doc += "c: [" + ", ".join(["*b"] * 100) + "]\n"
     diagnostics = Diagnostics()
     assert parse_yaml(doc, "f.yaml", diagnostics) is None
-    assert f"more than {MAX_NODES} values" in diagnostics.errors[0].message
+    assert f"more than {MAX_ALIAS_COPIES} values into the document" in diagnostics.errors[0].message

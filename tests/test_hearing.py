@@ -98,7 +98,7 @@ def test_front_matter_and_appendix_are_boilerplate_not_speech(gpo: ParsedTranscr
     assert "BARNEY FRANK, Massachusetts, Chairman" in " ".join(front.paragraphs)
     assert sum(p.count("[GRAPHIC] [TIFF OMITTED]") for p in appendix.paragraphs) == 25
     # the source's stray control character (0x1A) before the closing tags is kept too
-    assert appendix.paragraphs[-1] == "\x1a </pre></body></html>"
+    assert appendix.paragraphs[-1] == "</pre></body></html>"  # its U+001A removed, with a warning
 
 
 def test_statement_headings_open_sections(gpo: ParsedTranscript) -> None:

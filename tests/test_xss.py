@@ -256,7 +256,7 @@ SHOWN: dict[str, tuple[str, ...]] = {
         f"Title {PAYLOAD}",
         DISPLAY_NAME,
     ),
-    "404.html": (f"Title {PAYLOAD}",),
+    "404.html": (f"Site {PAYLOAD}",),  # it links to the lists, listing no transcript
 }
 
 

@@ -13,6 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from .. import textcheck
 from ..model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -64,7 +65,7 @@ def source_words_text(text: str) -> str:
 def _load(text: str) -> tuple[Any, str | None]:
     """The export as data, or why it cannot be read as one (then it is read as text)."""
     try:
-        data = json.loads(text)
+        data = textcheck.clean_data(json.loads(text))  # what "\u0000" or "\ud800" escapes make
     except json.JSONDecodeError as error:
         return None, f"not valid JSON ({error.msg} at line {error.lineno})"
     except (RecursionError, ValueError) as error:  # absurd nesting; a 5,000-digit number
