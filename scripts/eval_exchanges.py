@@ -192,6 +192,11 @@ def score_call(labels: CallLabels, parsed: ParsedTranscript) -> CallScore:
             (i for i in range(start, stop) if turns[i].section != turns[start].section), stop
         )
         run = [t.id for t in turns[start:stop]]
+        if not run:
+            score.problems.append(
+                f"{ex.asker} (line {turns[start].line}): no turns before the next"
+            )
+            continue
         owner = by_turn.get(run[0]) if run else None
         exact = (
             owner is not None and list(owner.turns) == run and _is(parsed, owner.asker, ex.asker)
@@ -202,7 +207,7 @@ def score_call(labels: CallLabels, parsed: ParsedTranscript) -> CallScore:
         held = sorted({by_turn[t].id for t in run if t in by_turn})
         asker = owner.asker if owner else None
         score.problems.append(
-            f"{ex.asker} (line {turns[start].line}): run {run[0]}..{run[-1] if run else ''} "
+            f"{ex.asker} (line {turns[start].line}): run {run[0]}..{run[-1]} "
             f"in {held or 'no exchange'}, first turn's exchange asked by {asker}"
             + (f" and holding {list(owner.turns)}" if owner else "")
         )

@@ -9,7 +9,7 @@ introduction of someone nobody listed is still recognised, so it can be reported
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from .model import GROUP_ANALYST, Participant
@@ -82,18 +82,24 @@ class Analysts:
         return known
 
 
-def find_introduction(text: str, analysts: Analysts) -> Introduction | None:
+def find_introduction(
+    text: str, analysts: Analysts, prefer: Collection[str] = ()
+) -> Introduction | None:
     """The questioner an operator's words introduce, if they introduce one: of the analysts
-    named, the one named first (the first listed, when two are named at one place)."""
-    best: tuple[int, int, int, Participant] | None = None
+    named, the one named first (the first listed, when two are named at one place); of those
+    whose ids are in ``prefer`` (the analysts who then speak), when any is named."""
+    best: tuple[bool, int, int, int, Participant] | None = None
     for last_name in analysts.last_names_in(text):
         if last_name not in text:
             continue
-        for found in _mentions(text, last_name, analysts.by_last_name[last_name], analysts):
-            if best is None or found[:2] < best[:2]:
+        for start, order, end, who in _mentions(
+            text, last_name, analysts.by_last_name[last_name], analysts
+        ):
+            found = (who.id not in prefer, start, order, end, who)
+            if best is None or found[:3] < best[:3]:
                 best = found
     if best is not None:
-        start, _, end, participant = best
+        _, start, _, end, participant = best
         return Introduction(participant, text[start:end], _firm_after(text[end:]))
     match = _INTRODUCTION.search(text)
     if match is None:
