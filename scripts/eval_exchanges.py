@@ -65,13 +65,18 @@ class CallLabels:
     analysts: tuple[tuple[str, str | None], ...]
     """(name, firm or None)."""
     exchanges: tuple[LabelledExchange, ...]
-    end: Ref | None
+    ends: tuple[Ref, ...]
+    """Where the Q&A ends; a call with two Q&A sessions may list where the first one ends too."""
 
 
 def _ref(value: Any) -> Ref | None:
     if not isinstance(value, dict) or "line" not in value:
         return None
     return Ref(int(value["line"]), str(value.get("starts") or ""))
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
 
 
 def load_labels(path: Path = LABELS) -> dict[str, CallLabels]:
@@ -104,7 +109,7 @@ def load_labels(path: Path = LABELS) -> dict[str, CallLabels]:
             tuple(str(c) for c in entry.get("company") or ()),
             analysts,
             tuple(exchanges),
-            _ref(entry.get("end")),
+            tuple(r for e in _as_list(entry.get("end")) if (r := _ref(e)) is not None),
         )
     return calls
 
@@ -178,19 +183,17 @@ def score_call(labels: CallLabels, parsed: ParsedTranscript) -> CallScore:
             if ex.intro is not None:
                 score.problems.append(f"{ex.asker}: introduction at line {ex.intro.line} not found")
         starts.append(start)
-    end = locate(turns, labels.end) if labels.end else None
+    ends = sorted(i for ref in labels.ends if (i := locate(turns, ref)) is not None)
     by_turn = {t: e for e in parsed.exchanges for t in e.turns}
     for n, ex in enumerate(labels.exchanges):
         start = starts[n]
         if start is None:
             score.problems.append(f"{ex.asker}: question at line {ex.question.line} not found")
             continue
-        stop = next((s for s in starts[n + 1 :] if s is not None), None)
-        stop = stop if stop is not None else (end if end is not None else len(turns))
-        # Two Q&A sessions: the run ends where the transcript's section changes.
-        stop = next(
-            (i for i in range(start, stop) if turns[i].section != turns[start].section), stop
-        )
+        stop = next((s for s in starts[n + 1 :] if s is not None), len(turns))
+        stop = min([stop, *(e for e in ends if e > start)])
+        # Text nobody speaks (a disclaimer after the last answer) is in no run.
+        stop = next((i for i in range(start, stop) if not turns[i].speaker), stop)
         run = [t.id for t in turns[start:stop]]
         if not run:
             score.problems.append(

@@ -63,16 +63,23 @@ class Analysts:
         for last_name in self.by_last_name:
             words = _WORD_CHARACTERS.findall(last_name)
             if words:
-                self._by_first_word.setdefault(words[0], []).append(last_name)
+                self._by_first_word.setdefault(words[0].lower(), []).append(last_name)
             else:
                 self._wordless.append(last_name)
         self._same: dict[tuple[str, str], bool] = {}
 
     def last_names_in(self, text: str) -> list[str]:
         """The last names ``text`` may name (each at most once, in no particular order)."""
-        words = set(_WORD_CHARACTERS.findall(text))
+        words = {w.lower() for w in _WORD_CHARACTERS.findall(text)}
         found = [name for word in words for name in self._by_first_word.get(word, ())]
         return found + self._wordless
+
+    def names_last_name(self, text: str, participant: Participant) -> bool:
+        """Whether ``text`` says ``participant``'s last name (``DeBlase`` for ``Deblase``)."""
+        words = participant.name.split()
+        if len(words) < 2:
+            return False
+        return re.search(rf"\b{re.escape(words[-1])}\b", text, re.I) is not None
 
     def same_person(self, spoken: str, listed: str) -> bool:
         """:func:`site_builder.names.same_person`, remembered: operators repeat names."""
@@ -90,7 +97,7 @@ def find_introduction(
     whose ids are in ``prefer`` (the analysts who then speak), when any is named."""
     best: tuple[bool, int, int, int, Participant] | None = None
     for last_name in analysts.last_names_in(text):
-        if last_name not in text:
+        if last_name.lower() not in text.lower():
             continue
         for start, order, end, who in _mentions(
             text, last_name, analysts.by_last_name[last_name], analysts
@@ -128,7 +135,7 @@ def _names_ending_in(text: str, last_name: str) -> Iterator[tuple[int, int]]:
     """Spans of text that may be a first and last name: a capitalised word one to three words
     before ``last_name``, then to its end. For each mention of ``last_name`` in turn, the
     longest span comes first."""
-    for match in re.finditer(rf"\b{re.escape(last_name)}\b", text):
+    for match in re.finditer(rf"\b{re.escape(last_name)}\b", text, re.I):
         offset = max(0, match.start() - 60)
         before = list(_SPOKEN_WORD.finditer(text[offset : match.start()]))
         for first in before[-3:]:

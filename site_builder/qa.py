@@ -124,56 +124,94 @@ def _in_exchange(turn: Turn, exchange: str | None) -> Turn:
     )
 
 
+# How far past its own turn a moderator's introduction may wait for its questioner (the operator
+# re-opening the line of someone who cannot be heard); bounds the work per turn.
+_MAX_WAIT = 40
+
+
+@dataclass(slots=True)
+class _Section:
+    """One Q&A section's turns, with what is known of each before the walk."""
+
+    turns: tuple[Turn, ...]
+    moderator: list[bool]
+    intros: list[Introduction | None]
+    """The introduction in each moderator turn, if it names anyone."""
+
+
 def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
-    moderator = [_moderates(call, turns, i) for i in range(len(turns))]
+    texts = [" ".join(t.paragraphs) for t in turns]
+    moderator = [_moderates(call, turns, texts, i) for i in range(len(turns))]
+    section = _Section(
+        turns,
+        moderator,
+        [
+            find_introduction(texts[i], call.analysts) if moderator[i] else None
+            for i in range(len(turns))
+        ],
+    )
     moderated = any(moderator)
     current: _Open | None = None
     for i, turn in enumerate(turns):
         group = call.group(turn)
         if moderator[i]:
-            current = _moderator_turn(call, turns, i, moderator, current)
+            current = _moderator_turn(call, section, i, texts[i], current)
         elif group == GROUP_ANALYST:
             current = _analyst_turn(call, turn, current, moderated)
-        elif current is not None and group == GROUP_COMPANY:
-            if signals.closes_as_company(" ".join(turn.paragraphs)):
-                current = None  # closing remarks belong to no exchange
+        elif (
+            current is not None
+            and group == GROUP_COMPANY
+            and signals.closes_as_company(texts[i])
+            and not _askers_after(call, section, i)
+        ):
+            current = None  # closing remarks, with no question after them, are in no exchange
         if current is not None:
             current.turns.append(turn.id)
             current.last_speaker = turn.speaker
 
 
-def _moderates(call: _Call, turns: tuple[Turn, ...], i: int) -> bool:
+def _moderates(call: _Call, turns: tuple[Turn, ...], texts: list[str], i: int) -> bool:
     """Whether turn ``i`` is the moderator's: the operator's, or a company host's turn that
-    introduces an analyst who speaks next ("Our next question comes from Joe Ritchie")."""
+    introduces the analyst who speaks next ("Our next question comes from Joe Ritchie")."""
     group = call.group(turns[i])
     if group == GROUP_OPERATOR:
         return True
-    if group != GROUP_COMPANY or i + 1 >= len(turns):
+    if group != GROUP_COMPANY or i + 1 >= len(turns) or not signals.asks_anew(texts[i]):
         return False
     following = call.people.get(turns[i + 1].speaker)
-    if following is None or following.group != GROUP_ANALYST:
-        return False
-    intro = find_introduction(" ".join(turns[i].paragraphs), call.analysts)
     return (
-        intro is not None
-        and intro.participant is not None
-        and signals.asks_anew(" ".join(turns[i].paragraphs))
+        following is not None
+        and following.group == GROUP_ANALYST
+        and call.analysts.names_last_name(texts[i], following)
     )
 
 
+def _askers_after(call: _Call, section: _Section, i: int) -> list[str]:
+    """The analysts who speak after turn ``i`` until a moderator introduces someone else: past
+    the operator's turns that only re-open the same line ("Bania, your line is open")."""
+    turns, intros = section.turns, section.intros
+    own = intros[i].participant if section.moderator[i] and intros[i] else None
+    found: list[str] = []
+    for j in range(i + 1, min(len(turns), i + _MAX_WAIT)):
+        if section.moderator[j]:
+            other = intros[j].participant if intros[j] else None
+            text = " ".join(turns[j].paragraphs)
+            if found or other is not own or (other is None and signals.asks_anew(text)):
+                break
+        elif call.group(turns[j]) == GROUP_ANALYST and turns[j].speaker not in found:
+            found.append(turns[j].speaker)
+    return found
+
+
 def _moderator_turn(
-    call: _Call, turns: tuple[Turn, ...], i: int, moderator: list[bool], current: _Open | None
+    call: _Call, section: _Section, i: int, text: str, current: _Open | None
 ) -> _Open | None:
     """The exchange the moderator's turn belongs to, opening or closing one as it says."""
-    turn = turns[i]
-    text = " ".join(turn.paragraphs)
-    askers = []
-    for j in range(i + 1, len(turns)):
-        if moderator[j]:
-            break
-        if call.group(turns[j]) == GROUP_ANALYST and turns[j].speaker not in askers:
-            askers.append(turns[j].speaker)
-    intro = find_introduction(text, call.analysts, prefer={*askers})
+    turn = section.turns[i]
+    askers = _askers_after(call, section, i)
+    intro = (
+        find_introduction(text, call.analysts, prefer={*askers}) if askers else section.intros[i]
+    )
     if not askers:
         if signals.closes_as_operator(text):
             return None  # "That completes the Q&A ... I will now return you to Mr. Musser"
@@ -183,6 +221,11 @@ def _moderator_turn(
             )
         return current
     named = intro.participant.id if intro and intro.participant else None
+    if named not in askers:
+        # "Mig Dobre" for Mircea Dobre: a questioner named by their last name is named
+        named = next(
+            (a for a in askers if call.analysts.names_last_name(text, call.people[a])), named
+        )
     if named in askers:
         asker = named
     else:
@@ -205,7 +248,7 @@ def _moderator_turn(
                 f"the moderator introduces {said!r}; {call.name(asker)} asks in their place",
                 "speaker",
             )
-    if intro is not None and named == asker:
+    if intro is not None and intro.participant is not None and intro.participant.id == asker:
         call.introductions.append((intro, asker, turn.line))
         check_firm(turn.line, intro, call.warnings)
     opened = _Open(asker, turn.line, introduced=True)

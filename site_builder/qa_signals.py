@@ -24,11 +24,12 @@ OPERATOR_CLOSING = re.compile(
 # patterns, as executives say "turn it over to Brian" in the middle of an answer.
 COMPANY_CLOSING = re.compile(
     r"\b(?:wraps?\s+up\s+(?:the|our|today)|"
-    r"(?:conclud(?:es?|ing)|end)\s+(?:(?:our|the|this|today'?s|[A-Z]\S*)\s+){1,2}"
+    r"(?:conclud(?:es?|ing)|end)\s+(?:(?:our|the|this|today'?s|[A-Z]\S*)\s+){1,4}"
     r"(?:(?:earnings|conference|question-and-answer|q\s*(?:&|and)\s*a)\s+)?"
     r"(?:call|conference|q\s*(?:&|and)\s*a|session|program|portion)|"
-    r"thank(?:s|\s+you)\b[^.!?]{0,40}?\bfor\s+(?:joining|participating|your\s+participation|"
-    r"listening|being\s+with\s+us))",
+    r"thank(?:s|\s+you)?\b[^.!?]{0,40}?\bfor\s+(?:joining|participating|listening|"
+    r"being\s+with\s+us|(?:all\s+(?:of\s+)?)?your\s+(?:participation|patience|interest|time))|"
+    r"thank(?:s|\s+you)?\s+(?:\w+\s+)?(?:everyone|everybody|all)\s+for\s+your\s+questions)",
     re.I,
 )
 # The operator asks a questioner who already spoke for another question ("a follow-up question
