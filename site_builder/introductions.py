@@ -29,7 +29,9 @@ _INTRODUCTION = re.compile(
 _FIRM_AFTER_NAME = re.compile(r"^(?:\s*,\s*|\s+(?:from|with|of|at)\s+)(?P<firm>.+)$", re.S)
 # The firm ends at a sentence end (not "Robert W. Baird"'s initial), a bracket or a stock phrase.
 _FIRM_END = re.compile(
-    r"(?<![A-Z])\.(?:\s|$)|[?!\[;(]|,\s|\s+(?:Your|Please|Go ahead)\b|\s*$", re.I
+    r"(?<![A-Z])\.(?:\s|$)|[?!\[;(]|,\s|\s+(?:Your|Please|Go ahead)\b|"
+    r"\s+(?:has|have|is|are|was|will|would|asks?|comes?)\b|\s*$",
+    re.I,
 )
 _SPOKEN_WORD = re.compile(r"[\w'’.-]+")
 _WORD_CHARACTERS = re.compile(r"\w+")
@@ -107,11 +109,11 @@ def find_introduction(
                 best = found
     if best is not None:
         _, start, _, end, participant = best
-        return Introduction(participant, text[start:end], _firm_after(text[end:]))
+        return Introduction(participant, text[start:end], firm_after(text[end:]))
     match = _INTRODUCTION.search(text)
     if match is None:
         return None
-    return Introduction(None, match["name"], _firm_after(text[match.end("name") :]))
+    return Introduction(None, match["name"], firm_after(text[match.end("name") :]))
 
 
 def _mentions(
@@ -143,7 +145,9 @@ def _names_ending_in(text: str, last_name: str) -> Iterator[tuple[int, int]]:
                 yield offset + first.start(), match.end()
 
 
-def _firm_after(rest: str) -> str | None:
+def firm_after(rest: str) -> str | None:
+    """The firm an introduction names right after a name: ``with Bank of America.`` -> ``Bank of
+    America``; up to the sentence's end or a verb ("Goldman Sachs has the next question")."""
     match = _FIRM_AFTER_NAME.match(rest)
     if match is None:
         return None
