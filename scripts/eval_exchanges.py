@@ -224,8 +224,8 @@ def score_call(labels: CallLabels, parsed: ParsedTranscript) -> CallScore:
             score.executives_asking += 1
             score.problems.append(f"{e.id}: asker {e.asker} speaks for the company")
     for name, firm in labels.analysts:
-        if not firm:
-            continue
+        if not firm or name.lower().startswith(("unidentified", "unknown")):
+            continue  # a placeholder stands for several people, each with their own firm
         found = [
             p
             for p in parsed.participants

@@ -77,11 +77,15 @@ class Analysts:
         return found + self._wordless
 
     def names_last_name(self, text: str, participant: Participant) -> bool:
-        """Whether ``text`` says ``participant``'s last name (``DeBlase`` for ``Deblase``)."""
+        """Whether ``text`` says ``participant``'s last name (``DeBlase`` for ``Deblase``), or
+        their first name as a capitalised word ("the next question comes from Adam at Morgan
+        Stanley"): asked only of the analyst who speaks next."""
         words = participant.name.split()
         if len(words) < 2:
             return False
-        return re.search(rf"\b{re.escape(words[-1])}\b", text, re.I) is not None
+        if re.search(rf"\b{re.escape(words[-1])}\b", text, re.I):
+            return True
+        return len(words[0]) >= 3 and re.search(rf"\b{re.escape(words[0])}\b", text) is not None
 
     def same_person(self, spoken: str, listed: str) -> bool:
         """:func:`site_builder.names.same_person`, remembered: operators repeat names."""

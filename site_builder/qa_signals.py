@@ -36,7 +36,7 @@ COMPANY_CLOSING = re.compile(
 # from"), rather than re-opening their line ("Sam, your line is open").
 NEW_QUESTION = re.compile(
     r"\b(?:next|follow[\s-]*up|final|last|another)\s+(?:question|questioner)|"
-    r"\bquestion\s+(?:comes|is\s+from|will\s+come)",
+    r"\bquestion\s+(?:comes|is\s+from|will\s+come)|\bmove\s+on\s+to\b",
     re.I,
 )
 UNIDENTIFIED = ("unidentified", "unknown")
