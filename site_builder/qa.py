@@ -129,6 +129,8 @@ def _in_exchange(turn: Turn, exchange: str | None) -> Turn:
 # How far past its own turn a moderator's introduction may wait for its questioner (the operator
 # re-opening the line of someone who cannot be heard); bounds the work per turn.
 _MAX_WAIT = 40
+# How many company turns may come between a host's introduction and the questioner's first words.
+_HOST_REACH = 4
 
 
 @dataclass(slots=True)
@@ -178,14 +180,16 @@ def _moderates(call: _Call, turns: tuple[Turn, ...], texts: list[str], i: int) -
     group = call.group(turns[i])
     if group == GROUP_OPERATOR:
         return True
-    if group != GROUP_COMPANY or i + 1 >= len(turns) or not signals.asks_anew(texts[i]):
+    if group != GROUP_COMPANY or not signals.asks_anew(texts[i]):
         return False
-    following = call.people.get(turns[i + 1].speaker)
-    return (
-        following is not None
-        and following.group == GROUP_ANALYST
-        and call.analysts.names_last_name(texts[i], following)
-    )
+    # The first analyst to speak after it, past an executive's "Hey, Henry, you're on mute".
+    for turn in turns[i + 1 : i + 1 + _HOST_REACH]:
+        following = call.people.get(turn.speaker)
+        if following is not None and following.group in (GROUP_ANALYST, GROUP_OPERATOR):
+            return following.group == GROUP_ANALYST and call.analysts.names_last_name(
+                texts[i], following
+            )
+    return False
 
 
 def _askers_after(call: _Call, section: _Section, i: int) -> list[str]:
@@ -198,7 +202,10 @@ def _askers_after(call: _Call, section: _Section, i: int) -> list[str]:
         if section.moderator[j]:
             other = intros[j].participant if intros[j] else None
             text = " ".join(turns[j].paragraphs)
-            if found or other is not own or (other is None and signals.asks_anew(text)):
+            if found or (other is not None and other is not own):
+                break
+            again = own is not None and call.analysts.names_last_name(text, own)
+            if other is None and not again and signals.asks_anew(text):
                 break
         elif call.group(turns[j]) == GROUP_ANALYST and turns[j].speaker not in found:
             found.append(turns[j].speaker)
