@@ -145,7 +145,13 @@ class _Section:
 
 def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
     texts = [" ".join(t.paragraphs) for t in turns]
-    moderator = [_moderates(call, turns, texts, i) for i in range(len(turns))]
+    # The analyst who spoke last before each turn: the one an executive is answering.
+    asked_last: list[str | None] = []
+    last = None
+    for turn in turns:
+        asked_last.append(last)
+        last = turn.speaker if call.group(turn) == GROUP_ANALYST else last
+    moderator = [_moderates(call, turns, texts, i, asked_last[i]) for i in range(len(turns))]
     section = _Section(
         turns,
         moderator,
@@ -174,7 +180,9 @@ def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
             current.last_speaker = turn.speaker
 
 
-def _moderates(call: _Call, turns: tuple[Turn, ...], texts: list[str], i: int) -> bool:
+def _moderates(
+    call: _Call, turns: tuple[Turn, ...], texts: list[str], i: int, asked_last: str | None
+) -> bool:
     """Whether turn ``i`` is the moderator's: the operator's, or a company host's turn that
     introduces the analyst who speaks next ("Our next question comes from Joe Ritchie")."""
     group = call.group(turns[i])
@@ -182,12 +190,15 @@ def _moderates(call: _Call, turns: tuple[Turn, ...], texts: list[str], i: int) -
         return True
     if group != GROUP_COMPANY or not signals.asks_anew(texts[i]):
         return False
-    # The first analyst to speak after it, past an executive's "Hey, Henry, you're on mute".
+    # The first analyst to speak after it, past an executive's "Hey, Henry, you're on mute";
+    # one who just spoke is being answered ("to your first question, Nigel"), not introduced.
     for turn in turns[i + 1 : i + 1 + _HOST_REACH]:
         following = call.people.get(turn.speaker)
         if following is not None and following.group in (GROUP_ANALYST, GROUP_OPERATOR):
-            return following.group == GROUP_ANALYST and call.analysts.names_last_name(
-                texts[i], following
+            return (
+                following.group == GROUP_ANALYST
+                and following.id != asked_last
+                and call.analysts.names_last_name(texts[i], following)
             )
     return False
 
