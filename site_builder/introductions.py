@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from .model import GROUP_ANALYST, Participant
-from .names import same_person
+from .names import first_names_compatible, person_tokens, same_person
 
 # A capitalised name word or an initial ("W."); a word never swallows a sentence's full stop.
 _WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"
@@ -35,6 +35,7 @@ _FIRM_END = re.compile(
 )
 _SPOKEN_WORD = re.compile(r"[\w'’.-]+")
 _WORD_CHARACTERS = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +79,19 @@ class Analysts:
 
     def names_last_name(self, text: str, participant: Participant) -> bool:
         """Whether ``text`` says ``participant``'s last name (``DeBlase`` for ``Deblase``), or
-        their first name as a capitalised word ("the next question comes from Adam at Morgan
-        Stanley"): asked only of the analyst who speaks next."""
+        their first name or a short form of it as a capitalised word ("the next question comes
+        from Will from Truist"): asked only of the analyst who speaks next."""
         words = participant.name.split()
         if len(words) < 2:
             return False
         if re.search(rf"\b{re.escape(words[-1])}\b", text, re.I):
             return True
-        return len(words[0]) >= 3 and re.search(rf"\b{re.escape(words[0])}\b", text) is not None
+        first = person_tokens(participant.name)[0]
+        return any(
+            first_names_compatible(word.lower(), first)
+            for word in _CAPITALISED.findall(text)
+            if len(word) >= 3
+        )
 
     def same_person(self, spoken: str, listed: str) -> bool:
         """:func:`site_builder.names.same_person`, remembered: operators repeat names."""
