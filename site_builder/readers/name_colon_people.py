@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 ASKER = "Questioner"
 ANSWERER = "Speaker"
 _EARNINGS = re.compile(r"\bearnings\b|\bconference call\b", re.IGNORECASE)
-_LINE_OF = re.compile(r"\b(?:line\s+of|go\s+to|comes?\s+from|hear\s+from)\b", re.IGNORECASE)
+_LINE_OF = re.compile(
+    r"\b(?:line\s+of|go\s+(?:next\s+|over\s+)?to|comes?\s+from|hear\s+from)\b", re.IGNORECASE
+)
 
 
 def event_kind(path: str, scan: Scan) -> str:
@@ -49,20 +51,24 @@ def event_kind(path: str, scan: Scan) -> str:
     return "unknown"
 
 
-# A company title said next to a name: "Andy Jassy, our CEO", "our Chief Financial Officer".
+# A company title said next to a name ("Andy Jassy, our CEO", "Head of Investor Relations"), or
+# the operator handing the call to them ("I will now turn the call over to Dana Park").
 _COMPANY_TITLE = re.compile(
     r"\b(?:our\s+(?:\w+\s+){0,3}?(?:ceo|cfo|coo|cto|president|chairman|chair|founder|head|"
     r"director|vice\s+president|officer|executive|treasurer|controller)|"
-    r"chief\s+\w+\s+officer|ceo|cfo|president\s+(?:and|&)|vice\s+president)\b",
+    r"chief\s+\w+\s+officer|ceo|cfo|president\s+(?:and|&)|vice\s+president|"
+    r"investor\s+relations|head\s+of|"
+    r"turn(?:ing)?\s+(?:the\s+(?:call|conference|floor)|it)\s+(?:back\s+)?over\s+to)\b",
     re.IGNORECASE,
 )
 _WINDOW = 80  # characters either side of a name where a title or an introduction is read
 
 
-def _announces(text: str, name: str) -> str | None:
+def _announces(text: str, name: str, by_operator: bool) -> str | None:
     """The firm (or ``""``) when ``text`` introduces ``name`` as the next questioner ("The next
-    question comes from Dan Levy at Barclays"); None otherwise, and always None when the text
-    names them with a company title ("Andy Jassy, our CEO")."""
+    question comes from Dan Levy at Barclays"; from the operator, any naming of them); None
+    otherwise, and always None when the text names them with a company title ("Andy Jassy, our
+    CEO")."""
     words = name.replace(".", " ").split()
     first, last = words[0], words[-1]
     for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
@@ -72,8 +78,7 @@ def _announces(text: str, name: str) -> str | None:
         around = text[max(0, m.start() - _WINDOW) : m.end() + _WINDOW]
         if _COMPANY_TITLE.search(around):
             return None
-        before = text[max(0, m.start() - _WINDOW) : m.start()]
-        if not (signals.asks_anew(before) or _LINE_OF.search(before)):
+        if not (by_operator or signals.asks_anew(around) or _LINE_OF.search(around)):
             continue
         rest = text[m.end() :]
         after = re.match(r"(?:\s+[A-Z][\w'’.-]*)*", rest)
@@ -116,7 +121,8 @@ def groups(kind: str, scan: Scan) -> tuple[dict[str, str], dict[str, str]]:
                 group[name] = GROUP_ANALYST
             elif kind == "earnings-call":
                 last = " ".join(previous.paragraphs) if previous is not None else ""
-                firm = _announces(last, name) if introduced_yet or previous else None
+                by_operator = previous is not None and previous.speaker.lower() == "operator"
+                firm = _announces(last, name, by_operator) if previous is not None else None
                 if firm is not None and not _speaks_for_company(said, name):
                     group[name] = GROUP_ANALYST
                     if firm:
