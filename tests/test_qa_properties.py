@@ -197,7 +197,8 @@ def test_api_export_keeps_the_ceo_with_the_company_and_reads_each_firm(
     lines = [
         "# ACME Q1 2025 Earnings Call Transcript",
         "",
-        "Operator: Welcome. I will now turn the call over to Dana Park, Head of Investor Relations.",
+        "Operator: Welcome. I will now turn the call over to Dana Park, "
+        "Head of Investor Relations.",
         f"Dana Park: Thank you. Speaking first today is our CEO, {ceo}, and then our CFO, "
         "Omar Reyes. After that we'll open the call to questions from analysts.",
         f"{ceo}: Thanks, Dana. We had a strong quarter.",
