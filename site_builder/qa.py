@@ -41,6 +41,7 @@ from .model import (
 )
 from .qa_firms import check_firm, firms_from_introductions
 from .readers.base import exchange_id
+from .role_evidence import reconcile_groups
 from .roles import find_moderators
 
 
@@ -82,7 +83,7 @@ def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
     qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
     if not qa_sections:
         return parsed
-    parsed = find_moderators(parsed)
+    parsed = reconcile_groups(find_moderators(parsed))
     call = _Call({p.id: p for p in parsed.participants}, Analysts(parsed.participants))
     turns = parsed.turns
     start = 0

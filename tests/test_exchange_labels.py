@@ -41,9 +41,6 @@ NOT_YET = {
         "the label 'Jeffery Harte' is not matched to the listed 'Jeff Harte', so his turns are "
         "read as the operator's words"
     ),
-    "motley_fool_text/mf_mongodb_2025q4_classic_layout.txt": (
-        "'Name--Analyst' labels group every analyst with the company"
-    ),
     "motley_fool_text/mf_mongodb_2027q1_new_layout_analyst_paren_labels.txt": (
         "'Analyst (Name):' labels are read as one speaker called 'Analyst'"
     ),
