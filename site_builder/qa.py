@@ -24,10 +24,10 @@ an invented person. Every analyst introduced with a firm the reader did not find
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from . import qa_signals as signals
-from .introductions import Analysts, Introduction, find_introduction
+from .introductions import Analysts, find_introduction
 from .model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -35,47 +35,14 @@ from .model import (
     SECTION_QA,
     Exchange,
     ParsedTranscript,
-    ParseWarning,
     Participant,
     Turn,
 )
 from .qa_firms import check_firm, firms_from_introductions
+from .qa_state import Call, Open, Section
 from .readers.base import exchange_id
 from .role_evidence import reconcile_groups
 from .roles import find_moderators
-
-
-@dataclass(slots=True)
-class _Open:
-    asker: str | None
-    line: int
-    turns: list[str] = field(default_factory=list)
-    introduced: bool = False
-    """Opened by a moderator's introduction: the asker's later turns are their follow-ups."""
-    last_speaker: str | None = None
-
-
-@dataclass(slots=True)
-class _Call:
-    """What the walk over one transcript's Q&A turns knows and has found."""
-
-    people: dict[str, Participant]
-    analysts: Analysts
-    done: list[_Open] = field(default_factory=list)
-    warnings: list[ParseWarning] = field(default_factory=list)
-    introductions: list[tuple[Introduction, str, int]] = field(default_factory=list)
-    """(introduction, asker id, line) for each introduction that named its asker."""
-
-    def group(self, turn: Turn) -> str | None:
-        speaker = self.people.get(turn.speaker)
-        return speaker.group if speaker else None
-
-    def warn(self, line: int, message: str, kind: str = "exchange") -> None:
-        self.warnings.append(ParseWarning(line, message, kind))
-
-    def name(self, pid: str | None) -> str:
-        person = self.people.get(pid or "")
-        return person.name if person else str(pid)
 
 
 def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
@@ -84,7 +51,7 @@ def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
     if not qa_sections:
         return parsed
     parsed = reconcile_groups(find_moderators(parsed))
-    call = _Call({p.id: p for p in parsed.participants}, Analysts(parsed.participants))
+    call = Call({p.id: p for p in parsed.participants}, Analysts(parsed.participants))
     turns = parsed.turns
     start = 0
     while start < len(turns):
@@ -134,17 +101,7 @@ _MAX_WAIT = 40
 _HOST_REACH = 4
 
 
-@dataclass(slots=True)
-class _Section:
-    """One Q&A section's turns, with what is known of each before the walk."""
-
-    turns: tuple[Turn, ...]
-    moderator: list[bool]
-    intros: list[Introduction | None]
-    """The introduction in each moderator turn, if it names anyone."""
-
-
-def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
+def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
     texts = [" ".join(t.paragraphs) for t in turns]
     # The analyst who spoke last before each turn: the one an executive is answering.
     asked_last: list[str | None] = []
@@ -153,7 +110,7 @@ def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
         asked_last.append(last)
         last = turn.speaker if call.group(turn) == GROUP_ANALYST else last
     moderator = [_moderates(call, turns, texts, i, asked_last[i]) for i in range(len(turns))]
-    section = _Section(
+    section = Section(
         turns,
         moderator,
         [
@@ -162,18 +119,27 @@ def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
         ],
     )
     moderated = any(moderator)
-    current: _Open | None = None
+    # Closing words end the Q&A only after its last question: an executive's "thanks for your
+    # questions" to one analyst, before the next is introduced, stays in that exchange.
+    last_analyst = max(
+        (i for i, t in enumerate(turns) if call.group(t) == GROUP_ANALYST), default=-1
+    )
+    current: Open | None = None
     for i, turn in enumerate(turns):
         group = call.group(turn)
         if moderator[i]:
             current = _moderator_turn(call, section, i, texts[i], current)
         elif group == GROUP_ANALYST:
             current = _analyst_turn(call, turn, current, moderated)
+        elif group == GROUP_COMPANY and _reads_out(call, turns, i, texts[i], current):
+            # A host reads out a question sent in writing: an exchange, asked by the reader.
+            current = Open(turn.speaker, turn.line, read_out=True)
+            call.done.append(current)
         elif (
             current is not None
             and group == GROUP_COMPANY
             and signals.closes_as_company(texts[i])
-            and not _askers_after(call, section, i)
+            and i >= last_analyst
         ):
             current = None  # closing remarks, with no question after them, are in no exchange
         if current is not None:
@@ -181,8 +147,23 @@ def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
             current.last_speaker = turn.speaker
 
 
+def _reads_out(
+    call: Call, turns: tuple[Turn, ...], i: int, text: str, current: Open | None
+) -> bool:
+    """Whether company turn ``i`` reads out a question ("The next question is for Jim. Can you
+    ...?") that another company speaker then answers, outside any analyst's exchange."""
+    if current is not None and not (current.read_out and current.asker == turns[i].speaker):
+        return False
+    if i + 1 >= len(turns) or turns[i + 1].speaker == turns[i].speaker:
+        return False
+    if call.group(turns[i + 1]) != GROUP_COMPANY:
+        return False
+    # Once a host reads questions, each further question they put opens the next exchange.
+    return signals.asks_anew(text) or (current is not None and "?" in text)
+
+
 def _moderates(
-    call: _Call, turns: tuple[Turn, ...], texts: list[str], i: int, asked_last: str | None
+    call: Call, turns: tuple[Turn, ...], texts: list[str], i: int, asked_last: str | None
 ) -> bool:
     """Whether turn ``i`` is the moderator's: the operator's, or a company host's turn that
     introduces the analyst who speaks next ("Our next question comes from Joe Ritchie")."""
@@ -204,7 +185,7 @@ def _moderates(
     return False
 
 
-def _askers_after(call: _Call, section: _Section, i: int) -> list[str]:
+def _askers_after(call: Call, section: Section, i: int) -> list[str]:
     """The analysts who speak after turn ``i`` until a moderator introduces someone else: past
     the operator's turns that only re-open the same line ("Bania, your line is open")."""
     turns, intros = section.turns, section.intros
@@ -225,8 +206,8 @@ def _askers_after(call: _Call, section: _Section, i: int) -> list[str]:
 
 
 def _moderator_turn(
-    call: _Call, section: _Section, i: int, text: str, current: _Open | None
-) -> _Open | None:
+    call: Call, section: Section, i: int, text: str, current: Open | None
+) -> Open | None:
     """The exchange the moderator's turn belongs to, opening or closing one as it says."""
     turn = section.turns[i]
     askers = _askers_after(call, section, i)
@@ -272,12 +253,12 @@ def _moderator_turn(
     if intro is not None and intro.participant is not None and intro.participant.id == asker:
         call.introductions.append((intro, asker, turn.line))
         check_firm(turn.line, intro, call.warnings)
-    opened = _Open(asker, turn.line, introduced=True)
+    opened = Open(asker, turn.line, introduced=True)
     call.done.append(opened)
     return opened
 
 
-def _analyst_turn(call: _Call, turn: Turn, current: _Open | None, moderated: bool) -> _Open | None:
+def _analyst_turn(call: Call, turn: Turn, current: Open | None, moderated: bool) -> Open | None:
     """The exchange an analyst's turn belongs to, opening one where the call's model says so."""
     speaker = call.people[turn.speaker]
     if current is not None and moderated and speaker.id != current.asker:
@@ -290,12 +271,12 @@ def _analyst_turn(call: _Call, turn: Turn, current: _Open | None, moderated: boo
         return current
     if current is not None and not _opens(speaker, current):
         return current
-    opened = _Open(speaker.id, turn.line)
+    opened = Open(speaker.id, turn.line)
     call.done.append(opened)
     return opened
 
 
-def _opens(speaker: Participant, current: _Open) -> bool:
+def _opens(speaker: Participant, current: Open) -> bool:
     """Whether an analyst's turn starts a new exchange in a call nobody moderates (an unnamed
     analyst never splits one)."""
     if speaker.id == current.asker:

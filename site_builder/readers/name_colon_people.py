@@ -61,6 +61,7 @@ _COMPANY_TITLE = re.compile(
     r"turn(?:ing)?\s+(?:the\s+(?:call|conference|floor)|it)\s+(?:back\s+)?over\s+to)\b",
     re.IGNORECASE,
 )
+_FIRST_QUESTION = re.compile(r"\bfirst\s+question\s+(?:is|comes|goes|will)\b", re.IGNORECASE)
 _WINDOW = 80  # characters either side of a name where a title or an introduction is read
 
 
@@ -140,15 +141,21 @@ def groups(kind: str, scan: Scan) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def split_off_qa(scan: Scan, group: dict[str, str]) -> None:
-    """Move the turns from the first analyst's introduction on into a Q&A section.
+    """Move the turns from the first analyst's introduction (or the first question a host
+    reads out) on into a Q&A section.
 
     API exports of earnings calls have no Q&A header; the exchange grouping needs one.
     """
     if any(kind == SECTION_QA for _, kind, _ in scan.sections):
         return
     for index, turn in enumerate(scan.turns):
-        if group.get(turn.speaker) == GROUP_ANALYST and index > 0:
+        if index == 0:
+            continue
+        if group.get(turn.speaker) == GROUP_ANALYST:
             start = index - 1
+            break
+        if _FIRST_QUESTION.search(" ".join(turn.paragraphs)):
+            start = index  # "The first question is, ...": a host reads submitted questions
             break
     else:
         return
