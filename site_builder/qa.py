@@ -118,7 +118,12 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
             for i in range(len(turns))
         ],
     )
-    moderated = any(moderator)
+    # Someone runs the queue: the operator, or a host who introduces questioner after questioner
+    # (one executive's "next question, Kai" does not make a moderator).
+    hosted = sum(
+        m and call.group(t) == GROUP_COMPANY for m, t in zip(moderator, turns, strict=True)
+    )
+    moderated = hosted >= 2 or any(call.group(t) == GROUP_OPERATOR for t in turns)
     # Closing words end the Q&A only after its last question: an executive's "thanks for your
     # questions" to one analyst, before the next is introduced, stays in that exchange.
     last_analyst = max(

@@ -29,7 +29,6 @@ from .model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
     GROUP_OPERATOR,
-    GROUP_UNKNOWN,
     SECTION_PREPARED,
     SECTION_QA,
     ParsedTranscript,
@@ -55,13 +54,13 @@ def reconcile_groups(parsed: ParsedTranscript) -> ParsedTranscript:
     for p in parsed.participants:
         if p.group in _GROUPS:
             votes[p.id][p.group].append((p.line, "as the reader found them", 1))
-        if p.group not in (*_GROUPS, GROUP_UNKNOWN) or not p.role:
+        if p.group not in _GROUPS or not p.role:
             continue
         if _ANALYST_TITLE.search(p.role):
             votes[p.id][GROUP_ANALYST].append((p.line, f"titled {p.role!r}", _TITLE_WEIGHT))
     host = _host_organization(parsed.participants)
     for p in parsed.participants:
-        if host and p.organization == host and p.group in (*_GROUPS, GROUP_UNKNOWN):
+        if host and p.organization == host and p.group in _GROUPS:
             votes[p.id][GROUP_COMPANY].append((p.line, f"listed with {host}", 1))
     kinds = {s.id: s.kind for s in parsed.sections}
     previous = None
@@ -98,28 +97,27 @@ def reconcile_groups(parsed: ParsedTranscript) -> ParsedTranscript:
     warnings: list[ParseWarning] = []
     for pid, found in votes.items():
         person = people[pid]
-        if person.group not in (*_GROUPS, GROUP_UNKNOWN):
-            continue
+        if person.group not in _GROUPS:
+            continue  # the operator, and placeholders ("Unknown speaker") for several people
         counts = {g: sum(weight for _, _, weight in found[g]) for g in _GROUPS}
         winner = max(_GROUPS, key=lambda g: (counts[g], g == person.group))
         if counts[winner] == 0 or winner == person.group:
             continue
-        if person.group != GROUP_UNKNOWN and counts[winner] <= counts[_other(winner)]:
+        if counts[winner] <= counts[_other(winner)]:
             continue
         reasons = tuple(
             dict.fromkeys(r for _, r, _ in found[winner] if r != "as the reader found them")
         )
         changed[pid] = replace(person, group=winner, evidence=(*person.evidence, *reasons))
-        if person.group != GROUP_UNKNOWN:
-            line = next((line for line, _, _ in found[winner] if line is not None), None)
-            warnings.append(
-                ParseWarning(
-                    line,
-                    f"{person.name} was read as {person.group} but is {winner} here: "
-                    + "; ".join(reasons),
-                    "role",
-                )
+        line = next((line for line, _, _ in found[winner] if line is not None), None)
+        warnings.append(
+            ParseWarning(
+                line,
+                f"{person.name} was read as {person.group} but is {winner} here: "
+                + "; ".join(reasons),
+                "role",
             )
+        )
     if not changed:
         return parsed
     return replace(
