@@ -289,6 +289,10 @@ def test_the_ceo_named_beside_the_word_questions_stays_with_the_company() -> Non
     parsed = parse(CORPUS / "name_colon_api" / "fmp_amazon_labelled_q3_2024_actually_q2_2025.md")
     groups = {p.name: (p.group, p.organization) for p in parsed.participants}
     assert groups["Andrew R. Jassy"] == ("company", None)
+    evidence = {p.name: p.evidence for p in parsed.participants}
+    assert evidence["Andrew R. Jassy"] == ("named with a company title",)
+    assert evidence["Dave Fildes"] == ("named with a company title",)  # "Vice President of IR"
+    assert evidence["Justin Post"] == ("introduced as the next questioner",)
     assert groups["Justin Post"] == ("analyst", "Bank of America")
     assert [e.asker for e in parsed.exchanges] == [
         "douglas-till-anmuth",
