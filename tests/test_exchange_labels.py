@@ -44,9 +44,6 @@ NOT_YET = {
         "the label 'Jeffery Harte' is not matched to the listed 'Jeff Harte', so his turns are "
         "read as the operator's words"
     ),
-    "motley_fool_text/mf_mongodb_2027q1_new_layout_analyst_paren_labels.txt": (
-        "'Analyst (Name):' labels are read as one speaker called 'Analyst'"
-    ),
     "refinitiv_streetevents/se_asml_2016q4_unidentified_audience_member_as_operator.txt": (
         "the reader drops the moderator's 'Kai Korschelt.' turns"
     ),

@@ -309,3 +309,14 @@ def test_parse_output_says_which_signals_decided_a_role() -> None:
     people = {p["name"]: p for p in jsonout.parsed_to_dict(parsed)["participants"]}
     assert people["Eric"]["evidence"] == ["hands the floor to 8 questioners"]
     assert people["Dylan Field"]["evidence"] == []
+
+
+def test_a_role_label_with_the_name_in_brackets_names_an_analyst() -> None:
+    parsed = parse(MF / "mf_mongodb_2027q1_new_layout_analyst_paren_labels.txt")
+    martino = next(p for p in parsed.participants if p.name == "Matthew Martino")
+    assert (martino.group, martino.role) == ("analyst", "Analyst")
+    first = next(t for t in parsed.turns if t.speaker == martino.id)
+    assert (first.line, first.label) == (172, "Analyst (Matthew Martino):")
+    firms = {p.name: p.organization for p in parsed.participants}
+    assert firms["Raimo Lenschow"] == "Barclays"  # "Raimo Lenschow. With Barclays."
+    assert parsed.exchanges[0].asker == martino.id
