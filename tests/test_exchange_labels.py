@@ -40,10 +40,6 @@ NOT_YET = {
     "seeking_alpha/sa_tiffany_2018q4_q_dash_label.txt": (
         "the 'Q - Kimberly Greenberger' label is read as speech"
     ),
-    "seeking_alpha/sa_statestreet_2018q2_89kb.txt": (
-        "the label 'Jeffery Harte' is not matched to the listed 'Jeff Harte', so his turns are "
-        "read as the operator's words"
-    ),
     "refinitiv_streetevents/se_asml_2016q4_unidentified_audience_member_as_operator.txt": (
         "the reader drops the moderator's 'Kai Korschelt.' turns"
     ),

@@ -320,3 +320,13 @@ def test_a_role_label_with_the_name_in_brackets_names_an_analyst() -> None:
     firms = {p.name: p.organization for p in parsed.participants}
     assert firms["Raimo Lenschow"] == "Barclays"  # "Raimo Lenschow. With Barclays."
     assert parsed.exchanges[0].asker == martino.id
+
+
+def test_a_label_spelling_a_listed_name_otherwise_is_that_speaker() -> None:
+    parsed = parse(SA / "sa_statestreet_2018q2_89kb.txt")
+    harte = next(t for t in parsed.turns if t.line == 323)
+    assert (harte.speaker, harte.label) == ("jeff-harte", "Jeffery Harte")
+    assert parsed.exchanges[-1].asker == "jeff-harte"
+    assert (323, "label 'Jeffery Harte' read as 'Jeff Harte' of the participant list") in [
+        (w.line, w.message) for w in parsed.warnings
+    ]
