@@ -40,9 +40,6 @@ NOT_YET = {
     "seeking_alpha/sa_tiffany_2018q4_q_dash_label.txt": (
         "the 'Q - Kimberly Greenberger' label is read as speech"
     ),
-    "refinitiv_streetevents/se_asml_2016q4_unidentified_audience_member_as_operator.txt": (
-        "the reader drops the moderator's 'Kai Korschelt.' turns"
-    ),
 }
 
 

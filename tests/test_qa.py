@@ -330,3 +330,17 @@ def test_a_label_spelling_a_listed_name_otherwise_is_that_speaker() -> None:
     assert (323, "label 'Jeffery Harte' read as 'Jeff Harte' of the participant list") in [
         (w.line, w.message) for w in parsed.warnings
     ]
+
+
+def test_a_moderator_labelled_as_an_audience_member_runs_the_queue() -> None:
+    parsed = parse(
+        CORPUS
+        / "refinitiv_streetevents"
+        / "se_asml_2016q4_unidentified_audience_member_as_operator.txt"
+    )
+    uam = next(p for p in parsed.participants if p.name == "Unidentified Audience Member")
+    assert uam.group == "operator"
+    kai = next(e for e in parsed.exchanges if e.asker == "kai-korschelt")
+    turns = {t.id: t for t in parsed.turns}
+    assert turns[kai.turns[0]].paragraphs == ("Kai Korschelt.",)
+    assert len(parsed.exchanges) == 13
