@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import qa, readers, sources
+from site_builder import jsonout, qa, readers, sources
 from site_builder.model import (
     EventInfo,
     ParsedTranscript,
@@ -63,6 +63,8 @@ def test_every_qa_turn_after_the_first_introduction_is_in_one_exchange(
     seed: ParsedTranscript,
 ) -> None:
     qa_turns = [t for t in seed.turns if t.section == "question-and-answer-session"]
+    closing = qa_turns.pop()  # "Thanks everyone. ... this is going to conclude our call."
+    assert (closing.speaker, closing.exchange) == ("jeff-evanson", None)
     assert all(t.exchange is not None for t in qa_turns)
     assert all(t.exchange is None for t in seed.turns if t.section == "prepared-remarks")
     members = [t for e in seed.exchanges for t in e.turns]
@@ -79,7 +81,7 @@ def test_exchange_holds_answers_and_follow_ups_until_next_introduction(
     q12 = seed.exchanges[-1]
     speakers = [turns[t].speaker for t in q12.turns]
     assert speakers[:3] == ["operator", "jesse-pichel", "deepak-ahuja"]
-    assert speakers[-1] == "jeff-evanson"  # the closing remark follows the last answer
+    assert speakers[-1] == "elon-musk"  # the IR head's closing remark is in no exchange
     assert speakers.count("jesse-pichel") == 6
 
 
@@ -133,7 +135,11 @@ def test_unknown_introduced_name_is_reported_and_nobody_invented() -> None:
     parsed = parse(SA / "sa_costco_2018q3_inaudible_markers.txt")
     speaker = [(w.line, w.message) for w in parsed.warnings if w.kind == "speaker"]
     assert speaker == [
-        (335, "operator introduces 'Brian Nagel', who is not in the participant list")
+        (
+            335,
+            "the moderator introduces 'Brian Nagel', who matches no participant; "
+            "David Bellinger asks",
+        )
     ]
     assert not any("nagel" in p.id for p in parsed.participants)
     # the analyst who then asks owns the exchange
@@ -247,3 +253,94 @@ def test_anonymous_follow_up_before_any_answer_stays_in_its_exchange() -> None:
 def test_a_named_analyst_asking_again_after_an_answer_keeps_one_exchange() -> None:
     parsed = qa.group_exchanges(_transcript(["alice", "bob", "alice", "bob", "alice"]))
     assert [(e.asker, len(e.turns)) for e in parsed.exchanges] == [("bob", 4)]
+
+
+MF = CORPUS / "motley_fool_text"
+
+
+def test_an_operator_labelled_with_a_first_name_moderates() -> None:
+    parsed = parse(MF / "mf_figma_2025q3_operator_named_eric.txt")
+    eric = next(p for p in parsed.participants if p.name == "Eric")
+    assert (eric.group, eric.evidence) == ("operator", ("hands the floor to 8 questioners",))
+    role = [(w.line, w.message) for w in parsed.warnings if w.kind == "role"]
+    assert role == [
+        (
+            152,
+            "Eric hands the floor to 8 questioners and is never introduced: "
+            "read as the call's moderator, not as analyst",
+        )
+    ]
+    assert [e.asker for e in parsed.exchanges][:2] == ["keith-weiss", "rishi-jaluria"]
+    firms = {p.name: p.organization for p in parsed.participants if p.group == "analyst"}
+    assert firms["Brad Sills"] == "Bank of America"  # "Brad Sills with Bank of America"
+
+
+def test_analysts_filed_under_the_company_are_analysts_by_their_title_and_introduction() -> None:
+    parsed = parse(MF / "mf_mongodb_2025q4_classic_layout.txt")
+    raimo = next(p for p in parsed.participants if p.name == "Raimo Lenschow")
+    assert raimo.group == "analyst"
+    assert raimo.evidence == ("titled 'Analyst'", "introduced by the moderator")
+    ceo = next(p for p in parsed.participants if p.name == "Dev C. Ittycheria")
+    assert ceo.group == "company"
+    assert len(parsed.exchanges) == 10
+
+
+def test_the_ceo_named_beside_the_word_questions_stays_with_the_company() -> None:
+    parsed = parse(CORPUS / "name_colon_api" / "fmp_amazon_labelled_q3_2024_actually_q2_2025.md")
+    groups = {p.name: (p.group, p.organization) for p in parsed.participants}
+    assert groups["Andrew R. Jassy"] == ("company", None)
+    evidence = {p.name: p.evidence for p in parsed.participants}
+    assert evidence["Andrew R. Jassy"] == ("named with a company title",)
+    assert evidence["Dave Fildes"] == ("named with a company title",)  # "Vice President of IR"
+    assert evidence["Justin Post"] == ("introduced as the next questioner",)
+    assert groups["Justin Post"] == ("analyst", "Bank of America")
+    assert [e.asker for e in parsed.exchanges] == [
+        "douglas-till-anmuth",
+        "mark-stephen-f-mahaney",
+        "colin-alan-sebastian",
+        "brian-thomas-nowak",
+        "ronald-victor-josey",
+        "justin-post",
+    ]
+
+
+def test_parse_output_says_which_signals_decided_a_role() -> None:
+    parsed = parse(MF / "mf_figma_2025q3_operator_named_eric.txt")
+    people = {p["name"]: p for p in jsonout.parsed_to_dict(parsed)["participants"]}
+    assert people["Eric"]["evidence"] == ["hands the floor to 8 questioners"]
+    assert people["Dylan Field"]["evidence"] == []
+
+
+def test_a_role_label_with_the_name_in_brackets_names_an_analyst() -> None:
+    parsed = parse(MF / "mf_mongodb_2027q1_new_layout_analyst_paren_labels.txt")
+    martino = next(p for p in parsed.participants if p.name == "Matthew Martino")
+    assert (martino.group, martino.role) == ("analyst", "Analyst")
+    first = next(t for t in parsed.turns if t.speaker == martino.id)
+    assert (first.line, first.label) == (172, "Analyst (Matthew Martino):")
+    firms = {p.name: p.organization for p in parsed.participants}
+    assert firms["Raimo Lenschow"] == "Barclays"  # "Raimo Lenschow. With Barclays."
+    assert parsed.exchanges[0].asker == martino.id
+
+
+def test_a_label_spelling_a_listed_name_otherwise_is_that_speaker() -> None:
+    parsed = parse(SA / "sa_statestreet_2018q2_89kb.txt")
+    harte = next(t for t in parsed.turns if t.line == 323)
+    assert (harte.speaker, harte.label) == ("jeff-harte", "Jeffery Harte")
+    assert parsed.exchanges[-1].asker == "jeff-harte"
+    assert (323, "label 'Jeffery Harte' read as 'Jeff Harte' of the participant list") in [
+        (w.line, w.message) for w in parsed.warnings
+    ]
+
+
+def test_a_moderator_labelled_as_an_audience_member_runs_the_queue() -> None:
+    parsed = parse(
+        CORPUS
+        / "refinitiv_streetevents"
+        / "se_asml_2016q4_unidentified_audience_member_as_operator.txt"
+    )
+    uam = next(p for p in parsed.participants if p.name == "Unidentified Audience Member")
+    assert uam.group == "operator"
+    kai = next(e for e in parsed.exchanges if e.asker == "kai-korschelt")
+    turns = {t.id: t for t in parsed.turns}
+    assert turns[kai.turns[0]].paragraphs == ("Kai Korschelt.",)
+    assert len(parsed.exchanges) == 13

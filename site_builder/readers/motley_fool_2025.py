@@ -24,6 +24,8 @@ LISTED = re.compile(r"^(?P<role>[^—–]{2,120}?)\s+[—–]\s+(?P<name>[^—�
 # "Satya Nadella:Thank you" - a capitalised name of one to five words, then the colon. Words are
 # matched by letter and their capitals checked after (``José Álvarez``: not only A-Z).
 TURN = re.compile(r"^(?P<name>[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4}):\s*(?P<text>\S.*)$")
+# "Analyst (Matthew Martino):Thank you": the role, then the name in brackets.
+ROLE_TURN = re.compile(r"^Analyst\s*\((?P<name>[^()\n]{2,60})\):\s*(?P<text>\S.*)$")
 QUESTION_CUE = re.compile(r"question", re.I)
 # The firm after "<name> with": it ends at a full stop that follows no initial ("Robert W. Baird
 # & Co." is one firm), at a comma or other stop, or at the end of the text.
@@ -56,20 +58,27 @@ def parse_2025(b: TranscriptBuilder, blocks: list[Block], company: str | None) -
                 else ("Prepared remarks", SECTION_PREPARED)
             )
             section_id = b.add_section(title, kind, label.line).id
-        written = f"{name}:" if name else ""
+        written = block_label(label.text) if name else ""
+        titled = bool(name and ROLE_TURN.match(label.text))
         if name is None:
             b.warn(
                 label.line, "text before any speaker label: shown as an unknown speaker", "speaker"
             )
             name = "Unknown speaker"
         firm = _firm_from_introduction(name, turns[position - 1]) if position else None
-        group = _group_of_new(name, position, qa_start)
-        pid = people.add(name, label.line, org=firm, group=group)
+        group = GROUP_ANALYST if titled else _group_of_new(name, position, qa_start)
+        role = "Analyst" if titled else None
+        pid = people.add(name, label.line, role=role, org=firm, group=group)
         paragraphs = b.start_turn(pid, section_id, label.line, written)
         paragraphs.extend(x for x in (first_text, *label.extras) if x)
         for block in rest:
             paragraphs.extend(block.paragraphs())
     add_boilerplate(b, "Site boilerplate", blocks[end:])
+
+
+def block_label(text: str) -> str:
+    """The label as written: ``Satya Nadella:`` or ``Analyst (Matthew Martino):``."""
+    return text.split(":", 1)[0] + ":"
 
 
 def _front_matter(
@@ -105,9 +114,9 @@ def _turns(blocks: list[Block]) -> list[tuple[Block, str | None, str, list[Block
     """(label block, speaker name or None, text after the colon, continuation blocks)."""
     turns: list[tuple[Block, str | None, str, list[Block]]] = []
     for block in blocks:
-        match = TURN.match(block.text)
+        match = ROLE_TURN.match(block.text) or TURN.match(block.text)
         if match and all(word[0].isupper() for word in match.group("name").split()):
-            turns.append((block, match.group("name"), match.group("text"), []))
+            turns.append((block, match.group("name").strip(), match.group("text"), []))
         elif turns:
             turns[-1][3].append(block)
         else:

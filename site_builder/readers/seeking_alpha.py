@@ -24,7 +24,7 @@ from ..model import (
     Participant,
     SourceText,
 )
-from ..names import clean_firm, person_tokens
+from ..names import clean_firm, find_person, person_tokens
 from .base import TranscriptBuilder, split_lines
 from .sa_header import LIST_HEADINGS, QA_HEADING, SPACED_DASH, TITLE, parse_header
 
@@ -55,6 +55,10 @@ STRUCTURE_WORDS = frozenset(
     }
 )
 PREPARED_TITLE = "Prepared Remarks"
+# Two to four capitalised words, initials allowed, nothing else: how a bare label looks.
+_NAME_SHAPE = re.compile(
+    r"^(?:[A-Z][a-z'’-]+|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}$"
+)
 _UNIDENTIFIED = re.compile(
     r"^(?:Unidentified|Unknown)\s+(?P<who>Company Representative|Corporate Participant|"
     r"Company Speaker|Analyst|Participant|Speaker|Audience Member)$",
@@ -167,6 +171,8 @@ class _Speakers:
         found = self.by_label.get(key) or self.by_label.get(self.key(clean_firm(stripped)))
         if found is None:
             found = self._name_with_unknown_suffix(stripped)
+        if found is None:
+            found = self._other_form_of_a_listed_name(stripped, line)
         if found is not None and stripped != self.names[found]:
             self.aliases.setdefault(found, {})[stripped] = None
         return found
@@ -177,6 +183,21 @@ class _Speakers:
         if len(parts) != 2 or not reads_like_firm(parts[1]):
             return None
         return self.by_name.get(self.key(parts[0]))
+
+    def _other_form_of_a_listed_name(self, text: str, line: int) -> str | None:
+        """``Jeffery Harte`` for the listed ``Jeff Harte``: a line shaped like a name that names
+        exactly one listed participant, by nickname, initials or a slip (see ``names``)."""
+        if not _NAME_SHAPE.match(text):
+            return None
+        ids = list(self.names)
+        found = find_person(text, ids, [self.names[i] for i in ids])
+        if found is not None:
+            self.builder.warn(
+                line,
+                f"label {text!r} read as {self.names[found]!r} of the participant list",
+                "speaker",
+            )
+        return found
 
     def on_demand(self, name: str, group: str, line: int) -> str:
         key = self.key(name)

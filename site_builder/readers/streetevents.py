@@ -35,10 +35,12 @@ STRUCTURE_WORDS = frozenset(
 
 LIST_HEADING = re.compile(r"^\s*(Corporate|Conference\s+Call|Company)\s+Particip\w*\s*$", re.I)
 LIST_ENTRY = re.compile(r"^\s*\*\s+(\S.*?)\s*$")
-# "Name,  Firm - Title    [n]" or "Operator    [1]": a comma (or the operator alone) and a run of
-# spaces before the counter, so speech that ends in a footnote ("see page [2]") stays speech.
+# "Name,  Firm - Title    [n]" or "Operator    [1]": a comma (or the operator alone, or an
+# "Unidentified Audience Member") and a run of spaces before the counter, so speech that ends
+# in a footnote ("see page [2]") stays speech.
 SPEAKER_LINE = re.compile(
-    r"^(?P<label>Operator,?|[^\s,][^,]{0,200}?,.{0,200}?)\s{2,}\[(?P<n>\d+)\]\s*$"
+    r"^(?P<label>Operator,?|Unidentified(?: [A-Z][a-z]+){1,3},?|[^\s,][^,]{0,200}?,.{0,200}?)"
+    r"\s{2,}\[(?P<n>\d+)\]\s*$"
 )
 SYNC_TAG = re.compile(r"<Sync\b[^>]*?\btime\s*=\s*[\"']?(?P<s>\d+(?:\.\d+)?)[\"']?[^>]*>", re.I)
 COPYRIGHT = re.compile(r"^\s*Copyright\b.*?All Rights Reserved\.?", re.I)
