@@ -184,6 +184,10 @@ class ParsedTranscript:
     exchanges: tuple[Exchange, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
     encoding: str = "utf-8"
+    dropped: tuple[str, ...] = ()
+    """Source text not shown as such, as written: page furniture left out of boilerplate
+    sections (HTML tags, rules of ``=``, graphic placeholders; see ``readers/furniture.py``) and
+    a heading the title was tidied from (``readers/titles.py``)."""
 
     def participant(self, participant_id: str) -> Participant:
         for p in self.participants:

@@ -169,14 +169,10 @@ class TranscriptBody:
         paragraphs = paragraphs_html(turn.paragraphs, corrections)
         head = self.heads.get(turn.speaker) if turn.speaker else None
         if head is None:
-            tools = self._tools(anchor, f"Link to text block {number}", f"turn {number}", None)
-            out.append(
-                f'<div class="boilerplate" id="{anchor}">\n<div class="turn__head">'
-                '<p class="boilerplate__label">Not spoken: text from the source document</p>'
-                f"{tools}</div>\n"
-            )
-            out.append(paragraphs)
-            out.append(f"{notes}</div>\n")
+            # Text from the source document, not speech: no heading, permalink or citation of
+            # its own (the section is one collapsed block); the id stays so old links land.
+            if turn.paragraphs:
+                out.append(f'<div class="boilerplate" id="{anchor}">\n{paragraphs}{notes}</div>\n')
             return
         css, line, name, by = head
         exchange = self.exchanges.get(turn.exchange) if turn.exchange else None
@@ -230,13 +226,16 @@ class TranscriptBody:
         views: list[SectionView] = []
         for section_id, turns in runs:
             section = kinds.get(section_id)
+            boilerplate = bool(section and section.kind == SECTION_BOILERPLATE)
+            if boilerplate and not any(t.paragraphs for _, t in turns):
+                continue  # nothing but page furniture, all left out
             anchor = None if section_id in anchored else self.urls.section_anchor(section_id)
             anchored.add(section_id)
             views.append(
                 SectionView(
                     anchor=anchor,
                     title=section.title if section else section_id,
-                    boilerplate=bool(section and section.kind == SECTION_BOILERPLATE),
+                    boilerplate=boilerplate,
                     html=Markup(self._blocks(turns)),
                 )
             )
