@@ -10,6 +10,7 @@ call" rather than ``mf_microsoft_2025q4_...``), with a warning that says how to 
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 from pathlib import PurePath
@@ -47,9 +48,7 @@ _QUARTER_WORDS = re.compile(
 _FILE_QUARTER = re.compile(
     r"^(?:fy)?(?P<year>\d{4})q(?P<q>[1-4])$|^q(?P<q2>[1-4])(?P<year2>\d{4})$"
 )
-_MONTH_TITLES = (
-    "January February March April May June July August September October November December".split()
-)
+_MONTH_TITLES = tuple(calendar.month_name[1:])
 _KIND_NOUN = {
     "earnings-call": "call",
     "hearing": "hearing",
@@ -116,11 +115,11 @@ def humane(path: str, kind: str) -> str:
     when = ""
     for i in range(len(words) - 2):
         y, m, d = words[i : i + 3]
-        if re.fullmatch(r"(?:1[89]|20)\d\d", y) and m.isdigit() and d.isdigit():
-            if 1 <= int(m) <= 12 and 1 <= int(d) <= 31:
-                when = f"{int(d)} {_MONTH_TITLES[int(m) - 1]} {y}"
-                words = words[:i] + words[i + 3 :]
-                break
+        digits = re.fullmatch(r"(?:1[89]|20)\d\d", y) and m.isdigit() and d.isdigit()
+        if digits and 1 <= int(m) <= 12 and 1 <= int(d) <= 31:
+            when = f"{int(d)} {_MONTH_TITLES[int(m) - 1]} {y}"
+            words = words[:i] + words[i + 3 :]
+            break
     words = [w for w in words if w.lower() != noun]
     title = " ".join([*(w[:1].upper() + w[1:] for w in words), noun]).strip()
     return f"{title}, {when}" if when else title
