@@ -10,7 +10,6 @@ call" rather than ``mf_microsoft_2025q4_...``), with a warning that says how to 
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import replace
 from pathlib import PurePath
@@ -48,7 +47,11 @@ _QUARTER_WORDS = re.compile(
 _FILE_QUARTER = re.compile(
     r"^(?:fy)?(?P<year>\d{4})q(?P<q>[1-4])$|^q(?P<q2>[1-4])(?P<year2>\d{4})$"
 )
-_MONTH_TITLES = tuple(calendar.month_name[1:])
+# Spelt out here, not from ``calendar``: its names follow the machine's locale.
+_MONTH_TITLES = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
 _KIND_NOUN = {
     "earnings-call": "call",
     "hearing": "hearing",
