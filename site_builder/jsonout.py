@@ -69,6 +69,8 @@ def parsed_to_dict(parsed: ParsedTranscript) -> dict[str, Any]:
         "warnings": [
             {"line": w.line, "kind": w.kind, "message": w.message} for w in parsed.warnings
         ],
+        # Source text not shown as such (page furniture, the heading a title was tidied from).
+        "left_out": list(parsed.dropped),
     }
 
 

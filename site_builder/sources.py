@@ -41,7 +41,7 @@ def slug_for(path: Path) -> str:
     NFC so that a name saved decomposed by macOS gives the same URL as the same name typed on
     Linux; lowercase so that URLs do not depend on how a file happened to be capitalised.
     """
-    return unicodedata.normalize("NFC", file_stem(path.name)).lower()
+    return unicodedata.normalize("NFC", file_stem(path.stem) or path.stem).lower()
 
 
 def discover(content_dir: Path, diagnostics: Diagnostics) -> tuple[SourceFile, ...]:

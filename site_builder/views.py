@@ -32,6 +32,7 @@ from .views_meta import (
 from .views_pages import (
     ListView,
     home_view,
+    organization_questions,
     organization_view,
     organizations_view,
     topic_items,
@@ -117,6 +118,7 @@ def page_specs(site: Site) -> list[PageSpec]:
                     "organization",
                     (),
                     lists=tuple(dict.fromkeys((*org.held, *org.transcripts))),
+                    exchanges=organization_questions(site, oid),
                     entries=(("organization", oid), *(("person-item", p) for p in org.people)),
                 ),
             )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import markdown
-from .index import Site
+from .index import ExchangeRef, Site
 from .urls import Urls
 from .views_common import DateView, Link, TranscriptItem, date_view, plural, transcript_item
 from .views_exchanges import by_transcript, exchange_list
@@ -26,6 +26,9 @@ class OrganizationView:
     held: tuple[TranscriptItem, ...]
     people: tuple[PersonItem, ...]
     events: tuple[TranscriptItem, ...]
+    questions: tuple[TopicEvent, ...] = ()
+    """Every question its people asked, by call (newest first), each call headed by the
+    company that held it and its date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,39 @@ class HomeView:
     browse: tuple[Link, ...]
 
 
+def organization_questions(site: Site, org_id: str) -> tuple[ExchangeRef, ...]:
+    """The questions asked by people speaking for ``org_id``, newest call first."""
+    entry = site.organizations[org_id]
+    members = set(entry.people)
+    refs: list[ExchangeRef] = []
+    for slug in entry.transcripts:
+        parsed = site.transcript(slug).parsed
+        for exchange in parsed.exchanges:
+            asker = exchange.asker
+            if asker is None or site.participant_organizations.get((slug, asker)) != org_id:
+                continue
+            if site.participant_people.get((slug, asker)) in members:
+                refs.append(ExchangeRef(slug, exchange.id))
+    return tuple(refs)
+
+
+def _questions_by_call(site: Site, urls: Urls, org_id: str) -> tuple[TopicEvent, ...]:
+    events = []
+    for slug, refs in by_transcript(organization_questions(site, org_id)).items():
+        t = site.transcript(slug)
+        company = site.transcript_companies.get(slug)
+        held_by = site.organizations[company].organization.name if company else None
+        title = f"{held_by}: {t.title}" if held_by and held_by not in t.title else t.title
+        events.append(
+            TopicEvent(
+                transcript=Link(urls.transcript(slug), title),
+                date=date_view(t.parsed.event.date),
+                exchanges=exchange_list(site, urls, refs),
+            )
+        )
+    return tuple(events)
+
+
 def organization_view(site: Site, urls: Urls, org_id: str) -> OrganizationView:
     entry = site.organizations[org_id]
     org = entry.organization
@@ -94,6 +130,7 @@ def organization_view(site: Site, urls: Urls, org_id: str) -> OrganizationView:
             for s in entry.transcripts
             if s not in held
         ),
+        questions=_questions_by_call(site, urls, org_id),
     )
 
 
