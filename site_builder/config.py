@@ -1,4 +1,5 @@
-"""``content/site.yaml``: the site's title, base URL, language and description.
+"""``content/site.yaml``: the site's title, base URL, language, description and the default
+``source:`` and ``media:`` of every transcript (see :mod:`site_builder.provenance`).
 
 Read with the same located loader as the annotations, so a typo (``titel:``) is an error at its
 line with a did-you-mean hint instead of a silently ignored key. The file is optional; a
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import provenance
 from .errors import Diagnostics
 from .model import SiteConfig
 from .sources import display_path
@@ -18,7 +20,7 @@ from .yamlload import load_yaml
 from .yamlschema import Context, as_mapping, fields, ref, text
 
 SITE_FILE = "site.yaml"
-SITE_KEYS = ("title", "base_url", "language", "description")
+SITE_KEYS = ("title", "base_url", "language", "description", "source", "media")
 # BCP 47 in the shape authors write it: en, en-GB, zh-Hans, pt-BR.
 _LANGUAGE = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 # Every link and feed URL is built on the base URL: a path under the server root, or a full
@@ -44,6 +46,7 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
     defaults = SiteConfig()
     path = content_dir / SITE_FILE
     values: dict[str, str] = {}
+    defaults_of_source = None
     if path.is_file():
         ctx = Context(display_path(path), diagnostics)
         root = as_mapping(ctx, load_yaml(path, diagnostics), SITE_FILE)
@@ -55,6 +58,8 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
             if "base_url" in values and (problem := base_url_problem(values["base_url"])):
                 ctx.error(f["base_url"], problem, BASE_URL_HINT)
                 del values["base_url"]
+            # Where every transcript came from, unless its own annotations say otherwise.
+            defaults_of_source = provenance.load(ctx, f.get("source"), f.get("media"))
             language = ref(ctx, f.get("language"), "language")
             if language is not None:
                 if _LANGUAGE.fullmatch(language.value):
@@ -73,4 +78,5 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
         base_url=normalize_base_url(base_url or values.get("base_url", defaults.base_url)),
         language=values.get("language", defaults.language),
         description=values.get("description", defaults.description),
+        provenance=defaults_of_source,
     )

@@ -11,7 +11,7 @@ can never change what an earlier stage produced; use ``dataclasses.replace`` to 
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, TypeVar
 
 _Record = TypeVar("_Record", bound=type)
@@ -223,6 +223,47 @@ class Note:
     markdown: str
 
 
+SOURCE_KEYS = ("publisher", "url", "retrieved", "licence", "note")
+MEDIA_KEYS = ("audio", "video")
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a transcript came from, as its annotations (or the site's defaults) say."""
+
+    publisher: str | None = None
+    url: str | None = None
+    """The page the transcript was taken from."""
+    retrieved: str | None = None
+    """ISO date it was taken."""
+    licence: str | None = None
+    """Copyright or licence, as the publisher states it."""
+    note: str | None = None
+    audio: str | None = None
+    video: str | None = None
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+    def over(self, defaults: Provenance | None) -> Provenance:
+        """These values, with ``defaults`` filling the keys this one leaves out."""
+        if defaults is None:
+            return self
+        filled = {
+            f.name: getattr(defaults, f.name) for f in fields(self) if getattr(self, f.name) is None
+        }
+        return replace(self, **filled)
+
+    def as_dict(self) -> dict[str, dict[str, str]]:
+        """The published shape: ``{"source": {...}, "media": {...}}``, empty keys left out."""
+        found: dict[str, dict[str, str]] = {}
+        for group, names in (("source", SOURCE_KEYS), ("media", MEDIA_KEYS)):
+            values = {k: v for k in names if (v := getattr(self, k))}
+            if values:
+                found[group] = values
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class Transcript:
     """A parsed transcript with its annotations applied: what the site is built from."""
@@ -243,6 +284,8 @@ class Transcript:
     notes: tuple[Note, ...] = ()
     corrections: tuple[Correction, ...] = ()
     annotation_path: str | None = None
+    provenance: Provenance | None = None
+    """``source:`` and ``media:`` of the sidecar, as written (site-wide defaults not yet in)."""
     _person_by_participant: dict[str, str] = field(init=False, repr=False, compare=False)
     _organization_by_participant: dict[str, str] = field(init=False, repr=False, compare=False)
 
@@ -296,3 +339,5 @@ class SiteConfig:
     language: str = "en"
     description: str = ""
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    provenance: Provenance | None = None
+    """Site-wide ``source:`` and ``media:`` defaults; a transcript's own values win."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import markdown
+from . import markdown, wording
 from .index import Site
 from .model import SECTION_BOILERPLATE, Exchange, Transcript, Turn
 from .urls import CONTENTS_ANCHOR, Urls
@@ -234,7 +234,7 @@ class TranscriptBody:
             views.append(
                 SectionView(
                     anchor=anchor,
-                    title=section.title if section else section_id,
+                    title=wording.section_heading(section.title) if section else section_id,
                     boilerplate=boilerplate,
                     html=Markup(self._blocks(turns)),
                 )
