@@ -151,6 +151,9 @@ class Turn:
     """Id of the Q&A exchange this turn belongs to, if any."""
     timestamp: str | None = None
     """``HH:MM:SS`` offset into the recording, when the source gives one."""
+    times: tuple[str | None, ...] = ()
+    """Per paragraph, the ``HH:MM:SS`` it starts at, when cues or timestamped lines were merged
+    into this turn (each then has its own anchor); empty when the source gives no such times."""
 
 
 @pickled_by_fields

@@ -75,10 +75,22 @@ class ListView:
 
 
 @dataclass(frozen=True, slots=True)
+class HomeGroup:
+    """The transcripts of one company (newest first), or of nobody in particular."""
+
+    title: str
+    url: str | None
+    transcripts: tuple[TranscriptItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class HomeView:
     intro: str
-    transcripts: tuple[TranscriptItem, ...]
+    groups: tuple[HomeGroup, ...]
+    """By company (by name), then those no company held."""
     browse: tuple[Link, ...]
+    transcripts: tuple[TranscriptItem, ...] = ()
+    """All of them, newest first (the 404 page lists them so)."""
 
 
 def organization_questions(site: Site, org_id: str) -> tuple[ExchangeRef, ...]:
@@ -169,12 +181,34 @@ def topic_items(site: Site, urls: Urls) -> tuple[TopicItem, ...]:
 
 
 def home_view(site: Site, urls: Urls) -> HomeView:
+    by_company: dict[str | None, list[TranscriptItem]] = {}
+    for t in site.transcripts:  # newest first
+        by_company.setdefault(site.transcript_companies.get(t.slug), []).append(
+            transcript_item(site, urls, t)
+        )
+    groups = sorted(
+        (
+            HomeGroup(site.organizations[oid].organization.name, urls.organization(oid), tuple(i))
+            for oid, i in by_company.items()
+            if oid is not None and oid in site.organizations
+        ),
+        key=lambda g: g.title.casefold(),
+    )
+    others = [
+        i for oid, items in by_company.items() if oid not in site.organizations for i in items
+    ]
+    if others:
+        title = "Other transcripts" if groups else "Transcripts"
+        groups.append(HomeGroup(title, None, tuple(others)))
+    counts = (
+        (urls.people(), "People", len(site.people)),
+        (urls.organizations(), "Organizations", len(site.organizations)),
+        (urls.topics(), "Topics", len(site.topics)),
+    )
     return HomeView(
         intro=site.config.description,
+        groups=tuple(groups),
+        # An empty index is not worth a link ("Topics (0)").
+        browse=tuple(Link(url, f"{text} ({n})") for url, text, n in counts if n),
         transcripts=tuple(transcript_item(site, urls, t) for t in site.transcripts),
-        browse=(
-            Link(urls.people(), f"People ({len(site.people)})"),
-            Link(urls.organizations(), f"Organizations ({len(site.organizations)})"),
-            Link(urls.topics(), f"Topics ({len(site.topics)})"),
-        ),
     )

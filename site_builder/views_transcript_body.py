@@ -166,7 +166,10 @@ class TranscriptBody:
         anchor = esc(turn.id)
         notes = self._notes(f"turn:{turn.id}") if self.notes else ""
         corrections = self.corrections.get(turn.id, ()) if self.corrections else ()
-        paragraphs = paragraphs_html(turn.paragraphs, corrections)
+        if turn.times and not corrections:
+            paragraphs = self._timed(turn)
+        else:
+            paragraphs = paragraphs_html(turn.paragraphs, corrections)
         head = self.heads.get(turn.speaker) if turn.speaker else None
         if head is None:
             # Text from the source document, not speech: no heading, permalink or citation of
@@ -189,6 +192,24 @@ class TranscriptBody:
         )
         out.append(paragraphs)
         out.append(f"</div>\n{notes}</div>\n")
+
+    def _timed(self, turn: Turn) -> str:
+        """Paragraphs merged from several cues, each with its start time as its own link
+        (``#t023-001433``: the turn's anchor and the time, so it stays put when text is
+        corrected)."""
+        out, seen = [], set()
+        for text, time in zip(turn.paragraphs, turn.times, strict=True):
+            body = paragraphs_html((text,))
+            anchor = esc(f"{turn.id}-{time.replace(':', '')}") if time else ""
+            if not anchor or anchor in seen:  # two parts in one second: the first has the link
+                out.append(body)
+                continue
+            seen.add(anchor)
+            out.append(
+                f'<p id="{anchor}" class="timed"><a class="timestamp" href="{self.href}{anchor}">'
+                f'<span class="visually-hidden">At </span>{esc(time)}</a> {body[3:]}'
+            )
+        return "".join(out)
 
     def open_exchange(self, exchange: Exchange, out: list[str]) -> None:
         """The question's heading, permalink, topics and notes: what comes before its turns."""
