@@ -37,7 +37,7 @@ _CONTENTS_WORDS = {
     "presentation",
 }
 _GPO_QUOTE = re.compile(r"``(.*?)''", re.S)
-_GPO_DASH = re.compile(r"(?<=[\w.,;:!?)\]'\"”’])\s?--\s?(?=[\w(\[\"“‘'`])")
+_GPO_DASH = re.compile(r" ?(?<![-=])--(?![-=]) ?")  # a pair of hyphens, not part of a rule
 
 
 def _furniture(paragraph: str, headings: set[str]) -> tuple[str, list[str]]:

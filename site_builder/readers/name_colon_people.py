@@ -28,7 +28,11 @@ if TYPE_CHECKING:
 ASKER = "Questioner"
 ANSWERER = "Speaker"
 _EARNINGS = re.compile(r"\bearnings\b|\bconference call\b", re.IGNORECASE)
-_FIRM_AFTER = r"\s+(?:at|from|with|of)\s+(?P<firm>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"
+# A firm's name may join its capitalised words with "of" or "and" (``Bank of America``).
+_FIRM_AFTER = (
+    r"\s+(?:at|from|with|of)\s+"
+    r"(?P<firm>[A-Z][\w&.'-]*(?:\s+(?:(?:of|and|&)\s+)?[A-Z][\w&.'-]*){0,4})"
+)
 
 
 def event_kind(path: str, scan: Scan) -> str:
