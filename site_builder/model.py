@@ -11,7 +11,7 @@ can never change what an earlier stage produced; use ``dataclasses.replace`` to 
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
 _Record = TypeVar("_Record", bound=type)
@@ -226,10 +226,6 @@ class Note:
     markdown: str
 
 
-SOURCE_KEYS = ("publisher", "url", "retrieved", "licence", "note")
-MEDIA_KEYS = ("audio", "video")
-
-
 @dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a transcript came from, as its annotations (or the site's defaults) say."""
@@ -244,27 +240,6 @@ class Provenance:
     note: str | None = None
     audio: str | None = None
     video: str | None = None
-
-    def __bool__(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
-
-    def over(self, defaults: Provenance | None) -> Provenance:
-        """These values, with ``defaults`` filling the keys this one leaves out."""
-        if defaults is None:
-            return self
-        filled = {
-            f.name: getattr(defaults, f.name) for f in fields(self) if getattr(self, f.name) is None
-        }
-        return replace(self, **filled)
-
-    def as_dict(self) -> dict[str, dict[str, str]]:
-        """The published shape: ``{"source": {...}, "media": {...}}``, empty keys left out."""
-        found: dict[str, dict[str, str]] = {}
-        for group, names in (("source", SOURCE_KEYS), ("media", MEDIA_KEYS)):
-            values = {k: v for k in names if (v := getattr(self, k))}
-            if values:
-                found[group] = values
-        return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from .model import MEDIA_KEYS, SOURCE_KEYS, Provenance, Transcript
+from .model import Provenance, Transcript
 from .yamlload import Node
 from .yamlschema import Context, as_mapping, ref, text
 from .yamlschema import fields as keys_of
@@ -32,7 +32,10 @@ from .yamlschema import fields as keys_of
 # A link printed on every page and in JSON-LD: an absolute http(s) address and nothing else
 # (no javascript:, no spaces or quotes).
 _URL = re.compile(r"https?://[^\s\"'<>]+", re.I)
+SOURCE_KEYS = ("publisher", "url", "retrieved", "licence", "note")
+MEDIA_KEYS = ("audio", "video")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_KEYS = (*SOURCE_KEYS, *MEDIA_KEYS)
 
 
 def _url(ctx: Context, node: Node | None, what: str) -> str | None:
@@ -62,8 +65,23 @@ def _date(ctx: Context, node: Node | None, what: str) -> str | None:
 def of(transcript: Transcript, defaults: Provenance | None) -> Provenance | None:
     """A transcript's provenance, the site's defaults filling what its annotations leave out."""
     own = transcript.provenance or Provenance()
-    merged = own.over(defaults)
-    return merged if merged else None
+    if defaults is not None:
+        own = replace(own, **{k: getattr(defaults, k) for k in _KEYS if getattr(own, k) is None})
+    return own if _given(own) else None
+
+
+def as_dict(source: Provenance) -> dict[str, dict[str, str]]:
+    """The published shape: ``{"source": {...}, "media": {...}}``, keys not given left out."""
+    found: dict[str, dict[str, str]] = {}
+    for group, names in (("source", SOURCE_KEYS), ("media", MEDIA_KEYS)):
+        values = {k: v for k in names if (v := getattr(source, k))}
+        if values:
+            found[group] = values
+    return found
+
+
+def _given(source: Provenance) -> bool:
+    return any(getattr(source, k) for k in _KEYS)
 
 
 def load(ctx: Context, source: Node | None, media: Node | None) -> Provenance | None:
@@ -88,7 +106,7 @@ def load(ctx: Context, source: Node | None, media: Node | None) -> Provenance | 
             audio=_url(ctx, f.get("audio"), "audio"),
             video=_url(ctx, f.get("video"), "video"),
         )
-    return found if found else None
+    return found if _given(found) else None
 
 
-__all__ = ["MEDIA_KEYS", "SOURCE_KEYS", "Provenance", "load"]
+__all__ = ["MEDIA_KEYS", "SOURCE_KEYS", "Provenance", "as_dict", "load", "of"]

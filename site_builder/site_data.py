@@ -43,7 +43,9 @@ def transcript_annotations(site: Site, urls: Urls, t: Transcript) -> dict[str, A
         "summary": t.summary,
         "company": company,
         # Where the transcript came from: {"source": {...}, "media": {...}}, or null.
-        "provenance": src.as_dict() if (src := provenance.of(t, site.config.provenance)) else None,
+        "provenance": provenance.as_dict(src)
+        if (src := provenance.of(t, site.config.provenance))
+        else None,
         "topics": [
             {
                 "id": tid,

@@ -248,24 +248,13 @@ def _scan(source: SourceText) -> Scan:
     return scan
 
 
-def _words(scan: Scan) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for turn in scan.turns:
-        if turn.speaker:
-            spoken = sum(len(p.split()) for p in turn.paragraphs)
-            counts[turn.speaker] = counts.get(turn.speaker, 0) + spoken
-    return counts
-
-
 def parse(source: SourceText) -> ParsedTranscript:
     scan = _scan(source)
     meta = scan.meta
     kind = people.event_kind(source.path, scan)
     speakers = [t.speaker for t in scan.turns if t.speaker]
     groups, organizations = people.groups(kind, scan)
-    groups = podcast_roles.assign(
-        kind, groups, _words(scan), speakers[0] if speakers else None, meta.guests
-    )
+    groups = podcast_roles.assign(kind, groups, scan.turns, meta.guests)
     if kind == "earnings-call":
         people.split_off_qa(scan, groups)
     b = TranscriptBuilder()

@@ -8,24 +8,32 @@ its charts and its colours show the two apart (``wording.group_titles`` names th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from ..model import GROUP_ANALYST, GROUP_COMPANY, GROUP_OTHER
 from ..slugs import name_key
 
 
-def assign(
-    kind: str,
-    group: Mapping[str, str],
-    words: Mapping[str, int],
-    first: str | None,
-    guests: Iterable[str] = (),
-) -> dict[str, str]:
-    """``group`` with a podcast's unplaced speakers as hosts and guests.
+class _Spoken(Protocol):
+    speaker: str | None
+    paragraphs: list[str]
 
-    ``words``: each speaker's word count; ``first``: who speaks first (a host, when nothing
-    else says); ``guests``: names the front matter gives as guests.
+
+def assign(
+    kind: str, group: Mapping[str, str], turns: Sequence[_Spoken], guests: Iterable[str] = ()
+) -> dict[str, str]:
+    """``group`` (speaker name -> group) with a podcast's unplaced speakers as hosts and guests.
+
+    ``turns``: who said what, in order (the first speaker hosts when nothing else says);
+    ``guests``: names the front matter gives as guests.
     """
+    words: dict[str, int] = {}
+    for turn in turns:
+        if turn.speaker:
+            said = sum(len(p.split()) for p in turn.paragraphs)
+            words[turn.speaker] = words.get(turn.speaker, 0) + said
+    first = next((t.speaker for t in turns if t.speaker), None)
     found = dict(group)
     others = [name for name, g in group.items() if g == GROUP_OTHER]
     if kind != "podcast" or len(others) < 2:
