@@ -52,6 +52,8 @@ def parsed_to_dict(parsed: ParsedTranscript) -> dict[str, Any]:
                 "exchange": t.exchange,
                 "timestamp": t.timestamp,
                 "paragraphs": list(t.paragraphs),
+                # Each paragraph's start time, when merged cues gave one (else empty).
+                "times": list(t.times),
                 "line": t.line,
             }
             for t in parsed.turns

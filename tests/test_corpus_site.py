@@ -134,6 +134,10 @@ def test_merged_cues_keep_their_times_and_anchors(corpus_site: tuple[Path, Count
     )
     assert stamps[:3] == ["t023-001357", "t023-001433", "t023-001514"]
     assert len(stamps) > 50
+    data = json.loads((site / "transcripts/zoom_webinar_numbered_cues_name_colon.json").read_text())
+    [turn] = [t for t in data["turns"] if t["id"] == "t023"]
+    assert turn["times"][:2] == ["00:13:57", "00:14:33"]
+    assert len(turn["times"]) == len(turn["paragraphs"]) == len(stamps)
 
 
 def test_organisation_page_lists_its_analysts_questions(corpus_site: tuple[Path, Counts]) -> None:
