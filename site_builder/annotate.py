@@ -82,6 +82,7 @@ def _annotate(
         notes=exchange_notes + _turn_notes(ctx, parsed, notes),
         corrections=applied,
         annotation_path=notes.path,
+        provenance=notes.provenance,
     )
 
 

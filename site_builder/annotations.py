@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from . import readers
+from . import provenance, readers
 from .errors import Diagnostics
+from .model import Provenance
 from .site_annotations import SiteAnnotations, load_site_annotations
 from .sources import display_path
 from .yamlload import Mapping, Node, load_yaml
@@ -96,6 +97,8 @@ class TranscriptAnnotations:
     exchanges: tuple[ExchangeNote, ...] = ()
     turns: tuple[TurnNote, ...] = ()
     corrections: tuple[CorrectionNote, ...] = ()
+    provenance: Provenance | None = None
+    """``source:`` and ``media:``: where the transcript came from."""
 
 
 TRANSCRIPT_KEYS = (
@@ -108,6 +111,8 @@ TRANSCRIPT_KEYS = (
     "exchanges",
     "turns",
     "corrections",
+    "source",
+    "media",
 )
 COMPANY_KEYS = ("name", "organization", "ticker", "exchange")
 SPEAKER_KEYS = ("display_name", "name", "role", "organization", "person", "aliases")
@@ -138,6 +143,7 @@ def load_transcript_annotations(
         exchanges=tuple(_each(ctx, f.get("exchanges"), "exchanges", _exchange)),
         turns=tuple(_each(ctx, f.get("turns"), "turns", _turn)),
         corrections=_corrections(ctx, f.get("corrections")),
+        provenance=provenance.load(ctx, f.get("source"), f.get("media")),
     )
 
 

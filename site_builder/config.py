@@ -1,4 +1,5 @@
-"""``content/site.yaml``: the site's title, base URL, language and description.
+"""``content/site.yaml``: the site's title, base URL, language, description and the default
+``source:`` and ``media:`` of every transcript (see :mod:`site_builder.provenance`).
 
 Read with the same located loader as the annotations, so a typo (``titel:``) is an error at its
 line with a did-you-mean hint instead of a silently ignored key. The file is optional; a
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import confine
+from . import confine, provenance
 from .errors import Diagnostics
 from .manifest import MARKER
 from .model import SiteConfig
@@ -20,7 +21,7 @@ from .yamlload import Node, load_yaml
 from .yamlschema import Context, as_mapping, fields, ref, text, text_list
 
 SITE_FILE = "site.yaml"
-SITE_KEYS = ("title", "base_url", "language", "description", "keep")
+SITE_KEYS = ("title", "base_url", "language", "description", "keep", "source", "media")
 # A kept path is relative to the output folder: plain segments, no '..', no separators of Windows.
 _SEGMENT = r"[^/\\\x00-\x1f:*?\"<>|]+"
 _KEEP_PATH = re.compile(rf"(?!.*(^|/)\.{{1,2}}(/|$)){_SEGMENT}(/{_SEGMENT})*")
@@ -50,6 +51,7 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
     path = content_dir / SITE_FILE
     values: dict[str, str] = {}
     keep = defaults.keep
+    defaults_of_source = None
     if confine.readable_file(path, content_dir, diagnostics):
         ctx = Context(display_path(path), diagnostics)
         root = as_mapping(ctx, load_yaml(path, diagnostics), SITE_FILE)
@@ -63,6 +65,8 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
                 del values["base_url"]
             if "keep" in f:
                 keep = _keep(ctx, f["keep"])
+            # Where every transcript came from, unless its own annotations say otherwise.
+            defaults_of_source = provenance.load(ctx, f.get("source"), f.get("media"))
             language = ref(ctx, f.get("language"), "language")
             if language is not None:
                 if _LANGUAGE.fullmatch(language.value):
@@ -82,6 +86,7 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
         language=values.get("language", defaults.language),
         description=values.get("description", defaults.description),
         keep=keep,
+        provenance=defaults_of_source,
     )
 
 

@@ -13,8 +13,19 @@ otherwise the firm as listed, matched to organizations.yaml by name or alias (``
 
 from __future__ import annotations
 
+import re
+
+from . import firms
 from .annotations import CompanyNote, SpeakerNote
-from .model import GROUP_COMPANY, GROUP_OPERATOR, GROUP_UNKNOWN, EventInfo, Participant
+from .memo import by_identity
+from .model import (
+    GROUP_COMPANY,
+    GROUP_OPERATOR,
+    GROUP_UNKNOWN,
+    EventInfo,
+    Organization,
+    Participant,
+)
 from .site_annotations import SiteAnnotations, name_index
 from .slugs import name_key, slugify
 from .yamlschema import Context
@@ -27,7 +38,7 @@ def person_of(
         if note.person.value in site.people:
             return note.person.value
         ctx.unknown(note.person, "person", site.people)
-    if participant.group in (GROUP_OPERATOR, GROUP_UNKNOWN):
+    if participant.group in (GROUP_OPERATOR, GROUP_UNKNOWN) or is_unidentified(participant.name):
         return participant.id
     index = name_index(site.people)
     for name in (participant.name, *participant.aliases):
@@ -37,7 +48,34 @@ def person_of(
 
 
 def _organization_named(name: str, site: SiteAnnotations) -> str:
-    return name_index(site.organizations).get(name_key(name)) or slugify(name)
+    """A name listed in organizations.yaml first (so a listing can keep two names apart), then
+    the listed organisation or the firm its canonical form means (``firms.canonical``)."""
+    listed = name_index(site.organizations).get(name_key(name))
+    if listed is not None:
+        return listed
+    key = firms.canonical(name)
+    return canonical_index(site.organizations).get(key) or slugify(key or name)
+
+
+@by_identity(8)  # asked once per participant; the records do not change within a build
+def canonical_index(records: dict[str, Organization]) -> dict[str, str]:
+    """``firms.canonical`` of every listed organisation's name and alias -> its id."""
+    index: dict[str, str] = {}
+    for record_id, record in records.items():
+        for name in (record.name, *record.aliases):
+            index.setdefault(firms.canonical(name), record_id)
+    return index
+
+
+_UNIDENTIFIED = re.compile(
+    r"^(?:unidentified|unknown|unnamed)\b|^(?:speaker|participant|caller)\s*\d*$", re.I
+)
+
+
+def is_unidentified(name: str) -> bool:
+    """``Unidentified Company Representative``, ``Unknown speaker``, ``Speaker 2``: a voice,
+    not a person anyone could look up, so never a person page of its own."""
+    return bool(_UNIDENTIFIED.match(name.strip()))
 
 
 def organization_of(

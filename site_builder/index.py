@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from . import firms
 from .annotations import SiteAnnotations
 from .errors import Diagnostics
 from .index_calls import CallIndex, call_index
@@ -154,10 +155,21 @@ def build_site(
     participant_orgs = {key: org for c in pieces for key, org in c.participant_organizations}
     companies = {c.slug: c.company for c in pieces if c.company}
     orgs = dict(site_annotations.organizations)
+    wordings: dict[str, set[str]] = {}
+    where: dict[str, str] = {}
+    sources = {t.slug: t.parsed.source for t in ordered}
     for c in pieces:
         for org in c.organizations:
-            if org.id not in orgs:  # the newest call's wording of a name wins
+            wordings.setdefault(org.id, set()).add(org.name)
+            where.setdefault(org.id, sources[c.slug])
+            # A firm merged from several wordings is called by its shortest (``UBS`` rather
+            # than ``UBS Securities LLC``); whichever call is read first, the same one.
+            known = orgs.get(org.id)
+            if org.id in site_annotations.organizations:
+                continue
+            if known is None or (len(org.name), org.name) < (len(known.name), known.name):
                 orgs[org.id] = org
+    report_merges(wordings, where, site_annotations, diagnostics)
     everyone = collect_people(pieces, site_annotations)
     voice_ids = {pid for c in pieces for pid in c.voices}
     people = {pid: e for pid, e in everyone.items() if pid not in voice_ids}
@@ -185,6 +197,30 @@ def build_site(
     )
     check_url_claims(site, diagnostics)
     return site
+
+
+def report_merges(
+    wordings: dict[str, set[str]],
+    where: dict[str, str],
+    site_annotations: SiteAnnotations,
+    diagnostics: Diagnostics,
+) -> None:
+    """One warning per organisation that names written differently were merged into, at the
+    newest transcript that names it, so an editor can see each merge and undo it."""
+    listed = {
+        firms.fold(name)
+        for org in site_annotations.organizations.values()
+        for name in (org.name, *org.aliases)
+    }
+    for org_id, names in firms.merge_report(wordings, listed):
+        shown = ", ".join(f"'{n}'" for n in names)
+        diagnostics.warning(
+            where[org_id],
+            None,
+            None,
+            f"one organisation '{org_id}' for {shown} (the same firm by its canonical name)",
+            hint="list a name in organizations.yaml as an organisation of its own to keep it apart",
+        )
 
 
 def url_claims(site: Site) -> list[tuple[str, str, str]]:

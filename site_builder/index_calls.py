@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import firms
 from .annotations import SiteAnnotations
+from .identity import is_unidentified
 from .model import GROUP_COMPANY, GROUP_OPERATOR, GROUP_UNKNOWN, Organization, Person, Transcript
 from .slugs import slugify
 
@@ -66,7 +68,9 @@ def person_id_for(
     """
     person_id = transcript.person_of(participant_id)
     participant = transcript.parsed.participant(participant_id)
-    generic = participant.group in (GROUP_OPERATOR, GROUP_UNKNOWN)
+    generic = participant.group in (GROUP_OPERATOR, GROUP_UNKNOWN) or is_unidentified(
+        participant.name
+    )
     if generic and person_id == participant_id and person_id not in site.people:
         return f"{participant_id}-{transcript.slug}", True
     return person_id, False
@@ -90,12 +94,14 @@ def call_index(transcript: Transcript, speech: Speech, site: SiteAnnotations) ->
             voices.add(pid)
         org_id = transcript.organization_of(p.id)
         if org_id is None and p.organization:
-            org_id = slugify(p.organization)
+            org_id = slugify(firms.canonical(p.organization) or p.organization)
         if org_id is None and p.group == GROUP_COMPANY:
             org_id = held_by
         if org_id is not None:
             org_of[p.id] = org_id
-            organizations.append(Organization(org_id, p.organization or org_id))
+            # Unlisted company people speak for the company under its own name, not its id.
+            named = p.organization or (parsed.event.company if org_id == held_by else None)
+            organizations.append(Organization(org_id, named or org_id))
         if pid not in people:
             people[pid] = Person(pid, p.name, organization=org_of.get(p.id), role=p.role)
     words: dict[str, int] = {}

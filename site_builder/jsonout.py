@@ -53,6 +53,8 @@ def parsed_to_dict(parsed: ParsedTranscript) -> dict[str, Any]:
                 "exchange": t.exchange,
                 "timestamp": t.timestamp,
                 "paragraphs": list(t.paragraphs),
+                # Each paragraph's start time, when merged cues gave one (else empty).
+                "times": list(t.times),
                 "line": t.line,
             }
             for t in parsed.turns
@@ -70,6 +72,8 @@ def parsed_to_dict(parsed: ParsedTranscript) -> dict[str, Any]:
         "warnings": [
             {"line": w.line, "kind": w.kind, "message": w.message} for w in parsed.warnings
         ],
+        # Source text not shown as such (page furniture, the heading a title was tidied from).
+        "left_out": list(parsed.dropped),
     }
 
 

@@ -155,6 +155,9 @@ class Turn:
     """Id of the Q&A exchange this turn belongs to, if any."""
     timestamp: str | None = None
     """``HH:MM:SS`` offset into the recording, when the source gives one."""
+    times: tuple[str | None, ...] = ()
+    """Per paragraph, the ``HH:MM:SS`` it starts at, when cues or timestamped lines were merged
+    into this turn (each then has its own anchor); empty when the source gives no such times."""
 
 
 @pickled_by_fields
@@ -188,6 +191,10 @@ class ParsedTranscript:
     exchanges: tuple[Exchange, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
     encoding: str = "utf-8"
+    dropped: tuple[str, ...] = ()
+    """Source text not shown as such, as written: page furniture left out of boilerplate
+    sections (HTML tags, rules of ``=``, graphic placeholders; see ``readers/furniture.py``) and
+    a heading the title was tidied from (``readers/titles.py``)."""
 
     def participant(self, participant_id: str) -> Participant:
         for p in self.participants:
@@ -224,6 +231,22 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a transcript came from, as its annotations (or the site's defaults) say."""
+
+    publisher: str | None = None
+    url: str | None = None
+    """The page the transcript was taken from."""
+    retrieved: str | None = None
+    """ISO date it was taken."""
+    licence: str | None = None
+    """Copyright or licence, as the publisher states it."""
+    note: str | None = None
+    audio: str | None = None
+    video: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Transcript:
     """A parsed transcript with its annotations applied: what the site is built from."""
 
@@ -243,6 +266,8 @@ class Transcript:
     notes: tuple[Note, ...] = ()
     corrections: tuple[Correction, ...] = ()
     annotation_path: str | None = None
+    provenance: Provenance | None = None
+    """``source:`` and ``media:`` of the sidecar, as written (site-wide defaults not yet in)."""
     _person_by_participant: dict[str, str] = field(init=False, repr=False, compare=False)
     _organization_by_participant: dict[str, str] = field(init=False, repr=False, compare=False)
 
@@ -298,3 +323,6 @@ class SiteConfig:
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     keep: tuple[str, ...] = ("CNAME", ".nojekyll", ".well-known", ".git")
     """Paths in the output folder the build does not own and leaves in place (``keep:``)."""
+
+    provenance: Provenance | None = None
+    """Site-wide ``source:`` and ``media:`` defaults; a transcript's own values win."""

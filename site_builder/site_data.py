@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
-from . import jsonout
+from . import jsonout, provenance
 from .index import Site
 from .model import Transcript
 from .urls import Urls
@@ -42,6 +42,10 @@ def transcript_annotations(site: Site, urls: Urls, t: Transcript) -> dict[str, A
         "url": urls.absolute(urls.transcript(t.slug)),
         "summary": t.summary,
         "company": company,
+        # Where the transcript came from: {"source": {...}, "media": {...}}, or null.
+        "provenance": provenance.as_dict(src)
+        if (src := provenance.of(t, site.config.provenance))
+        else None,
         "topics": [
             {
                 "id": tid,

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import confine, repair, safety, textcheck
 from .errors import Diagnostics
 from .model import ParseWarning, SourceText
+from .readers.titles import file_stem
 
 TRANSCRIPTS_DIR = "transcripts"
 ANNOTATION_SUFFIXES = (".yaml", ".yml")
@@ -34,12 +35,13 @@ def display_path(path: Path) -> str:
 
 
 def slug_for(path: Path) -> str:
-    """The transcript's slug: its file name without the extension, NFC-normalised, lowercased.
+    """The transcript's slug: its file name without its source extensions (``x.htm.txt``,
+    ``x.said.txt``: a URL never keeps one), NFC-normalised, lowercased.
 
     NFC so that a name saved decomposed by macOS gives the same URL as the same name typed on
     Linux; lowercase so that URLs do not depend on how a file happened to be capitalised.
     """
-    return unicodedata.normalize("NFC", path.stem).lower()
+    return unicodedata.normalize("NFC", file_stem(path.stem) or path.stem).lower()
 
 
 def discover(content_dir: Path, diagnostics: Diagnostics) -> tuple[SourceFile, ...]:

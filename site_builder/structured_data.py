@@ -8,6 +8,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .model import Provenance
+
 # Inside <script> the HTML parser ends the element at "</script" and treats "<!--" specially,
 # whatever JSON says; escaping <, > and & as \u escapes keeps the JSON identical and inert.
 # (Replaced one character at a time: most pages have none of them, which ``in`` finds at once,
@@ -52,8 +54,10 @@ def event_ld(
     speakers: Sequence[dict[str, Any]],
     transcript_json_url: str,
     language: str,
+    source: Provenance | None = None,
 ) -> dict[str, Any]:
-    """A schema.org Event with its organiser and speakers, and the transcript as a dataset."""
+    """A schema.org Event with its organiser and speakers, and the transcript as a dataset
+    (based on the publisher's transcript, with the recordings, when ``source`` says)."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -70,6 +74,8 @@ def event_ld(
             "url": transcript_json_url,
         },
     }
+    if source is not None:
+        data["subjectOf"].update(provenance_ld(source))
     if date:
         data["startDate"] = date
     if description:
@@ -79,6 +85,32 @@ def event_ld(
         if organizer_url:
             data["organizer"]["url"] = organizer_url
     return data
+
+
+def provenance_ld(source: Provenance) -> dict[str, Any]:
+    """``isBasedOn`` (the publisher's transcript), ``publisher`` and ``associatedMedia``."""
+    found: dict[str, Any] = {}
+    publisher = {"@type": "Organization", "name": source.publisher} if source.publisher else None
+    based: dict[str, Any] = {"@type": "CreativeWork"}
+    if source.url:
+        based["url"] = source.url
+    if publisher:
+        based["publisher"] = publisher
+        found["publisher"] = publisher
+    if source.retrieved:
+        based["dateRead"] = source.retrieved
+    if source.licence:
+        based["license"] = source.licence
+    if len(based) > 1:
+        found["isBasedOn"] = based
+    media = [
+        {"@type": kind, "contentUrl": url}
+        for kind, url in (("AudioObject", source.audio), ("VideoObject", source.video))
+        if url
+    ]
+    if media:
+        found["associatedMedia"] = media
+    return found
 
 
 def profile_ld(person: dict[str, Any], url: str) -> dict[str, Any]:

@@ -33,6 +33,8 @@ from .views_pages import (
     ListView,
     home_view,
     not_found_view,
+
+    organization_questions,
     organization_view,
     organizations_view,
     topic_items,
@@ -118,6 +120,7 @@ def page_specs(site: Site) -> list[PageSpec]:
                     "organization",
                     (),
                     lists=tuple(dict.fromkeys((*org.held, *org.transcripts))),
+                    exchanges=organization_questions(site, oid),
                     entries=(("organization", oid), *(("person-item", p) for p in org.people)),
                 ),
             )

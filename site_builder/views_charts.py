@@ -7,12 +7,13 @@ person page uses (not the raw transcript label), and link to the turn, section o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from markupsafe import Markup
 
-from . import charts
+from . import charts, wording
 from .model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -112,11 +113,12 @@ def chart_view(
     return ChartView(id, heading, svg, legend, table, table_open, Markup(html))
 
 
-def legend_items(groups: list[str]) -> tuple[LegendItem, ...]:
+def legend_items(
+    groups: list[str], labels: Mapping[str, str] = GROUP_LABELS
+) -> tuple[LegendItem, ...]:
+    """``labels``: what one speaker of each group is called (``wording.group_labels``)."""
     present = dict.fromkeys(groups)
-    return tuple(
-        LegendItem(f"chart-{g}", label) for g, label in GROUP_LABELS.items() if g in present
-    )
+    return tuple(LegendItem(f"chart-{g}", label) for g, label in labels.items() if g in present)
 
 
 _ROW_SCOPE = ' scope="row"'
@@ -149,7 +151,12 @@ def _table(caption: str, headers: tuple[str, ...], rows: list[tuple[Cell, ...]])
     return DataTable(caption, headers, numeric, rows_html(rows))
 
 
-def _timeline_rows(urls: Urls, transcript: Transcript, speakers: dict[str, SpeakerView]) -> Markup:
+def _timeline_rows(
+    urls: Urls,
+    transcript: Transcript,
+    speakers: dict[str, SpeakerView],
+    labels: Mapping[str, str],
+) -> Markup:
     """A row per spoken turn (those :func:`charts.turn_words` counts, as the timeline draws
     them): its number (linked), speaker, role, section and words.
 
@@ -173,11 +180,11 @@ def _timeline_rows(urls: Urls, transcript: Transcript, speakers: dict[str, Speak
             view = speakers.get(turn.speaker)
             name = _cell(Cell(view.name, view.url) if view else Cell(turn.speaker), "td", "")
             group = groups.get(turn.speaker, "unknown")
-            role = esc(GROUP_LABELS.get(group, group))
+            role = esc(labels.get(group, group))
             who = speaker_cells[turn.speaker] = f"{name}<td>{role}</td>"
         section = section_cells.get(turn.section)
         if section is None:
-            title = titles.get(turn.section, turn.section)
+            title = wording.section_heading(titles.get(turn.section, turn.section))
             section = section_cells[turn.section] = f"<td>{esc(title)}</td>"
         rows.append(
             f'<tr><th scope="row" class="num"><a href="{href}{esc(turn.id)}">{number}</a></th>'
@@ -186,7 +193,9 @@ def _timeline_rows(urls: Urls, transcript: Transcript, speakers: dict[str, Speak
     return Markup("".join(rows))
 
 
-def _speaker_rows(named: list[charts.Share], speakers: dict[str, SpeakerView]) -> Markup:
+def _speaker_rows(
+    named: list[charts.Share], speakers: dict[str, SpeakerView], labels: Mapping[str, str]
+) -> Markup:
     """A row per speaker: name (linked), role, turns, words and share, as ``rows_html`` prints
     them."""
     rows = []
@@ -194,7 +203,7 @@ def _speaker_rows(named: list[charts.Share], speakers: dict[str, SpeakerView]) -
         url = speakers[s.key].url if s.key in speakers else None
         name = f'<a href="{esc(url)}">{esc(s.label)}</a>' if url else esc(s.label)
         rows.append(
-            f'<tr><th scope="row">{name}</th><td>{esc(GROUP_LABELS.get(s.group, s.group))}</td>'
+            f'<tr><th scope="row">{name}</th><td>{esc(labels.get(s.group, s.group))}</td>'
             f'<td class="num">{s.turns}</td><td class="num">{s.words:,}</td>'
             f'<td class="num">{s.percent}</td></tr>\n'
         )
@@ -215,37 +224,39 @@ def transcript_charts(
         for s in shares
     ]
     segments = charts.timeline(parsed)
+    kind = parsed.event.kind
+    labels = wording.group_labels(kind)
     timeline = chart_view(
         id="chart-timeline",
         heading="Who spoke when",
         svg=charts.timeline_svg(
             "chart-timeline", segments, "Who spoke when: each turn as wide as its words"
         ),
-        legend=legend_items([s.group for s in segments]),
+        legend=legend_items([s.group for s in segments], labels),
         table=DataTable(
             f"Every spoken turn in order ({len(segments)})",
             ("Turn", "Speaker", "Role", "Section", "Words"),
             (True, False, False, False, True),
-            _timeline_rows(urls, transcript, speakers),
+            _timeline_rows(urls, transcript, speakers, labels),
         ),
     )
     by_speaker = chart_view(
         id="chart-speakers",
         heading="Who spoke how much",
         svg=charts.share_bars_svg("chart-speakers", named, "Share of the spoken words by speaker"),
-        legend=legend_items([s.group for s in named]),
+        legend=legend_items([s.group for s in named], labels),
         table=DataTable(
             "Words and turns by speaker",
             ("Speaker", "Role", "Turns", "Words", "Share of words"),
             (False, False, True, True, True),
-            _speaker_rows(named, speakers),
+            _speaker_rows(named, speakers, labels),
         ),
         table_open=len(named) <= 12,
     )
     section_rows = charts.section_shares(parsed)
     by_section = chart_view(
         id="chart-sections",
-        heading="Prepared remarks and questions",
+        heading="Prepared remarks and questions" if kind == "earnings-call" else "By section",
         svg=charts.share_bars_svg(
             "chart-sections", section_rows, "Share of the spoken words by section"
         ),
@@ -255,7 +266,10 @@ def transcript_charts(
             ("Section", "Turns", "Words", "Share of words"),
             [
                 (
-                    Cell(s.label, urls.in_transcript(transcript.slug, urls.section_anchor(s.key))),
+                    Cell(
+                        wording.section_heading(s.label),
+                        urls.in_transcript(transcript.slug, urls.section_anchor(s.key)),
+                    ),
                     Cell(str(s.turns), numeric=True),
                     Cell(f"{s.words:,}", numeric=True),
                     Cell(s.percent, numeric=True),

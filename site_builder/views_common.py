@@ -242,15 +242,15 @@ def _transcript_item(site: Site, urls: Urls, transcript: Transcript) -> Transcri
     date = date_view(transcript.parsed.event.date)
     questions = len(transcript.parsed.exchanges)
     # The markup macros.html printed per item, kept byte for byte (even its spaces before </p>).
-    meta = f'<a href="{esc(company.url)}">{esc(company.text)}</a>' if company else ""
-    if company and date:
-        meta += " · "
+    parts = [f'<a href="{esc(company.url)}">{esc(company.text)}</a>'] if company else []
     if date:
-        meta += f'<time datetime="{esc(date.iso)}">{esc(date.text)}</time>'
+        parts.append(f'<time datetime="{esc(date.iso)}">{esc(date.text)}</time>')
     if questions:
-        meta += f" · {questions} question{'' if questions == 1 else 's'}"
+        parts.append(f"{questions} question{'' if questions == 1 else 's'}")
     if speakers:
-        meta += f" · {len(speakers)} speaker{'' if len(speakers) == 1 else 's'}"
+        parts.append(f"{len(speakers)} speaker{'' if len(speakers) == 1 else 's'}")
+    # Joined, so a call with neither company nor date does not start with a separator.
+    meta = " · ".join(parts)
     html = (
         f'  <li class="card">\n    <a class="card__title" href="{esc(url)}">'
         f'{esc(transcript.title)}</a>\n    <p class="card__meta">{meta}    </p>\n  </li>'

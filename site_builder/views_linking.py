@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .index import Site
 from .memo import by_identity
-from .model import Transcript
+from .model import Provenance, Transcript
 from .urls import Urls
 from .views_common import DateView, Link, date_view
 from .views_text import esc
@@ -36,9 +36,21 @@ class CallCitation:
         return f"{self.call}, {self.url}."
 
 
-def call_citation(urls: Urls, transcript: Transcript) -> CallCitation:
+def call_citation(
+    urls: Urls,
+    transcript: Transcript,
+    held_by: str | None = None,
+    source: Provenance | None = None,
+) -> CallCitation:
+    """``“Title”, [the committee, for a hearing,] date[, transcript: publisher]``."""
     when = date_view(transcript.parsed.event.date)
-    parts = [f"“{transcript.title}”"] + ([when.text] if when else [])
+    parts = [f"“{transcript.title}”"]
+    # A hearing is known by its committee; a company's call already names it in its title.
+    if held_by and transcript.parsed.event.kind == "hearing" and held_by not in transcript.title:
+        parts.append(held_by)
+    parts += [when.text] if when else []
+    if source is not None and source.publisher:
+        parts.append(f"transcript: {source.publisher}")
     return CallCitation(", ".join(parts), urls.absolute(urls.transcript(transcript.slug)))
 
 

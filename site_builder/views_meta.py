@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import structured_data
+from . import provenance, structured_data
 from .index import Site
 from .model import GROUP_OPERATOR, GROUP_UNKNOWN, Transcript
 from .urls import Urls
@@ -60,6 +60,7 @@ def transcript_json_ld(site: Site, urls: Urls, transcript: Transcript) -> Markup
             speakers=speakers,
             transcript_json_url=urls.absolute(urls.transcript_json(transcript.slug)),
             language=site.config.language,
+            source=provenance.of(transcript, site.config.provenance),
         )
     )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import markdown
-from .index import Site
+from .index import ExchangeRef, Site
 from .urls import Urls
 from .views_common import DateView, Link, TranscriptItem, date_view, plural, transcript_item
 from .views_exchanges import by_transcript, exchange_list
@@ -26,6 +26,9 @@ class OrganizationView:
     held: tuple[TranscriptItem, ...]
     people: tuple[PersonItem, ...]
     events: tuple[TranscriptItem, ...]
+    questions: tuple[TopicEvent, ...] = ()
+    """Every question its people asked, by call (newest first), each call headed by the
+    company that held it and its date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +75,55 @@ class ListView:
 
 
 @dataclass(frozen=True, slots=True)
+class HomeGroup:
+    """The transcripts of one company (newest first), or of nobody in particular."""
+
+    title: str
+    url: str | None
+    transcripts: tuple[TranscriptItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class HomeView:
     intro: str
-    transcripts: tuple[TranscriptItem, ...]
+    groups: tuple[HomeGroup, ...]
+    """By company (by name), then those no company held."""
     browse: tuple[Link, ...]
+    transcripts: tuple[TranscriptItem, ...] = ()
+    """All of them, newest first."""
+
+
+def organization_questions(site: Site, org_id: str) -> tuple[ExchangeRef, ...]:
+    """The questions asked by people speaking for ``org_id``, newest call first."""
+    entry = site.organizations[org_id]
+    members = set(entry.people)
+    refs: list[ExchangeRef] = []
+    for slug in entry.transcripts:
+        parsed = site.transcript(slug).parsed
+        for exchange in parsed.exchanges:
+            asker = exchange.asker
+            if asker is None or site.participant_organizations.get((slug, asker)) != org_id:
+                continue
+            if site.participant_people.get((slug, asker)) in members:
+                refs.append(ExchangeRef(slug, exchange.id))
+    return tuple(refs)
+
+
+def _questions_by_call(site: Site, urls: Urls, org_id: str) -> tuple[TopicEvent, ...]:
+    events = []
+    for slug, refs in by_transcript(organization_questions(site, org_id)).items():
+        t = site.transcript(slug)
+        company = site.transcript_companies.get(slug)
+        held_by = site.organizations[company].organization.name if company else None
+        title = f"{held_by}: {t.title}" if held_by and held_by not in t.title else t.title
+        events.append(
+            TopicEvent(
+                transcript=Link(urls.transcript(slug), title),
+                date=date_view(t.parsed.event.date),
+                exchanges=exchange_list(site, urls, refs),
+            )
+        )
+    return tuple(events)
 
 
 def not_found_view(site: Site, urls: Urls) -> HomeView:
@@ -83,7 +131,7 @@ def not_found_view(site: Site, urls: Urls) -> HomeView:
     mistyped address is answered with stays small however large the archive grows."""
     return HomeView(
         intro="",
-        transcripts=(),
+        groups=(),
         browse=(
             Link(urls.home(), "Home"),
             Link(urls.transcripts(), f"Transcripts ({len(site.transcripts)})"),
@@ -94,11 +142,13 @@ def not_found_view(site: Site, urls: Urls) -> HomeView:
 
 
 def home_view_browse(site: Site, urls: Urls) -> tuple[Link, ...]:
-    return (
-        Link(urls.people(), f"People ({len(site.people)})"),
-        Link(urls.organizations(), f"Organizations ({len(site.organizations)})"),
-        Link(urls.topics(), f"Topics ({len(site.topics)})"),
+    counts = (
+        (urls.people(), "People", len(site.people)),
+        (urls.organizations(), "Organizations", len(site.organizations)),
+        (urls.topics(), "Topics", len(site.topics)),
     )
+    # An empty index is not worth a link ("Topics (0)").
+    return tuple(Link(url, f"{text} ({n})") for url, text, n in counts if n)
 
 
 def organization_view(site: Site, urls: Urls, org_id: str) -> OrganizationView:
@@ -117,6 +167,7 @@ def organization_view(site: Site, urls: Urls, org_id: str) -> OrganizationView:
             for s in entry.transcripts
             if s not in held
         ),
+        questions=_questions_by_call(site, urls, org_id),
     )
 
 
@@ -155,8 +206,28 @@ def topic_items(site: Site, urls: Urls) -> tuple[TopicItem, ...]:
 
 
 def home_view(site: Site, urls: Urls) -> HomeView:
+    by_company: dict[str | None, list[TranscriptItem]] = {}
+    for t in site.transcripts:  # newest first
+        by_company.setdefault(site.transcript_companies.get(t.slug), []).append(
+            transcript_item(site, urls, t)
+        )
+    groups = sorted(
+        (
+            HomeGroup(site.organizations[oid].organization.name, urls.organization(oid), tuple(i))
+            for oid, i in by_company.items()
+            if oid is not None and oid in site.organizations
+        ),
+        key=lambda g: g.title.casefold(),
+    )
+    others = [
+        i for oid, items in by_company.items() if oid not in site.organizations for i in items
+    ]
+    if others:
+        title = "Other transcripts" if groups else "Transcripts"
+        groups.append(HomeGroup(title, None, tuple(others)))
     return HomeView(
         intro=site.config.description,
-        transcripts=tuple(transcript_item(site, urls, t) for t in site.transcripts),
+        groups=tuple(groups),
         browse=home_view_browse(site, urls),
+        transcripts=tuple(transcript_item(site, urls, t) for t in site.transcripts),
     )

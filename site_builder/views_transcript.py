@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import markdown
+from . import markdown, provenance, wording
 from .index import Site
 from .model import (
     GROUP_ANALYST,
@@ -15,6 +15,7 @@ from .model import (
     GROUP_OPERATOR,
     GROUP_OTHER,
     GROUP_UNKNOWN,
+    Provenance,
     Transcript,
 )
 from .search import SearchFilter, quarter_label, transcript_filters
@@ -43,6 +44,31 @@ class CorrectionNote:
     find: str
     replace: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceView:
+    publisher: str | None
+    url: str | None
+    retrieved: DateView | None
+    licence: str | None
+    note: str | None
+    audio: str | None
+    video: str | None
+
+
+def provenance_view(source: Provenance | None) -> ProvenanceView | None:
+    if source is None:
+        return None
+    return ProvenanceView(
+        publisher=source.publisher,
+        url=source.url,
+        retrieved=date_view(source.retrieved),
+        licence=source.licence,
+        note=source.note,
+        audio=source.audio,
+        video=source.video,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +102,14 @@ class TranscriptView:
     charts: tuple[ChartView, ...] = ()
     citation: CallCitation | None = None
     """How to cite the call, and from which each remark's citation is made."""
+    noun: str = "call"
+    """What the event is called: call, hearing, episode, debate (``wording.noun``)."""
+    provenance: ProvenanceView | None = None
+    """Where the transcript came from, when its annotations or the site say."""
 
 
-GROUP_TITLES = (
-    (GROUP_COMPANY, "Company"),
-    (GROUP_ANALYST, "Analysts"),
-    (GROUP_OPERATOR, "Operator"),
-    (GROUP_OTHER, "Other speakers"),
-    (GROUP_UNKNOWN, "Unidentified speakers"),
-)
+# The order the groups are listed in; their titles depend on the kind of event (wording.py).
+GROUP_ORDER = (GROUP_COMPANY, GROUP_ANALYST, GROUP_OPERATOR, GROUP_OTHER, GROUP_UNKNOWN)
 
 
 def _facts(transcript: Transcript) -> tuple[Fact, ...]:
@@ -173,11 +198,15 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
     grouped: dict[str, list[str]] = {}
     for p in parsed.participants:
         grouped.setdefault(p.group, []).append(p.id)
+    kind = parsed.event.kind
+    titles = wording.group_titles(kind)
     groups = tuple(
-        ParticipantGroup(title, body.speaker_items(grouped[group]))
-        for group, title in GROUP_TITLES
+        ParticipantGroup(titles[group], body.speaker_items(grouped[group]))
+        for group in GROUP_ORDER
         if group in grouped
     )
+    held_by = company.text if company else None
+    source = provenance.of(transcript, site.config.provenance)
     return TranscriptView(
         title=transcript.title,
         date=date_view(parsed.event.date),
@@ -196,7 +225,9 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
         json_url=urls.transcript_json(transcript.slug),
         calls=call_neighbours(site, urls, transcript.slug),
         charts=transcript_charts(urls, transcript, speakers),
-        citation=call_citation(urls, transcript),
+        citation=call_citation(urls, transcript, held_by, source),
+        noun=wording.noun(kind),
+        provenance=provenance_view(source),
         search_filters=_filters_html(
             transcript_filters(
                 speakers.values(),

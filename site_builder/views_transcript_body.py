@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import markdown
+from . import markdown, wording
 from .index import Site
 from .model import SECTION_BOILERPLATE, Exchange, Transcript, Turn
 from .urls import CONTENTS_ANCHOR, Urls
@@ -166,17 +166,16 @@ class TranscriptBody:
         anchor = esc(turn.id)
         notes = self._notes(f"turn:{turn.id}") if self.notes else ""
         corrections = self.corrections.get(turn.id, ()) if self.corrections else ()
-        paragraphs = paragraphs_html(turn.paragraphs, corrections)
+        if turn.times and not corrections:
+            paragraphs = self._timed(turn)
+        else:
+            paragraphs = paragraphs_html(turn.paragraphs, corrections)
         head = self.heads.get(turn.speaker) if turn.speaker else None
         if head is None:
-            tools = self._tools(anchor, f"Link to text block {number}", f"turn {number}", None)
-            out.append(
-                f'<div class="boilerplate" id="{anchor}">\n<div class="turn__head">'
-                '<p class="boilerplate__label">Not spoken: text from the source document</p>'
-                f"{tools}</div>\n"
-            )
-            out.append(paragraphs)
-            out.append(f"{notes}</div>\n")
+            # Text from the source document, not speech: no heading, permalink or citation of
+            # its own (the section is one collapsed block); the id stays so old links land.
+            if turn.paragraphs:
+                out.append(f'<div class="boilerplate" id="{anchor}">\n{paragraphs}{notes}</div>\n')
             return
         css, line, name, by = head
         exchange = self.exchanges.get(turn.exchange) if turn.exchange else None
@@ -193,6 +192,24 @@ class TranscriptBody:
         )
         out.append(paragraphs)
         out.append(f"</div>\n{notes}</div>\n")
+
+    def _timed(self, turn: Turn) -> str:
+        """Paragraphs merged from several cues, each with its start time as its own link
+        (``#t023-001433``: the turn's anchor and the time, so it stays put when text is
+        corrected)."""
+        out, seen = [], set()
+        for text, time in zip(turn.paragraphs, turn.times, strict=True):
+            body = paragraphs_html((text,))
+            anchor = esc(f"{turn.id}-{time.replace(':', '')}") if time else ""
+            if not anchor or anchor in seen:  # two parts in one second: the first has the link
+                out.append(body)
+                continue
+            seen.add(anchor)
+            out.append(
+                f'<p id="{anchor}" class="timed"><a class="timestamp" href="{self.href}{anchor}">'
+                f'<span class="visually-hidden">At </span>{esc(time)}</a> {body[3:]}'
+            )
+        return "".join(out)
 
     def open_exchange(self, exchange: Exchange, out: list[str]) -> None:
         """The question's heading, permalink, topics and notes: what comes before its turns."""
@@ -230,13 +247,16 @@ class TranscriptBody:
         views: list[SectionView] = []
         for section_id, turns in runs:
             section = kinds.get(section_id)
+            boilerplate = bool(section and section.kind == SECTION_BOILERPLATE)
+            if boilerplate and not any(t.paragraphs for _, t in turns):
+                continue  # nothing but page furniture, all left out
             anchor = None if section_id in anchored else self.urls.section_anchor(section_id)
             anchored.add(section_id)
             views.append(
                 SectionView(
                     anchor=anchor,
-                    title=section.title if section else section_id,
-                    boilerplate=bool(section and section.kind == SECTION_BOILERPLATE),
+                    title=wording.section_heading(section.title) if section else section_id,
+                    boilerplate=boilerplate,
                     html=Markup(self._blocks(turns)),
                 )
             )

@@ -89,6 +89,7 @@ def lost_words(source_text: str, parsed: ParsedTranscript) -> list[str]:
     structure.update(w.lower() for w in getattr(reader, "STRUCTURE_WORDS", ()))
     texts = [parsed.title, *(s.title for s in parsed.sections), *(t.label for t in parsed.turns)]
     texts += [t.timestamp or "" for t in parsed.turns]
+    texts += parsed.dropped  # page furniture (tags, rules, placeholders) the reader left out
     for p in parsed.participants:
         texts += [p.name, p.role or "", p.organization or "", *p.aliases]
     e = parsed.event

@@ -17,7 +17,9 @@ def test_sentence_per_line_file_keeps_its_lines_and_invents_nobody() -> None:
     (turn,) = parsed.turns
     lines = [ln for ln in sources.read_source(path).text.split("\n") if ln.strip()]
     assert list(turn.paragraphs) == lines  # one sentence a line: each line a paragraph
-    assert [w.kind for w in parsed.warnings] == ["layout"]
+    # no layout, and no title in the text: it is named from the file (ADM Q1 2021 call)
+    assert [w.kind for w in parsed.warnings] == ["layout", "title"]
+    assert parsed.title == "ADM Q1 2021 call"
     assert "120 paragraphs" in parsed.warnings[0].message
 
 

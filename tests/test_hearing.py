@@ -94,11 +94,17 @@ def test_front_matter_and_appendix_are_boilerplate_not_speech(gpo: ParsedTranscr
     assert kinds[-1] == ("appendix", "boilerplate")
     front, appendix = gpo.turns[0], gpo.turns[-1]
     assert (front.speaker, appendix.speaker) == ("", "")
-    assert front.paragraphs[0].startswith("<html> <title> - MONETARY POLICY AND THE</title>")
+    # The page's furniture (HTML tags, rules, graphic placeholders) is left out of the text
+    # and kept on record as written; the rest of the front matter is kept.
+    assert front.paragraphs[0].startswith("- MONETARY POLICY AND THE [House Hearing")
     assert "BARNEY FRANK, Massachusetts, Chairman" in " ".join(front.paragraphs)
-    assert sum(p.count("[GRAPHIC] [TIFF OMITTED]") for p in appendix.paragraphs) == 25
-    # the source's stray control character (0x1A) before the closing tags is kept too
-    assert appendix.paragraphs[-1] == "</pre></body></html>"  # its U+001A removed, with a warning
+    assert not any("<" in p or "=====" in p for t in gpo.turns for p in t.paragraphs)
+    assert appendix.paragraphs == ("July 22, 2010",)
+    assert sum(d.startswith("[GRAPHIC] [TIFF OMITTED]") for d in gpo.dropped) == 25
+    assert gpo.dropped[:5] == ("<html>", "<title>", "</title>", "<body>", "<pre>")
+    # the source's stray control character (0x1A) before the closing tags is removed when the
+    # text is decoded (with a warning), so it is neither speech nor furniture
+    assert not any("\x1a" in d for d in gpo.dropped)
 
 
 def test_statement_headings_open_sections(gpo: ParsedTranscript) -> None:

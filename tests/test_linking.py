@@ -69,7 +69,8 @@ def test_the_call_is_cited_once_and_each_permalink_says_who_said_it(tmp_path: Pa
         a["href"].rsplit("#")[-1]: a.get("data-cite-by")
         for _, a, _ in with_class(page, "permalink")
     }
-    assert set(by) == {t.id for t in transcript.parsed.turns} | {"q01"}
+    # Text from the source document (the disclaimer) is not a remark anyone made: not cited.
+    assert set(by) == {t.id for t in transcript.parsed.turns if t.speaker} | {"q01"}
     for anchor, name in SPEAKERS.items():
         assert by[anchor] == name
 
@@ -87,7 +88,8 @@ def test_each_turn_and_question_gets_its_own_citation(tmp_path: Path, browser: A
     with static_server(root) as base:
         page.goto(base + "calls/transcripts/acme-2021-q4/", wait_until="load")
         boxes = page.locator(".tools details.cite")
-        assert boxes.count() == len(transcript.parsed.turns) + 1
+        spoken = [t.id for t in transcript.parsed.turns if t.speaker]
+        assert boxes.count() == len(spoken) + 1
         page.locator(".exchange__head:has(#q01) details.cite summary").click()
         assert page.locator(".exchange__head:has(#q01) .cite__text").is_visible()
         citations = page.locator(".tools .cite__text").all_text_contents()
@@ -95,7 +97,7 @@ def test_each_turn_and_question_gets_its_own_citation(tmp_path: Path, browser: A
         summaries = page.locator(".tools details.cite summary").all_text_contents()
     assert errors == []
     assert len(set(summaries)) == len(summaries)
-    for anchor in [t.id for t in transcript.parsed.turns] + ["q01"]:
+    for anchor in [*spoken, "q01"]:
         # The absolute URL of the configured origin, not of the server that showed the page.
         [line] = [c for c in citations if c.endswith(f"{BASE}transcripts/acme-2021-q4/#{anchor}.")]
         assert f"“{transcript.title}”, February 1, 2022, " in line
@@ -107,7 +109,7 @@ def test_permalinks_carry_what_the_copy_button_needs(tmp_path: Path) -> None:
     site = build_small(tmp_path, BASE)
     page = site / "transcripts/acme-2021-q4/index.html"
     links = with_class(page, "permalink")
-    assert len(links) == len(small_transcript().parsed.turns) + 1
+    assert len(links) == len([t for t in small_transcript().parsed.turns if t.speaker]) + 1
     for _, attrs, _ in links:
         assert attrs["data-copy-url"] == BASE.removesuffix("/calls/") + attrs["href"]
         assert re.fullmatch(r"(turn \d+|question \d+)", attrs["data-copy-label"])

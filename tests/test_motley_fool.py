@@ -30,7 +30,7 @@ def _text_of(parsed: ParsedTranscript, kind: str) -> str:
 
 def test_classic_page_labels_headings_and_participants() -> None:
     parsed = _parse("motley_fool_text/mf_mongodb_2025q1_classic_layout.txt")
-    assert parsed.title == "MongoDB (MDB) Q1 2025 Earnings Call"
+    assert parsed.title == "MongoDB Q1 2025 Earnings Call"  # the ticker is shown beside it
     assert (parsed.event.ticker, parsed.event.date) == ("MDB", "2024-05-30")
     singh = next(p for p in parsed.participants if p.name == "Sanjit Singh")
     assert (singh.group, singh.organization, singh.role) == ("analyst", "Morgan Stanley", "Analyst")

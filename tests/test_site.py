@@ -170,7 +170,14 @@ def test_every_turn_and_exchange_has_an_anchor_and_permalink(small_site: Path) -
     transcript = small_transcript()
     for anchor in [t.id for t in transcript.parsed.turns] + ["q01"]:
         assert anchor in facts.ids
+    # Text from the source document (a disclaimer) keeps its id, so old links land, but is
+    # not speech: no permalink or citation of its own.
+    spoken = [t.id for t in transcript.parsed.turns if t.speaker]
+    for anchor in [*spoken, "q01"]:
         assert f"/transcripts/acme-2021-q4/#{anchor}" in facts.links
+    for turn in transcript.parsed.turns:
+        if not turn.speaker:
+            assert f"/transcripts/acme-2021-q4/#{turn.id}" not in facts.links
     assert len(facts.ids) == len(set(facts.ids)), "duplicate ids"
 
 
@@ -296,7 +303,7 @@ def test_site_static_files_override_the_theme_and_add_to_it(tmp_path: Path) -> N
 
 def structure_words(transcript_json: dict) -> set[str]:
     """Words the page may show elsewhere or as labels: names, roles, firms, the title line."""
-    texts = [transcript_json["title"]]
+    texts = [transcript_json["title"], *transcript_json["left_out"]]
     texts += [s["title"] for s in transcript_json["sections"]]
     texts += [t["label"] for t in transcript_json["turns"]]
     for p in transcript_json["participants"]:

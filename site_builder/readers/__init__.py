@@ -14,12 +14,14 @@ from types import ModuleType
 from ..model import ParsedTranscript, ParseWarning, SourceText
 from . import (
     fallback,
+    furniture,
     hearing,
     motley_fool,
     motley_fool_json,
     name_colon,
     seeking_alpha,
     streetevents,
+    titles,
     webvtt,
 )
 
@@ -65,7 +67,10 @@ def choose(text: str) -> tuple[ModuleType, float]:
 def read(source: SourceText, forced: str | None = None) -> ParsedTranscript:
     """Parse ``source`` with the forced reader, or the one detection picks."""
     reader = by_name(forced) if forced else choose(source.text)[0]
-    parsed = reader.parse(source)
+    parsed = furniture.drop_furniture(reader.parse(source))
+    if parsed.format == hearing.NAME:  # GPO text keeps typewriter quotes and dashes
+        parsed = furniture.repair_gpo_typography(parsed)
+    parsed = titles.finish(parsed)
     return replace(
         parsed,
         encoding=source.encoding,

@@ -33,7 +33,9 @@ class TranscriptBuilder:
     participants: list[Participant] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
-    _turns: list[tuple[str, str, list[str], int, str, str | None]] = field(default_factory=list)
+    _turns: list[tuple[str, str, list[str], int, str, str | None, list[str | None] | None]] = field(
+        default_factory=list
+    )
     _taken: dict[str, set[str]] = field(default_factory=dict)
     """Ids given so far, per kind (participant, section)."""
     _next_suffix: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -84,11 +86,18 @@ class TranscriptBuilder:
         return unique
 
     def start_turn(
-        self, speaker: str, section: str, line: int, label: str = "", timestamp: str | None = None
+        self,
+        speaker: str,
+        section: str,
+        line: int,
+        label: str = "",
+        timestamp: str | None = None,
+        times: list[str | None] | None = None,
     ) -> list[str]:
-        """Open a turn and return its paragraph list for the reader to append to."""
+        """Open a turn and return its paragraph list for the reader to append to; ``times``,
+        if given, is filled by the reader with each paragraph's start time."""
         paragraphs: list[str] = []
-        self._turns.append((speaker, section, paragraphs, line, label, timestamp))
+        self._turns.append((speaker, section, paragraphs, line, label, timestamp, times))
         return paragraphs
 
     def warn(self, line: int | None, message: str, kind: str = "parse") -> None:
@@ -106,6 +115,9 @@ class TranscriptBuilder:
                 line=line,
                 label=label,
                 timestamp=timestamp,
+                times=tuple(times) if times and len(times) == len(paragraphs) else (),
             )
-            for i, (speaker, section, paragraphs, line, label, timestamp) in enumerate(kept, 1)
+            for i, (speaker, section, paragraphs, line, label, timestamp, times) in enumerate(
+                kept, 1
+            )
         )

@@ -27,6 +27,8 @@ class Metadata:
     year: int | None = None
     speakers: list[str] = field(default_factory=list)
     """Names listed as speakers, guests or hosts: corroborate labels, name a lone speaker."""
+    guests: list[str] = field(default_factory=list)
+    """Names listed as guests (a podcast's, as opposed to its hosts)."""
     errors: list[tuple[int, str]] = field(default_factory=list)
     """(line, message) for front matter that is not valid YAML."""
 
@@ -142,6 +144,7 @@ def read_front_matter(lines: list[str], end: int, meta: Metadata) -> None:
             meta.date = iso_date(when)
     for key in ("speakers", "speaker", "guest", "guests", "host", "hosts"):
         meta.speakers += _names(data.get(key))
+    meta.guests += _names(data.get("guest")) + _names(data.get("guests"))
 
 
 def read_header_field(line: str, meta: Metadata) -> bool:

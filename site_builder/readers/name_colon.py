@@ -27,6 +27,7 @@ from ..model import (
 )
 from . import labels as lab
 from . import name_colon_people as people
+from . import podcast_roles
 from .base import TranscriptBuilder, split_lines
 from .markdown_meta import (
     Metadata,
@@ -253,6 +254,7 @@ def parse(source: SourceText) -> ParsedTranscript:
     kind = people.event_kind(source.path, scan)
     speakers = [t.speaker for t in scan.turns if t.speaker]
     groups, organizations, evidence = people.groups(kind, scan)
+    groups = podcast_roles.assign(kind, groups, scan.turns, meta.guests)
     if kind == "earnings-call":
         people.split_off_qa(scan, groups)
     b = TranscriptBuilder()

@@ -2,10 +2,12 @@
 
 A speaker comes from a ``<v Name>`` voice tag or a ``Name: text`` prefix in the cue (Zoom); a cue
 without one continues the previous speaker. Consecutive cues of one speaker become one turn whose
-timestamp is the first cue's start. Karaoke timestamps (``<00:00:01.000>``) and styling tags are
-dropped; the header's extra text and ``NOTE``/``STYLE``/``REGION`` blocks are kept as boilerplate
-turns where they stand. Cue timings and numeric cue ids are layout (see ``STRUCTURE_WORDS``); a
-textual cue identifier (a GUID) is kept as the label of the turn its cue opens.
+timestamp is the first cue's start; a long turn is cut into paragraphs of about half a minute at
+sentence ends, each with its own start time. Karaoke timestamps (``<00:00:01.000>``) and
+styling tags are dropped; the header's extra text and ``NOTE``/``STYLE``/``REGION`` blocks are
+kept as boilerplate turns where they stand. Cue timings and numeric cue ids are layout (see
+``STRUCTURE_WORDS``); a textual cue identifier (a GUID) is kept as the label of the turn its
+cue opens.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ _VOICE = re.compile(r"<v(?:\.[\w-]*)*\s+(?P<name>[^\s<>][^<>]*)>")
 _TAG = re.compile(r"</?[a-z]+(?:\.[\w-]*)*(?:\s[^<>]*)?>|<\d+:\d{2}(?::\d{2})?[.,]\d{3}>")
 _BLOCK_KINDS = ("NOTE", "STYLE", "REGION")
 _PARAGRAPH_GAP = 30.0  # seconds of silence after which a speaker's turn starts a new paragraph
+_PARAGRAPH_SPAN = 30.0  # seconds of speech after which a new paragraph starts at a sentence end
+_SENTENCE_END = re.compile(r"[.?!][\"”’')\]]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +138,8 @@ def parse(source: SourceText) -> ParsedTranscript:
     unknown = None
     paragraphs: list[str] | None = None
     current_speaker: str | None = None
-    current_pid, last_start = "", 0.0
+    current_pid, last_start, opened = "", 0.0, 0.0
+    times: list[str | None] = []
     for index, (line, block) in enumerate(blocks):
         first = block[0].strip()
         cue = _cue(line, block, zoom_names)
@@ -163,10 +168,19 @@ def parse(source: SourceText) -> ParsedTranscript:
         textual_id = cue.identifier and not cue.identifier.isdigit()
         if paragraphs is None or pid != current_pid or textual_id:
             label = " ".join(x for x in (cue.identifier if textual_id else "", cue.label) if x)
-            paragraphs = b.start_turn(pid, speech.id, line, label, _hms(cue.start))
+            times = []
+            paragraphs = b.start_turn(pid, speech.id, line, label, _hms(cue.start), times)
             paragraphs.append(cue.text)
-        elif cue.start - last_start > _PARAGRAPH_GAP:
+            times.append(_hms(cue.start))
+            opened = cue.start
+        elif cue.start - last_start > _PARAGRAPH_GAP or (
+            # A long turn is cut at a sentence's end every so often, so every part of it keeps
+            # the time it was said at (and a link of its own).
+            cue.start - opened >= _PARAGRAPH_SPAN and _SENTENCE_END.search(paragraphs[-1])
+        ):
             paragraphs.append(cue.text)
+            times.append(_hms(cue.start))
+            opened = cue.start
         else:
             paragraphs[-1] = f"{paragraphs[-1]} {cue.text}".strip()
         current_pid, current_speaker, last_start = pid, name, cue.start
