@@ -40,7 +40,11 @@ LIST_ENTRY = re.compile(r"^\s*\*\s+(\S.*?)\s*$")
 SPEAKER_LINE = re.compile(
     r"^(?P<label>Operator,?|[^\s,][^,]{0,200}?,.{0,200}?)\s{2,}\[(?P<n>\d+)\]\s*$"
 )
-SYNC_TAG = re.compile(r"<Sync\b[^>]*?\btime\s*=\s*[\"']?(?P<s>\d+(?:\.\d+)?)[\"']?[^>]*>", re.I)
+# ``Time="75.5"`` (seconds) or ``time="00:30:52"`` (a clock), with or without a space before it.
+SYNC_TAG = re.compile(
+    r"<Sync\b[^>]*?\btime\s*=\s*[\"']?(?P<s>\d+(?::\d{1,2}){0,2}(?:\.\d+)?)[\"']?[^>]*>", re.I
+)
+COUNTER = re.compile(r"\s{2,}\[\d+\]\s*$")
 COPYRIGHT = re.compile(r"^\s*Copyright\b.*?All Rights Reserved\.?", re.I)
 BRAND = re.compile(r"StreetEvents|Event Transcript|Event Brief", re.I)
 SPACED_CAPS = re.compile(r"^\s*(?:[A-Z] {1,3})+[A-Z]\s*$")  # E D I T E D   V E R S I O N
@@ -70,6 +74,24 @@ SUMMARY_HEADINGS = {
     "key points",
     "event brief",
 }
+
+
+def _seconds(value: str) -> float:
+    """``75.5`` or ``00:30:52`` as seconds."""
+    total = 0.0
+    for part in value.split(":"):
+        total = total * 60 + float(part)
+    return total
+
+
+def source_words_text(text: str) -> str:
+    """The text whose words the transcript must keep: without Sync tags and turn counters.
+
+    Both are markup of the recording and the layout; a turn whose label has no text after it
+    (``Operator    [119]`` followed by the next speaker) keeps nothing, so its counter goes too.
+    """
+    lines = [COUNTER.sub("", ln) if SPEAKER_LINE.match(ln) else ln for ln in split_lines(text)]
+    return SYNC_TAG.sub(" ", "\n".join(lines))
 
 
 def _seconds_to_clock(seconds: float) -> str:
@@ -140,7 +162,7 @@ def _prepare(raw: list[str]) -> tuple[list[str], list[int], dict[int, float]]:
     for number, line in enumerate(raw, 1):
         found = SYNC_TAG.search(line)
         if found:
-            syncs[len(lines)] = float(found.group("s"))
+            syncs[len(lines)] = _seconds(found.group("s"))
             line = SYNC_TAG.sub("", line)
         copyright_match = COPYRIGHT.match(line)
         if copyright_match and LIST_ENTRY.match(line[copyright_match.end() :]):
@@ -173,6 +195,7 @@ class _Scanner:
         self.block: list[str] = []
         self.block_line = 0
         self.pending_sync: float | None = None
+        self.label_line = 0
 
     def run(self, start: int) -> None:
         for index in range(start, len(self.lines)):
@@ -238,6 +261,9 @@ class _Scanner:
     def speech(self, index: int, line: str, number: int, stripped: str) -> None:
         speaker_line = SPEAKER_LINE.match(line)
         if speaker_line:
+            if self.paragraphs is not None and not self.paragraphs and self.label_line:
+                self.b.warn(self.label_line, "this speaker label has no text after it", "speaker")
+            self.label_line = number
             name_and_firm = speaker_line.group("label").rstrip()
             speaker = self.people.speaker(name_and_firm, number, self.section_kind)
             self.paragraphs = self.b.start_turn(
