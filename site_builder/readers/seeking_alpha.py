@@ -18,6 +18,7 @@ from ..model import (
     GROUP_OPERATOR,
     GROUP_OTHER,
     GROUP_UNKNOWN,
+    SECTION_BOILERPLATE,
     SECTION_PREPARED,
     SECTION_QA,
     ParsedTranscript,
@@ -26,7 +27,14 @@ from ..model import (
 )
 from ..names import clean_firm, person_tokens
 from .base import TranscriptBuilder, split_lines
-from .sa_header import LIST_HEADINGS, QA_HEADING, SPACED_DASH, TITLE, parse_header
+from .sa_header import (
+    LIST_HEADINGS,
+    QA_HEADING,
+    SPACED_DASH,
+    TITLE,
+    parse_header,
+    title_lines,
+)
 
 NAME = "seeking-alpha"
 MAX_SCORE = 1.0
@@ -67,6 +75,9 @@ _UNIDENTIFIED_GROUPS = {
     "analyst": GROUP_ANALYST,
     "audience member": GROUP_OTHER,
 }
+# ``Q - Kimberly Greenberger`` / ``A - Fred Smith``: the letter marks the side, then the name.
+_Q_OR_A = re.compile(r"^(?P<side>[QA])\s*[-–—]\s*(?P<rest>\S.*)$")
+_PERSON_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}$")
 _MAX_LABEL_WORDS = 12
 _MAX_FIRM_WORDS = 8
 _FIRM_PARTICLES = frozenset({"and", "of", "the", "de", "du", "la", "von", "van", "der", "for"})
@@ -80,7 +91,8 @@ def detect(text: str) -> float:
     the Q&A heading confirm it, but other layouts have those too, so alone they stay below the
     registry's threshold."""
     lines = [line.strip() for line in split_lines(text[:20000])[:_DETECT_WINDOW]]
-    first = next((line for line in lines if line), "")
+    _, start, end = title_lines(lines)
+    first = " ".join(line for line in lines[start:end] if line)
     titled = bool(TITLE.match(first) and re.search(r"\b(?:Q[1-4]|FY|H[12])\s*\d{4}\b", first))
     score = 0.0
     if any(" ".join(line.lower().split()) in LIST_HEADINGS for line in lines):
@@ -163,11 +175,37 @@ class _Speakers:
             who = unidentified["who"].lower()
             name = " ".join(w.capitalize() for w in stripped.split())
             return self.on_demand(name, _UNIDENTIFIED_GROUPS.get(who, GROUP_UNKNOWN), line)
+        asked = _Q_OR_A.match(stripped)
+        if asked:
+            return self._q_or_a(asked, stripped, line)
         key = self.key(stripped)
         found = self.by_label.get(key) or self.by_label.get(self.key(clean_firm(stripped)))
         if found is None:
             found = self._name_with_unknown_suffix(stripped)
         if found is not None and stripped != self.names[found]:
+            self.aliases.setdefault(found, {})[stripped] = None
+        return found
+
+    def _q_or_a(self, asked: re.Match[str], stripped: str, line: int) -> str | None:
+        """``Q - Name`` / ``A - Name``: the older convention marks asker and answerer so.
+
+        A listed name is that participant; an unlisted name that reads like one becomes a
+        participant of the side the letter gives, with a warning, since nothing else vouches
+        for them.
+        """
+        found = self._resolve(asked["rest"], line)
+        if found is None:
+            if not _PERSON_NAME.match(asked["rest"]):
+                return None
+            group = GROUP_ANALYST if asked["side"].upper() == "Q" else GROUP_COMPANY
+            found = self.on_demand(asked["rest"], group, line)
+            self.builder.warn(
+                line,
+                f"{stripped!r} names nobody in the participant lists: "
+                f"read as a new {'asker' if group == GROUP_ANALYST else 'company speaker'}",
+                "speaker",
+            )
+        if stripped != self.names[found]:
             self.aliases.setdefault(found, {})[stripped] = None
         return found
 
@@ -207,6 +245,9 @@ def parse(source: SourceText) -> ParsedTranscript:
             line=listed.line,
         )
         speakers.listed(participant, listed.written)
+    if header.preamble is not None:
+        line, text = header.preamble
+        b.start_turn("", b.add_section("Header", SECTION_BOILERPLATE, line).id, line).append(text)
     section: str | None = None
     paragraphs: list[str] | None = None
     for index in range(header.body_start, len(lines)):
