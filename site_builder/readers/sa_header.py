@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import GROUP_ANALYST, GROUP_COMPANY, EventInfo, ParseWarning
 from ..names import clean_firm, firm_relation
+from .participant_lines import split_entry
 
 TITLE = re.compile(
     r"^(?P<company>.+?)\s*\((?P<exchange>[A-Za-z]+):(?P<ticker>[A-Za-z0-9.\-]+)\)\s*(?P<rest>.*)$"
@@ -51,7 +52,8 @@ LIST_HEADINGS = {
 QA_HEADING = re.compile(r"^questions?[-\s]+and[-\s]+answers?(?:[-\s]+session)?$", re.I)
 # "Name - Firm" / "Name – Title": the first spaced dash of any kind splits name from the rest.
 SPACED_DASH = re.compile(r"\s+[-–—]\s+|\s+[-–—]$")
-_LIST_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}$")
+_NAME_SUFFIX = re.compile(r",\s*(?:Jr|Sr|II|III|IV)\.?$")
+_LIST_NAME = re.compile(rf"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){{0,4}}(?:{_NAME_SUFFIX.pattern[:-1]})?$")
 _MAX_LIST_LINE = 160
 CALL_START = re.compile(r"^\s*Call Start:", re.I)
 _TITLE_WINDOW = 5
@@ -173,9 +175,13 @@ def _add_list_entry(header: Header, text: str, group: str, line: int) -> bool:
     if len(text) > _MAX_LIST_LINE or text.lower() == "operator" or QA_HEADING.match(text):
         return False
     parts = SPACED_DASH.split(text, maxsplit=1)
+    if len(parts) == 1:
+        name, after = split_entry(text)  # "Name;Title" or "Name, Title"
+        parts = [name] if after is None else [name, after]
     name = parts[0].strip()
     rest = parts[1].strip() if len(parts) > 1 else ""
-    if not _LIST_NAME.match(name) or name.endswith((".", "?", "!", ",")) or name in ("Q", "A"):
+    sentence_end = name.endswith((".", "?", "!", ",")) and not _NAME_SUFFIX.search(name)
+    if not _LIST_NAME.match(name) or sentence_end or name in ("Q", "A"):
         # "A - Fred Smith" right after the lists is the first label of the older Q/A style
         return False
     if name in header.names:
