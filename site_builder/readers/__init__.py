@@ -14,6 +14,7 @@ from types import ModuleType
 from ..model import ParsedTranscript, ParseWarning, SourceText
 from . import (
     fallback,
+    foolcalls_json,
     hearing,
     motley_fool,
     motley_fool_json,
@@ -28,6 +29,7 @@ READERS: tuple[ModuleType, ...] = (
     webvtt,
     seeking_alpha,
     streetevents,
+    foolcalls_json,
     motley_fool_json,
     motley_fool,
     name_colon,
