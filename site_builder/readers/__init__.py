@@ -13,6 +13,7 @@ from types import ModuleType
 
 from ..model import ParsedTranscript, ParseWarning, SourceText
 from . import (
+    earningscall,
     fallback,
     foolcalls_json,
     hearing,
@@ -30,6 +31,7 @@ READERS: tuple[ModuleType, ...] = (
     seeking_alpha,
     streetevents,
     foolcalls_json,
+    earningscall,
     motley_fool_json,
     motley_fool,
     name_colon,
