@@ -9,11 +9,11 @@ introduction of someone nobody listed is still recognised, so it can be reported
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from .model import GROUP_ANALYST, Participant
-from .names import same_person
+from .names import first_names_compatible, person_tokens, same_person
 
 # A capitalised name word or an initial ("W."); a word never swallows a sentence's full stop.
 _WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"
@@ -29,10 +29,13 @@ _INTRODUCTION = re.compile(
 _FIRM_AFTER_NAME = re.compile(r"^(?:\s*,\s*|\s+(?:from|with|of|at)\s+)(?P<firm>.+)$", re.S)
 # The firm ends at a sentence end (not "Robert W. Baird"'s initial), a bracket or a stock phrase.
 _FIRM_END = re.compile(
-    r"(?<![A-Z])\.(?:\s|$)|[?!\[;(]|,\s|\s+(?:Your|Please|Go ahead)\b|\s*$", re.I
+    r"(?<![A-Z])\.(?:\s|$)|[?!\[;(]|,\s|\s+(?:Your|Please|Go ahead)\b|"
+    r"\s+(?:has|have|is|are|was|will|would|asks?|comes?)\b|\s*$",
+    re.I,
 )
 _SPOKEN_WORD = re.compile(r"[\w'’.-]+")
 _WORD_CHARACTERS = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,16 +66,32 @@ class Analysts:
         for last_name in self.by_last_name:
             words = _WORD_CHARACTERS.findall(last_name)
             if words:
-                self._by_first_word.setdefault(words[0], []).append(last_name)
+                self._by_first_word.setdefault(words[0].lower(), []).append(last_name)
             else:
                 self._wordless.append(last_name)
         self._same: dict[tuple[str, str], bool] = {}
 
     def last_names_in(self, text: str) -> list[str]:
         """The last names ``text`` may name (each at most once, in no particular order)."""
-        words = set(_WORD_CHARACTERS.findall(text))
+        words = {w.lower() for w in _WORD_CHARACTERS.findall(text)}
         found = [name for word in words for name in self._by_first_word.get(word, ())]
         return found + self._wordless
+
+    def names_last_name(self, text: str, participant: Participant) -> bool:
+        """Whether ``text`` says ``participant``'s last name (``DeBlase`` for ``Deblase``), or
+        their first name or a short form of it as a capitalised word ("the next question comes
+        from Will from Truist"): asked only of the analyst who speaks next."""
+        words = participant.name.split()
+        if len(words) < 2:
+            return False
+        if re.search(rf"\b{re.escape(words[-1])}\b", text, re.I):
+            return True
+        first = person_tokens(participant.name)[0]
+        return any(
+            first_names_compatible(word.lower(), first)
+            for word in _CAPITALISED.findall(text)
+            if len(word) >= 3
+        )
 
     def same_person(self, spoken: str, listed: str) -> bool:
         """:func:`site_builder.names.same_person`, remembered: operators repeat names."""
@@ -82,23 +101,29 @@ class Analysts:
         return known
 
 
-def find_introduction(text: str, analysts: Analysts) -> Introduction | None:
+def find_introduction(
+    text: str, analysts: Analysts, prefer: Collection[str] = ()
+) -> Introduction | None:
     """The questioner an operator's words introduce, if they introduce one: of the analysts
-    named, the one named first (the first listed, when two are named at one place)."""
-    best: tuple[int, int, int, Participant] | None = None
+    named, the one named first (the first listed, when two are named at one place); of those
+    whose ids are in ``prefer`` (the analysts who then speak), when any is named."""
+    best: tuple[bool, int, int, int, Participant] | None = None
     for last_name in analysts.last_names_in(text):
-        if last_name not in text:
+        if last_name.lower() not in text.lower():
             continue
-        for found in _mentions(text, last_name, analysts.by_last_name[last_name], analysts):
-            if best is None or found[:2] < best[:2]:
+        for start, order, end, who in _mentions(
+            text, last_name, analysts.by_last_name[last_name], analysts
+        ):
+            found = (who.id not in prefer, start, order, end, who)
+            if best is None or found[:3] < best[:3]:
                 best = found
     if best is not None:
-        start, _, end, participant = best
-        return Introduction(participant, text[start:end], _firm_after(text[end:]))
+        _, start, _, end, participant = best
+        return Introduction(participant, text[start:end], firm_after(text[end:]))
     match = _INTRODUCTION.search(text)
     if match is None:
         return None
-    return Introduction(None, match["name"], _firm_after(text[match.end("name") :]))
+    return Introduction(None, match["name"], firm_after(text[match.end("name") :]))
 
 
 def _mentions(
@@ -122,7 +147,7 @@ def _names_ending_in(text: str, last_name: str) -> Iterator[tuple[int, int]]:
     """Spans of text that may be a first and last name: a capitalised word one to three words
     before ``last_name``, then to its end. For each mention of ``last_name`` in turn, the
     longest span comes first."""
-    for match in re.finditer(rf"\b{re.escape(last_name)}\b", text):
+    for match in re.finditer(rf"\b{re.escape(last_name)}\b", text, re.I):
         offset = max(0, match.start() - 60)
         before = list(_SPOKEN_WORD.finditer(text[offset : match.start()]))
         for first in before[-3:]:
@@ -130,7 +155,9 @@ def _names_ending_in(text: str, last_name: str) -> Iterator[tuple[int, int]]:
                 yield offset + first.start(), match.end()
 
 
-def _firm_after(rest: str) -> str | None:
+def firm_after(rest: str) -> str | None:
+    """The firm an introduction names right after a name: ``with Bank of America.`` -> ``Bank of
+    America``; up to the sentence's end or a verb ("Goldman Sachs has the next question")."""
     match = _FIRM_AFTER_NAME.match(rest)
     if match is None:
         return None

@@ -117,6 +117,9 @@ class Participant:
     """Where the participant is listed (or first speaks when there is no list)."""
     aliases: tuple[str, ...] = ()
     """Other labels that name this participant in the text (``Ben Kallo - Robert W. Baird``)."""
+    evidence: tuple[str, ...] = ()
+    """The signals that decided ``group`` when it was not read from a participant list (``hands
+    the floor to 9 questioners``, ``speaks before the first question``)."""
 
 
 @pickled_by_fields

@@ -11,57 +11,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from typing import Literal, TypeVar
+
+from nameparser import HumanName
+from nicknames import NickNamer
 
 from .slugs import name_key
 
-# Nicknames that are not a prefix of the full name (``Sam``/``Samuel`` needs no entry).
-_NICKNAMES: dict[str, frozenset[str]] = {
-    "bob": frozenset({"robert"}),
-    "bobby": frozenset({"robert"}),
-    "bill": frozenset({"william"}),
-    "billy": frozenset({"william"}),
-    "will": frozenset({"william"}),
-    "rick": frozenset({"richard", "eric", "frederick"}),
-    "dick": frozenset({"richard"}),
-    "jim": frozenset({"james"}),
-    "jimmy": frozenset({"james"}),
-    "jamie": frozenset({"james"}),
-    "mike": frozenset({"michael"}),
-    "chuck": frozenset({"charles"}),
-    "charlie": frozenset({"charles"}),
-    "joe": frozenset({"joseph"}),
-    "dave": frozenset({"david"}),
-    "steve": frozenset({"stephen", "steven"}),
-    "tony": frozenset({"anthony"}),
-    "andy": frozenset({"andrew"}),
-    "drew": frozenset({"andrew"}),
-    "ted": frozenset({"edward", "theodore"}),
-    "ned": frozenset({"edward"}),
-    "jack": frozenset({"john"}),
-    "johnny": frozenset({"john"}),
-    "peggy": frozenset({"margaret"}),
-    "meg": frozenset({"margaret"}),
-    "liz": frozenset({"elizabeth"}),
-    "beth": frozenset({"elizabeth"}),
-    "betsy": frozenset({"elizabeth"}),
-    "kate": frozenset({"katherine", "catherine", "kathryn"}),
-    "katie": frozenset({"katherine", "catherine", "kathryn"}),
-    "kathy": frozenset({"katherine", "catherine", "kathryn"}),
-    "jen": frozenset({"jennifer"}),
-    "jenny": frozenset({"jennifer"}),
-    "hank": frozenset({"henry"}),
-    "harry": frozenset({"henry", "harold"}),
-    "larry": frozenset({"lawrence", "laurence"}),
-    "terry": frozenset({"terence", "terrence"}),
-    "jerry": frozenset({"gerald", "jerome"}),
-    "peg": frozenset({"margaret"}),
-    "sandy": frozenset({"sandra", "alexander"}),
-    "sasha": frozenset({"alexander", "alexandra"}),
-}
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "cfa", "phd", "md", "esq", "cpa"})
 _MIN_PREFIX = 3  # "Sam" for "Samuel"; "Al" is too short to call a short form of "Alan"
+# One-letter slips: "Toni" for "Tony" (4 letters and up, 3 of 4 the same); a surname of 6
+# letters and up may differ by one ("Feamley" for "Fearnley"), never a short one ("Lee"/"Lew").
+_MIN_SLIP, _FIRST_SLIP = 4, 0.74
+_MIN_SURNAME_SLIP, _SURNAME_SLIP = 6, 0.8
 
 # Words that say what kind of company a firm is, not which one.
 _FIRM_NOISE = frozenset(
@@ -114,31 +78,66 @@ def _person_tokens(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@functools.cache
+def _nicknames() -> NickNamer:
+    """The nickname table, loaded once (it is a few thousand rows)."""
+    return NickNamer()
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _name_family(first: str) -> frozenset[str]:
+    """``first`` with its nicknames and the names it is a nickname of: ``katy`` -> ``kate``,
+    ``kathy``, ``katherine`` ...; ``kathryn`` -> ``kate``, ``kathy`` ..."""
+    table = _nicknames()
+    return frozenset({first, *table.nicknames_of(first), *table.canonicals_of(first)})
+
+
+def _misspelt(a: str, b: str, at_least: float) -> bool:
+    """``Toni``/``Tony``, ``Feamley``/``Fearnley``: one slip of the keyboard or the ear."""
+    return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= at_least
+
+
 def first_names_compatible(a: str, b: str) -> bool:
-    """``Sam``/``Samuel``, ``Bob``/``Robert``, ``Doug``/``Douglas``: the same first name."""
+    """``Sam``/``Samuel``, ``Bob``/``Robert``, ``Katy``/``Kathryn``, ``Toni``/``Tony``: the same
+    first name, by the ``nicknames`` table, a short form, or a one-letter slip."""
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
     if len(short) >= _MIN_PREFIX and long_.startswith(short):
         return True
-    return long_ in _NICKNAMES.get(short, frozenset()) or short in _NICKNAMES.get(
-        long_, frozenset()
-    )
+    if _name_family(a) & _name_family(b):
+        return True
+    return len(short) >= _MIN_SLIP and _misspelt(a, b, _FIRST_SLIP)
+
+
+def _last_name(name: str) -> str:
+    """The surname as ``nameparser`` reads it (``von Rumohr``), as a key."""
+    return name_key(HumanName(name).last)
 
 
 def same_person(spoken: str, listed: str) -> bool:
     """Whether ``spoken`` can name the person listed as ``listed``.
 
-    Equal keys match; otherwise the last names must agree and the first names be compatible,
-    middle names and initials being optional (``Doug Harned`` = ``Douglas Stuart Harned``).
+    Equal keys match; otherwise the last names must agree (or differ by one slip in a long
+    name: ``Feamley``/``Fearnley``) and the first names be compatible, middle names and
+    initials being optional (``Doug Harned`` = ``Douglas Stuart Harned``).
     """
     a, b = person_tokens(spoken), person_tokens(listed)
     if not a or not b:
         return False
     if a == b:
         return True
-    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
+    if len(a) < 2 or len(b) < 2:
         return False
+    if a[-1] != b[-1]:
+        last_a, last_b = _last_name(spoken), _last_name(listed)
+        if not last_a or not last_b:
+            return False
+        if last_a != last_b and not (
+            min(len(last_a), len(last_b)) >= _MIN_SURNAME_SLIP
+            and _misspelt(last_a, last_b, _SURNAME_SLIP)
+        ):
+            return False
     return first_names_compatible(a[0], b[0])
 
 

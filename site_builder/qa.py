@@ -1,23 +1,36 @@
 """Group the turns of Q&A sections into exchanges, for every reader alike.
 
-An exchange is one questioner's time: the operator's introduction (``The next question comes
+An exchange is one questioner's time: the moderator's introduction (``The next question comes
 from Adam Jonas from Morgan Stanley.``), the question, every answer and follow-up, up to the next
-introduction. Without an operator, a turn by an analyst who is not the current questioner opens
-the next exchange. An anonymous questioner (a talk's ``Q -``) stands for many people, so each of
-its questions that follows an answer opens an exchange of its own. The questioner is always a
-participant the reader found; an introduction that names nobody we know is reported, never turned
-into an invented person.
+introduction. The model of the call:
+
+- A moderator turn (the operator's, or a company host's that introduces an analyst) opens an
+  exchange when an analyst then speaks before the moderator's next turn. The asker is the one
+  who asks: the analyst introduced when they speak, else the first other analyst who does (a
+  no-show's name followed by the next questioner's, a colleague on the line, a nickname or a
+  misspelling). Where the name said is not the one who asks, a warning says so.
+- With a moderator, an analyst's turn inside someone else's exchange (a late "Thank you.", a
+  mislabelled turn) stays there, with a warning; it never opens an exchange.
+- Without one, a turn by an analyst who is not the current questioner opens the next exchange.
+  An anonymous questioner (a talk's ``Q -``) stands for many people, so each of its questions
+  that follows an answer opens an exchange of its own.
+- The operator's closing ("That concludes our Q&A") and a company speaker's ("Thanks to everyone
+  for joining us") end the current exchange; what follows belongs to none until the next
+  introduction.
+
+The questioner is always a participant the reader found; an introduction is never turned into
+an invented person. Every analyst introduced with a firm the reader did not find gets that firm.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass, field, replace
 
+from . import qa_signals as signals
 from .introductions import Analysts, Introduction, find_introduction
 from .model import (
     GROUP_ANALYST,
+    GROUP_COMPANY,
     GROUP_OPERATOR,
     SECTION_QA,
     Exchange,
@@ -26,20 +39,9 @@ from .model import (
     Participant,
     Turn,
 )
-from .names import firm_relation
+from .qa_firms import check_firm, firms_from_introductions
 from .readers.base import exchange_id
-
-# The operator closes the Q&A (or hands back to the company) without introducing anyone.
-_CLOSING = re.compile(
-    r"\b(?:conclude[sd]?|concluding|that\s+(?:does\s+)?completes?|return\s+(?:you|the\s+call)|"
-    r"turn\s+(?:the\s+call|it)\s+(?:back\s+)?over|disconnect)\b",
-    re.I,
-)
-_UNIDENTIFIED = ("unidentified", "unknown")
-# Names readers give a questioner the transcript does not name (``Q -`` in a talk's Q&A).
-_ANONYMOUS_ASKERS = frozenset({"questioner", "audience", "audience member", "question", "q"})
-# An operator names the same analysts' firms the same way, call after call.
-_firm_relation = functools.lru_cache(maxsize=4096)(firm_relation)
+from .roles import find_moderators
 
 
 @dataclass(slots=True)
@@ -48,8 +50,31 @@ class _Open:
     line: int
     turns: list[str] = field(default_factory=list)
     introduced: bool = False
-    """Opened by an operator's introduction: the asker's later turns are their follow-ups."""
+    """Opened by a moderator's introduction: the asker's later turns are their follow-ups."""
     last_speaker: str | None = None
+
+
+@dataclass(slots=True)
+class _Call:
+    """What the walk over one transcript's Q&A turns knows and has found."""
+
+    people: dict[str, Participant]
+    analysts: Analysts
+    done: list[_Open] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    introductions: list[tuple[Introduction, str, int]] = field(default_factory=list)
+    """(introduction, asker id, line) for each introduction that named its asker."""
+
+    def group(self, turn: Turn) -> str | None:
+        speaker = self.people.get(turn.speaker)
+        return speaker.group if speaker else None
+
+    def warn(self, line: int, message: str, kind: str = "exchange") -> None:
+        self.warnings.append(ParseWarning(line, message, kind))
+
+    def name(self, pid: str | None) -> str:
+        person = self.people.get(pid or "")
+        return person.name if person else str(pid)
 
 
 def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
@@ -57,42 +82,32 @@ def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
     qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
     if not qa_sections:
         return parsed
-    people = {p.id: p for p in parsed.participants}
-    analysts = Analysts(parsed.participants)
-    warnings: list[ParseWarning] = []
-    done: list[_Open] = []
-    current: _Open | None = None
-    section: str | None = None
-    for turn in parsed.turns:
-        if turn.section != section:
-            section, current = turn.section, None
-        if turn.section not in qa_sections:
-            continue
-        speaker = people.get(turn.speaker)
-        group = speaker.group if speaker else None
-        if group == GROUP_OPERATOR:
-            current = _operator_turn(turn, current, analysts, done, warnings)
-        elif group == GROUP_ANALYST and speaker is not None and _opens(speaker, current):
-            if current is not None and current.asker is None:
-                current.asker = speaker.id  # the introduction named someone we do not know
-            else:
-                current = _Open(speaker.id, turn.line)
-                done.append(current)
-        if current is not None:
-            current.turns.append(turn.id)
-            current.last_speaker = turn.speaker
+    parsed = find_moderators(parsed)
+    call = _Call({p.id: p for p in parsed.participants}, Analysts(parsed.participants))
+    turns = parsed.turns
+    start = 0
+    while start < len(turns):
+        end = start
+        while end < len(turns) and turns[end].section == turns[start].section:
+            end += 1
+        if turns[start].section in qa_sections:
+            _walk_section(call, turns[start:end])
+        start = end
     exchanges = tuple(
-        Exchange(exchange_id(n), e.asker, tuple(e.turns), e.line) for n, e in enumerate(done, 1)
+        Exchange(exchange_id(n), e.asker, tuple(e.turns), e.line)
+        for n, e in enumerate(call.done, 1)
     )
     member = {t: e.id for e in exchanges for t in e.turns}
-    turns = tuple(
-        t if t.exchange == (ex := member.get(t.id)) else _in_exchange(t, ex) for t in parsed.turns
+    new_turns = tuple(
+        t if t.exchange == (ex := member.get(t.id)) else _in_exchange(t, ex) for t in turns
     )
+    participants = firms_from_introductions(parsed.participants, call.introductions)
     return replace(
         parsed,
-        turns=turns,
+        participants=participants,
+        turns=new_turns,
         exchanges=exchanges,
-        warnings=tuple(parsed.warnings) + tuple(warnings),
+        warnings=tuple(parsed.warnings) + tuple(call.warnings),
     )
 
 
@@ -111,68 +126,182 @@ def _in_exchange(turn: Turn, exchange: str | None) -> Turn:
     )
 
 
-def _opens(speaker: Participant, current: _Open | None) -> bool:
-    """Whether an analyst's turn starts a new exchange (an unnamed one never splits one)."""
-    if current is None:
+# How far past its own turn a moderator's introduction may wait for its questioner (the operator
+# re-opening the line of someone who cannot be heard); bounds the work per turn.
+_MAX_WAIT = 40
+# How many company turns may come between a host's introduction and the questioner's first words.
+_HOST_REACH = 4
+
+
+@dataclass(slots=True)
+class _Section:
+    """One Q&A section's turns, with what is known of each before the walk."""
+
+    turns: tuple[Turn, ...]
+    moderator: list[bool]
+    intros: list[Introduction | None]
+    """The introduction in each moderator turn, if it names anyone."""
+
+
+def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
+    texts = [" ".join(t.paragraphs) for t in turns]
+    # The analyst who spoke last before each turn: the one an executive is answering.
+    asked_last: list[str | None] = []
+    last = None
+    for turn in turns:
+        asked_last.append(last)
+        last = turn.speaker if call.group(turn) == GROUP_ANALYST else last
+    moderator = [_moderates(call, turns, texts, i, asked_last[i]) for i in range(len(turns))]
+    section = _Section(
+        turns,
+        moderator,
+        [
+            find_introduction(texts[i], call.analysts) if moderator[i] else None
+            for i in range(len(turns))
+        ],
+    )
+    moderated = any(moderator)
+    current: _Open | None = None
+    for i, turn in enumerate(turns):
+        group = call.group(turn)
+        if moderator[i]:
+            current = _moderator_turn(call, section, i, texts[i], current)
+        elif group == GROUP_ANALYST:
+            current = _analyst_turn(call, turn, current, moderated)
+        elif (
+            current is not None
+            and group == GROUP_COMPANY
+            and signals.closes_as_company(texts[i])
+            and not _askers_after(call, section, i)
+        ):
+            current = None  # closing remarks, with no question after them, are in no exchange
+        if current is not None:
+            current.turns.append(turn.id)
+            current.last_speaker = turn.speaker
+
+
+def _moderates(
+    call: _Call, turns: tuple[Turn, ...], texts: list[str], i: int, asked_last: str | None
+) -> bool:
+    """Whether turn ``i`` is the moderator's: the operator's, or a company host's turn that
+    introduces the analyst who speaks next ("Our next question comes from Joe Ritchie")."""
+    group = call.group(turns[i])
+    if group == GROUP_OPERATOR:
         return True
-    if speaker.id == current.asker:
-        # Anonymous "Q -" after an answer is the next question, likely from someone else.
-        return (
-            speaker.name.lower() in _ANONYMOUS_ASKERS
-            and not current.introduced
-            and current.last_speaker != speaker.id
-        )
-    return not (speaker.name.lower().startswith(_UNIDENTIFIED) and current.asker is not None)
+    if group != GROUP_COMPANY or not signals.asks_anew(texts[i]):
+        return False
+    # The first analyst to speak after it, past an executive's "Hey, Henry, you're on mute";
+    # one who just spoke is being answered ("to your first question, Nigel"), not introduced.
+    for turn in turns[i + 1 : i + 1 + _HOST_REACH]:
+        following = call.people.get(turn.speaker)
+        if following is not None and following.group in (GROUP_ANALYST, GROUP_OPERATOR):
+            return (
+                following.group == GROUP_ANALYST
+                and following.id != asked_last
+                and call.analysts.names_last_name(texts[i], following)
+            )
+    return False
 
 
-def _operator_turn(
-    turn: Turn,
-    current: _Open | None,
-    analysts: Analysts,
-    done: list[_Open],
-    warnings: list[ParseWarning],
+def _askers_after(call: _Call, section: _Section, i: int) -> list[str]:
+    """The analysts who speak after turn ``i`` until a moderator introduces someone else: past
+    the operator's turns that only re-open the same line ("Bania, your line is open")."""
+    turns, intros = section.turns, section.intros
+    own = intros[i].participant if section.moderator[i] and intros[i] else None
+    found: list[str] = []
+    for j in range(i + 1, min(len(turns), i + _MAX_WAIT)):
+        if section.moderator[j]:
+            other = intros[j].participant if intros[j] else None
+            text = " ".join(turns[j].paragraphs)
+            if found or (other is not None and other is not own):
+                break
+            again = own is not None and call.analysts.names_last_name(text, own)
+            if other is None and not again and signals.asks_anew(text):
+                break
+        elif call.group(turns[j]) == GROUP_ANALYST and turns[j].speaker not in found:
+            found.append(turns[j].speaker)
+    return found
+
+
+def _moderator_turn(
+    call: _Call, section: _Section, i: int, text: str, current: _Open | None
 ) -> _Open | None:
-    """The exchange the operator's turn belongs to, opening or closing one as it says."""
-    text = " ".join(turn.paragraphs)
-    intro = find_introduction(text, analysts)
-    if intro is None or (intro.participant is None and _CLOSING.search(text)):
-        # "That completes the Q&A ... I will now return you to Mr. Musser": no questioner.
-        return None if _CLOSING.search(text) else current
-    if intro.participant is None:
-        warnings.append(
-            ParseWarning(
+    """The exchange the moderator's turn belongs to, opening or closing one as it says."""
+    turn = section.turns[i]
+    askers = _askers_after(call, section, i)
+    intro = (
+        find_introduction(text, call.analysts, prefer={*askers}) if askers else section.intros[i]
+    )
+    if not askers:
+        if signals.closes_as_operator(text):
+            return None  # "That completes the Q&A ... I will now return you to Mr. Musser"
+        if intro is not None:
+            call.warn(
+                turn.line, f"the moderator introduces {intro.spoken_name!r}, who does not speak"
+            )
+        return current
+    named = intro.participant.id if intro and intro.participant else None
+    if named not in askers:
+        # "Mig Dobre" for Mircea Dobre: a questioner named by their last name is named
+        named = next(
+            (a for a in askers if call.analysts.names_last_name(text, call.people[a])), named
+        )
+    if named in askers:
+        asker = named
+    else:
+        others = [a for a in askers if current is None or a != current.asker]
+        asker = (others or askers)[0]
+    if current is not None and current.asker == asker and not signals.asks_anew(text):
+        return current  # the same questioner's line opened again ("your line is open")
+    if intro is not None and named != asker:
+        said = intro.spoken_name
+        if intro.participant is None:
+            call.warn(
                 turn.line,
-                f"operator introduces {intro.spoken_name!r}, who is not in the participant list",
+                f"the moderator introduces {said!r}, who matches no participant; "
+                f"{call.name(asker)} asks",
                 "speaker",
             )
-        )
-        opened = _Open(None, turn.line, introduced=True)
-    elif current is not None and current.asker == intro.participant.id:
-        return current  # the same questioner introduced again ("your line is open")
-    else:
-        _check_firm(turn.line, intro, warnings)
-        opened = _Open(intro.participant.id, turn.line, introduced=True)
-    done.append(opened)
+        else:
+            call.warn(
+                turn.line,
+                f"the moderator introduces {said!r}; {call.name(asker)} asks in their place",
+                "speaker",
+            )
+    if intro is not None and intro.participant is not None and intro.participant.id == asker:
+        call.introductions.append((intro, asker, turn.line))
+        check_firm(turn.line, intro, call.warnings)
+    opened = _Open(asker, turn.line, introduced=True)
+    call.done.append(opened)
     return opened
 
 
-def _check_firm(line: int, intro: Introduction, warnings: list[ParseWarning]) -> None:
-    """Report when the operator names the questioner's firm otherwise than the list does."""
-    participant = intro.participant
-    listed = participant.organization if participant else None
-    if participant is None or not listed or not intro.spoken_firm:
-        return
-    relation = _firm_relation(intro.spoken_firm, listed)
-    if relation == "same":
-        return
-    if relation == "short":
-        message = (
-            f"operator names {participant.name}'s firm as {intro.spoken_firm!r}, "
-            f"a short form of {listed!r} in the participant list"
+def _analyst_turn(call: _Call, turn: Turn, current: _Open | None, moderated: bool) -> _Open | None:
+    """The exchange an analyst's turn belongs to, opening one where the call's model says so."""
+    speaker = call.people[turn.speaker]
+    if current is not None and moderated and speaker.id != current.asker:
+        if current.asker is not None:
+            call.warn(
+                turn.line,
+                f"{speaker.name} speaks in {call.name(current.asker)}'s exchange, "
+                "with no introduction: kept in it",
+            )
+        return current
+    if current is not None and not _opens(speaker, current):
+        return current
+    opened = _Open(speaker.id, turn.line)
+    call.done.append(opened)
+    return opened
+
+
+def _opens(speaker: Participant, current: _Open) -> bool:
+    """Whether an analyst's turn starts a new exchange in a call nobody moderates (an unnamed
+    analyst never splits one)."""
+    if speaker.id == current.asker:
+        # Anonymous "Q -" after an answer is the next question, likely from someone else.
+        return (
+            speaker.name.lower() in signals.ANONYMOUS_ASKERS
+            and not current.introduced
+            and current.last_speaker != speaker.id
         )
-    else:
-        message = (
-            f"operator names {participant.name}'s firm as {intro.spoken_firm!r}; "
-            f"the participant list says {listed!r}"
-        )
-    warnings.append(ParseWarning(line, message, "firm"))
+    return not (speaker.name.lower().startswith(signals.UNIDENTIFIED) and current.asker is not None)

@@ -25,7 +25,9 @@ def _names(parsed: ParsedTranscript) -> list[str]:
 
 
 def test_api_export_one_turn_per_line_with_inferred_qa() -> None:
-    parsed = _one("name_colon_api")
+    parsed = parse_file(
+        CORPUS / "name_colon_api" / "fmp_tesla_labelled_q3_2024_actually_q2_2025.md"
+    )
     assert parsed.format == "name-colon"
     assert (parsed.title, parsed.event.date, parsed.event.ticker) == (
         "TSLA Q2 2025 Earnings Call Transcript",

@@ -63,6 +63,8 @@ def test_every_qa_turn_after_the_first_introduction_is_in_one_exchange(
     seed: ParsedTranscript,
 ) -> None:
     qa_turns = [t for t in seed.turns if t.section == "question-and-answer-session"]
+    closing = qa_turns.pop()  # "Thanks everyone. ... this is going to conclude our call."
+    assert (closing.speaker, closing.exchange) == ("jeff-evanson", None)
     assert all(t.exchange is not None for t in qa_turns)
     assert all(t.exchange is None for t in seed.turns if t.section == "prepared-remarks")
     members = [t for e in seed.exchanges for t in e.turns]
@@ -79,7 +81,7 @@ def test_exchange_holds_answers_and_follow_ups_until_next_introduction(
     q12 = seed.exchanges[-1]
     speakers = [turns[t].speaker for t in q12.turns]
     assert speakers[:3] == ["operator", "jesse-pichel", "deepak-ahuja"]
-    assert speakers[-1] == "jeff-evanson"  # the closing remark follows the last answer
+    assert speakers[-1] == "elon-musk"  # the IR head's closing remark is in no exchange
     assert speakers.count("jesse-pichel") == 6
 
 
@@ -133,7 +135,11 @@ def test_unknown_introduced_name_is_reported_and_nobody_invented() -> None:
     parsed = parse(SA / "sa_costco_2018q3_inaudible_markers.txt")
     speaker = [(w.line, w.message) for w in parsed.warnings if w.kind == "speaker"]
     assert speaker == [
-        (335, "operator introduces 'Brian Nagel', who is not in the participant list")
+        (
+            335,
+            "the moderator introduces 'Brian Nagel', who matches no participant; "
+            "David Bellinger asks",
+        )
     ]
     assert not any("nagel" in p.id for p in parsed.participants)
     # the analyst who then asks owns the exchange

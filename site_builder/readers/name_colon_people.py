@@ -12,6 +12,8 @@ import re
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from .. import qa_signals as signals
+from ..introductions import firm_after
 from ..model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -28,7 +30,9 @@ if TYPE_CHECKING:
 ASKER = "Questioner"
 ANSWERER = "Speaker"
 _EARNINGS = re.compile(r"\bearnings\b|\bconference call\b", re.IGNORECASE)
-_FIRM_AFTER = r"\s+(?:at|from|with|of)\s+(?P<firm>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"
+_LINE_OF = re.compile(
+    r"\b(?:line\s+of|go\s+(?:next\s+|over\s+)?to|comes?\s+from|hear\s+from)\b", re.IGNORECASE
+)
 
 
 def event_kind(path: str, scan: Scan) -> str:
@@ -47,27 +51,65 @@ def event_kind(path: str, scan: Scan) -> str:
     return "unknown"
 
 
-def _announces(text: str, name: str) -> str | None:
-    """The firm (or ``""``) when ``text`` announces a question from ``name``; None otherwise."""
-    asks = "question" in text.lower()
+# A company title said next to a name ("Andy Jassy, our CEO", "Head of Investor Relations"), or
+# the operator handing the call to them ("I will now turn the call over to Dana Park").
+_COMPANY_TITLE = re.compile(
+    r"\b(?:our\s+(?:\w+\s+){0,3}?(?:ceo|cfo|coo|cto|president|chairman|chair|founder|head|"
+    r"director|vice\s+president|officer|executive|treasurer|controller)|"
+    r"chief\s+\w+\s+officer|ceo|cfo|president\s+(?:and|&)|vice\s+president|"
+    r"investor\s+relations|head\s+of|"
+    r"turn(?:ing)?\s+(?:the\s+(?:call|conference|floor)|it)\s+(?:back\s+)?over\s+to)\b",
+    re.IGNORECASE,
+)
+_WINDOW = 80  # characters either side of a name where a title or an introduction is read
+
+
+def _announces(text: str, name: str, by_operator: bool) -> str | None:
+    """The firm (or ``""``) when ``text`` introduces ``name`` as the next questioner ("The next
+    question comes from Dan Levy at Barclays"; from the operator, any naming of them); None
+    otherwise, and always None when the text names them with a company title ("Andy Jassy, our
+    CEO")."""
     words = name.replace(".", " ").split()
     first, last = words[0], words[-1]
     for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
         word = m.group(0)
-        if word == last or (len(word) >= 3 and first.startswith(word)):
-            firm = re.match(r"(?:\s+[A-Z][a-z]+)*" + _FIRM_AFTER, text[m.end() :])
-            if firm:
-                return firm.group("firm").rstrip(".")
-            if asks:
-                return ""
+        if not (word == last or (len(word) >= 3 and first.startswith(word))):
+            continue
+        around = text[max(0, m.start() - _WINDOW) : m.end() + _WINDOW]
+        if _COMPANY_TITLE.search(around):
+            return None
+        if not (by_operator or signals.asks_anew(around) or _LINE_OF.search(around)):
+            continue
+        rest = text[m.end() :]
+        after = re.match(r"(?:\s+[A-Z][\w'’.-]*)*", rest)
+        firm = firm_after(rest[after.end() if after else 0 :])
+        return firm or ""
     return None
 
 
+def _speaks_for_company(text: str, name: str) -> bool:
+    """Whether ``text`` hands the call to ``name`` with a company title."""
+    last = name.replace(".", " ").split()[-1]  # first names are shared too often
+    for m in re.finditer(rf"\b{re.escape(last)}\b", text):
+        if _COMPANY_TITLE.search(text[max(0, m.start() - _WINDOW) : m.end() + _WINDOW]):
+            return True
+    return False
+
+
 def groups(kind: str, scan: Scan) -> tuple[dict[str, str], dict[str, str]]:
-    """Participant name -> group, and name -> organisation where the text says it."""
+    """Participant name -> group, and name -> organisation where the text says it.
+
+    In an earnings call a speaker is an analyst when the turn before their first one introduces
+    them as the next questioner; a company speaker when they speak before any questioner is
+    introduced, or are named with a company title ("our CFO"). One sentence that says a name
+    and the word "question" ("here to answer your questions is Andy Jassy, our CEO") is no
+    introduction.
+    """
     group: dict[str, str] = {}
     organization: dict[str, str] = {}
     previous = None
+    introduced_yet = False
+    said = ""
     for turn in scan.turns:
         name = turn.speaker
         if not name:
@@ -78,13 +120,21 @@ def groups(kind: str, scan: Scan) -> tuple[dict[str, str], dict[str, str]]:
             elif name == ASKER:
                 group[name] = GROUP_ANALYST
             elif kind == "earnings-call":
-                said = " ".join(previous.paragraphs) if previous else ""
-                firm = _announces(said, name) if previous is not None else None
-                group[name] = GROUP_ANALYST if firm is not None else GROUP_COMPANY
-                if firm:
-                    organization[name] = firm
+                last = " ".join(previous.paragraphs) if previous is not None else ""
+                by_operator = previous is not None and previous.speaker.lower() == "operator"
+                firm = _announces(last, name, by_operator) if previous is not None else None
+                if firm is not None and not _speaks_for_company(said, name):
+                    group[name] = GROUP_ANALYST
+                    if firm:
+                        organization[name] = firm
+                else:
+                    group[name] = GROUP_COMPANY
             else:
                 group[name] = GROUP_OTHER
+        text = " ".join(turn.paragraphs)
+        if group.get(name) != GROUP_ANALYST and not introduced_yet:
+            said += " " + text  # the hosts' words before the questions name the executives
+        introduced_yet = introduced_yet or group.get(name) == GROUP_ANALYST
         previous = turn
     return group, organization
 

@@ -1,0 +1,60 @@
+"""What a Q&A turn says about the call's course: a hand-over to the next questioner, the end of
+the questions, a company speaker's closing words.
+
+Kept apart from the grouping in :mod:`site_builder.qa` so the phrases can be read (and grown)
+in one place; every pattern is about how calls are run, never about one call.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The operator (or host) ends the Q&A, or hands back to the company, without introducing anyone.
+OPERATOR_CLOSING = re.compile(
+    r"\b(?:conclude[sd]?|concluding|that\s+(?:does\s+)?completes?|return\s+(?:you|the\s+call)|"
+    r"turn\s+(?:the\s+(?:call|conference|floor|program)|it)\s+(?:back\s+)?(?:over\s+)?to|"
+    r"turn\s+(?:the\s+(?:call|conference|floor)|it)\s+(?:back\s+)?over|"
+    r"hand\s+(?:the\s+(?:call|conference)|it)\s+back|"
+    r"end\s+of\s+(?:the\s+|our\s+|today'?s\s+)?(?:question|q\s*(?:&|and)\s*a)|"
+    r"no\s+(?:further|more)\s+questions|disconnect)\b",
+    re.I,
+)
+# A company speaker closing the call: "That wraps up the Q and A portion", "This now concludes
+# Abbott's conference call", "Thanks to everyone for joining us", "feel free to call". Stronger
+# than the operator's patterns, as executives say "turn it over to Brian" in the middle of an
+# answer; and it ends the Q&A only where no analyst speaks after it (see qa.py).
+COMPANY_CLOSING = re.compile(
+    r"\b(?:wraps?\s+up\s+(?:the|our|today)|"
+    r"(?:conclud(?:es?|ing)|end)\s+(?:(?:our|the|this|today'?s|[A-Z]\S*)\s+){1,4}"
+    r"(?:(?:earnings|conference|question-and-answer|q\s*(?:&|and)\s*a)\s+)?"
+    r"(?:call|conference|q\s*(?:&|and)\s*a|session|program|portion)|"
+    r"thank(?:s|\s+you)?\b[^.!?]{0,40}?\bfor\s+(?:joining|participating|listening|"
+    r"being\s+with\s+us|(?:all\s+(?:of\s+)?)?your\s+(?:participation|patience|interest|time))|"
+    r"thank(?:s|\s+you)?\s+(?:\w+\s+)?(?:everyone|everybody|all)\s+for\s+your\s+questions|"
+    r"feel\s+free\s+to\s+(?:call|reach\s+out|contact|follow\s+up)|"
+    r"(?:run|ran|running)\s+out\s+of\s+time|that'?s\s+all\s+the\s+time|"
+    r"no\s+(?:further|more|other)\s+questions)",
+    re.I,
+)
+# The operator asks a questioner who already spoke for another question ("a follow-up question
+# from"), rather than re-opening their line ("Sam, your line is open").
+NEW_QUESTION = re.compile(
+    r"\b(?:first|next|follow[\s-]*up|final|last|another)\s+(?:question|questioner)|"
+    r"\bquestion\s+(?:comes|is\s+(?:from|coming)|will\s+come)|\bmove\s+on\s+to\b",
+    re.I,
+)
+UNIDENTIFIED = ("unidentified", "unknown")
+# Names readers give a questioner the transcript does not name (``Q -`` in a talk's Q&A).
+ANONYMOUS_ASKERS = frozenset({"questioner", "audience", "audience member", "question", "q"})
+
+
+def closes_as_operator(text: str) -> bool:
+    return OPERATOR_CLOSING.search(text) is not None
+
+
+def closes_as_company(text: str) -> bool:
+    return COMPANY_CLOSING.search(text) is not None
+
+
+def asks_anew(text: str) -> bool:
+    return NEW_QUESTION.search(text) is not None
