@@ -41,7 +41,7 @@ NOT_YET = {
         "'Analyst (Name):' labels are read as one speaker called 'Analyst'"
     ),
     "refinitiv_streetevents/se_asml_2016q4_unidentified_audience_member_as_operator.txt": (
-        "the reader drops the moderator's 'Kai Korschelt.' turns"
+        "Craig DeYoung's 'we have time for one last question' is left out of every exchange"
     ),
     "motley_fool_json/mfjson_loews_2021q1_shareholder_questions_no_operator.txt": (
         "questions read out by IR (no questioner on the line) are not exchanges in the parser"

@@ -260,3 +260,23 @@ def test_a_label_with_no_text_is_reported_and_loses_nothing() -> None:
         (593, "speaker")
     ]
     assert lost_words(sources.read_source(path).text, parsed) == []
+
+
+def test_unidentified_audience_member_label_is_a_speaker_not_text() -> None:
+    parsed = _parse("se_asml_2016q4_unidentified_audience_member_as_operator.txt")
+    by_line = {t.line: t for t in parsed.turns}
+    assert by_line[121].paragraphs == ("Kai Korschelt.",)
+    assert by_line[121].speaker == by_line[96].speaker == "unidentified-audience-member"
+    answer = next(t for t in parsed.turns if t.line == 116)
+    assert not any("Korschelt" in p or "Audience" in p for p in answer.paragraphs)
+    askers = [e.asker for e in parsed.exchanges]
+    assert askers[:3] == ["weston-twigg", "kai-korschelt", "sandeep-deshpande"]
+    assert len(askers) == 13
+
+
+def test_comma_less_unidentified_labels_in_generated_text() -> None:
+    text = BRIEF.replace("Operator    [1]", "Unidentified Participant    [1]")
+    parsed = streetevents.parse(SourceText("x.txt", text, "utf-8"))
+    spoken = [(t.speaker, t.paragraphs) for t in parsed.turns if t.speaker]
+    assert spoken[0] == ("unidentified-participant", ("Welcome to the call.",))
+    assert lost_words(text, parsed) == []

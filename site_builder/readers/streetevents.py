@@ -37,8 +37,11 @@ LIST_HEADING = re.compile(r"^\s*(Corporate|Conference\s+Call|Company)\s+Particip
 LIST_ENTRY = re.compile(r"^\s*\*\s+(\S.*?)\s*$")
 # "Name,  Firm - Title    [n]" or "Operator    [1]": a comma (or the operator alone) and a run of
 # spaces before the counter, so speech that ends in a footnote ("see page [2]") stays speech.
+# "Unidentified Audience Member    [6]" has no comma either: StreetEvents' label for a voice it
+# could not name, which some calls give their operator.
 SPEAKER_LINE = re.compile(
-    r"^(?P<label>Operator,?|[^\s,][^,]{0,200}?,.{0,200}?)\s{2,}\[(?P<n>\d+)\]\s*$"
+    r"^(?P<label>Operator,?|(?:Unidentified|Unknown)(?:\s[A-Za-z]+){1,3},?"
+    r"|[^\s,][^,]{0,200}?,.{0,200}?)\s{2,}\[(?P<n>\d+)\]\s*$"
 )
 # ``Time="75.5"`` (seconds) or ``time="00:30:52"`` (a clock), with or without a space before it.
 SYNC_TAG = re.compile(
