@@ -33,10 +33,6 @@ NOT_YET = {
     "foolcalls_json/foolcalls_grupotelevisa_2020q2_labels_glued_to_text.json": (
         "the export is one line, so the labels' line numbers cannot tell its turns apart"
     ),
-    "seeking_alpha/sa_statestreet_2018q2_89kb.txt": (
-        "the label 'Jeffery Harte' is not matched to the listed 'Jeff Harte', so his turns are "
-        "read as the operator's words"
-    ),
     "motley_fool_text/mf_mongodb_2027q1_new_layout_analyst_paren_labels.txt": (
         "'Analyst (Name):' labels are read as one speaker called 'Analyst'"
     ),

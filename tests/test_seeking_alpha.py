@@ -403,3 +403,48 @@ def test_either_header_and_q_a_labels_read_the_same_speakers(
         p.strip() in labels or p.strip()[:4] in ("Q - ", "A - ") for _, ps, _ in turns for p in ps
     ):
         assert spoken == expected
+
+
+def test_label_with_another_form_of_a_listed_name_is_that_speaker() -> None:
+    parsed = parse(SA / "sa_statestreet_2018q2_89kb.txt")
+    assert turn_at(parsed, 323).speaker == "jeff-harte"
+    assert turn_at(parsed, 323).paragraphs[0].startswith("Good morning, guys.")
+    assert (323, "speaker") in [(w.line, w.kind) for w in parsed.warnings]
+    operator = " ".join(p for t in parsed.turns if t.speaker == "operator" for p in t.paragraphs)
+    assert "Jeffery Harte" not in operator
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("Jeffery Harte", "jeff-harte"),
+        ("Katy Huberty", "kathryn-huberty"),
+        ("Kate Harte", None),  # not a form of Jeff: speech
+        ("Ann Harte", "ann-marie-harte"),
+        ("Jeffery Harte ", None),  # with Jeffrey Harte listed too, either is meant: speech
+    ],
+)
+def test_other_name_forms_in_generated_calls(label: str, speaker: str | None) -> None:
+    text = "\n".join(
+        [
+            "Acme Corp (NYSE:ACM) Q1 2020 Earnings Call May 1, 2020 8:00 AM ET",
+            "Executives",
+            "Ann Marie Harte - CEO",
+            "Analysts",
+            "Jeff Harte - Sandler O'Neill",
+            "Kathryn Huberty - Morgan Stanley",
+            *(["Jeffrey Harte - Other Bank"] if speaker is None else []),
+            "Operator",
+            "Our next question comes from the line of someone.",
+            label,
+            "Good morning.",
+        ]
+    )
+    parsed = parse_text(text)
+    last = parsed.turns[-1]
+    if speaker is None:
+        assert last.speaker == "operator"
+        assert last.paragraphs[-2:] == (label.strip(), "Good morning.")
+    else:
+        assert (last.speaker, last.paragraphs) == (speaker, ("Good morning.",))
+    assert lost_words(text, parsed) == []

@@ -25,7 +25,7 @@ from ..model import (
     Participant,
     SourceText,
 )
-from ..names import clean_firm, person_tokens
+from ..names import clean_firm, person_tokens, same_person
 from .base import TranscriptBuilder, split_lines
 from .sa_header import (
     LIST_HEADINGS,
@@ -133,6 +133,7 @@ class _Speakers:
         of thousands of labels is not searched label by label)."""
         self.names: dict[str, str] = {}
         """Participant id -> name, as the builder holds them."""
+        self.listed_ids: set[str] = set()
         self._keys: dict[str, str] = {}
         """``label_key`` of each text seen: a call repeats a few labels hundreds of times."""
         self._resolved: dict[str, str] = {}
@@ -147,6 +148,7 @@ class _Speakers:
 
     def listed(self, participant: Participant, written: str) -> None:
         self.names[participant.id] = participant.name
+        self.listed_ids.add(participant.id)
         key = self.key(participant.name)
         self.by_name.setdefault(key, participant.id)
         self.by_label.setdefault(key, participant.id)
@@ -182,6 +184,8 @@ class _Speakers:
         found = self.by_label.get(key) or self.by_label.get(self.key(clean_firm(stripped)))
         if found is None:
             found = self._name_with_unknown_suffix(stripped)
+        if found is None:
+            found = self._other_form_of_a_listed_name(stripped, line)
         if found is not None and stripped != self.names[found]:
             self.aliases.setdefault(found, {})[stripped] = None
         return found
@@ -208,6 +212,25 @@ class _Speakers:
         if stripped != self.names[found]:
             self.aliases.setdefault(found, {})[stripped] = None
         return found
+
+    def _other_form_of_a_listed_name(self, text: str, line: int) -> str | None:
+        """``Jeffery Harte`` for the listed ``Jeff Harte``: a line shaped like a name that can
+        name exactly one listed person (same surname, compatible first name) is their label."""
+        if not _PERSON_NAME.match(text):
+            return None
+        matches = [
+            pid
+            for pid, name in self.names.items()
+            if pid in self.listed_ids and same_person(text, name)
+        ]
+        if len(matches) != 1:
+            return None
+        self.builder.warn(
+            line,
+            f"label {text!r} read as {self.names[matches[0]]!r} of the participant lists",
+            "speaker",
+        )
+        return matches[0]
 
     def _name_with_unknown_suffix(self, text: str) -> str | None:
         """``Name - Whatever Firm`` where Name is listed and the rest reads like a firm."""
