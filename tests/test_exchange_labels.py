@@ -33,9 +33,6 @@ NOT_YET = {
     "foolcalls_json/foolcalls_grupotelevisa_2020q2_labels_glued_to_text.json": (
         "the export is one line, so the labels' line numbers cannot tell its turns apart"
     ),
-    "motley_fool_text/mf_mongodb_2027q1_new_layout_analyst_paren_labels.txt": (
-        "'Analyst (Name):' labels are read as one speaker called 'Analyst'"
-    ),
     "refinitiv_streetevents/se_asml_2016q4_unidentified_audience_member_as_operator.txt": (
         "Craig DeYoung's 'we have time for one last question' is left out of every exchange"
     ),

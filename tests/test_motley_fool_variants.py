@@ -144,3 +144,59 @@ def test_an_operator_interrupting_the_remarks_does_not_open_the_questions() -> N
         "Why?",
         "Because.",
     ]
+
+
+def test_analyst_labels_with_the_name_in_brackets_or_none() -> None:
+    parsed = parse_file(
+        CORPUS / "motley_fool_text" / "mf_mongodb_2027q1_new_layout_analyst_paren_labels.txt"
+    )
+    names = {p.id: p.name for p in parsed.participants}
+    assert [names[e.asker] for e in parsed.exchanges] == [
+        "Matthew Martino",
+        "Ryan MacWilliams",
+        "Raimo Lenschow",
+        "Ittai Kidron",
+        "Jason Ader",
+        "Patrick Coville",  # "Analyst:" after the operator introduced him
+        "Siti Panigrahi",
+        "Karl Keirstead",
+        "Sanjit Singh",
+    ]
+    firms = {p.name: p.organization for p in parsed.participants}
+    assert firms["Raimo Lenschow"] == "Barclays"  # "…of Raimo Lenschow. With Barclays."
+    bare = [w.line for w in parsed.warnings if "'Analyst:'" in w.message]
+    assert bare == [252, 260, 272]
+
+
+_ASKERS = [("Bo Chen", "Acme Bank"), ("Eva Diaz", "Banco Uno"), ("Kim Park", "Zeta")]
+
+
+@given(
+    asks=st.lists(
+        st.tuples(st.sampled_from(_ASKERS), st.booleans(), st.integers(1, 3)),
+        min_size=1,
+        max_size=4,
+    )
+)
+@settings(max_examples=50, deadline=None)
+def test_generated_2025_pages_give_each_question_to_the_introduced_analyst(
+    asks: list[tuple[tuple[str, str], bool, int]],
+) -> None:
+    blocks = [
+        "Call participants",
+        "Chief Executive Officer — Ann Lee",
+        "Full Conference Call Transcript",
+        "Ann Lee:Welcome, and over to the operator for questions.",
+    ]
+    for (name, firm), named, rounds in asks:
+        blocks.append(f"Operator:Our next question comes from the line of {name} with {firm}.")
+        label = f"Analyst ({name})" if named else "Analyst"
+        for _ in range(rounds):
+            blocks += [f"{label}:What about costs?", "Ann Lee:They fell."]
+    text = "\n\n".join(blocks)
+    parsed = qa.group_exchanges(motley_fool.parse(SourceText("x.txt", text, "utf-8")))
+    names = {p.id: p.name for p in parsed.participants}
+    asked = [names[t.speaker] for t in parsed.turns if t.paragraphs == ("What about costs?",)]
+    assert asked == [name for (name, _), _, rounds in asks for _ in range(rounds)]
+    assert [names[e.asker] for e in parsed.exchanges] == [name for (name, _), _, _ in asks]
+    assert lost_words(text, parsed) == []

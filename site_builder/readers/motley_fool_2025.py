@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..introductions import Analysts, find_introduction
 from ..model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -23,12 +24,18 @@ GLOSSARY_HEADING = re.compile(r"^Industry glossary:?$", re.I)
 LISTED = re.compile(r"^(?P<role>[^—–]{2,120}?)\s+[—–]\s+(?P<name>[^—–]{2,60})$")
 # "Satya Nadella:Thank you" - a capitalised name of one to five words, then the colon. Words are
 # matched by letter and their capitals checked after (``José Álvarez``: not only A-Z).
-TURN = re.compile(r"^(?P<name>[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4}):\s*(?P<text>\S.*)$")
+TURN = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4}"
+    r"(?:\s\((?P<inner>[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4})\))?):\s*(?P<text>\S.*)$"
+)
+# "Analyst (Raimo Lenschow):" names the questioner inside the role; "Analyst:" alone does not.
+ROLE_LABEL = re.compile(r"^(?P<role>Analyst|Participant|Questioner)$", re.I)
 QUESTION_CUE = re.compile(r"question", re.I)
-# The firm after "<name> with": it ends at a full stop that follows no initial ("Robert W. Baird
-# & Co." is one firm), at a comma or other stop, or at the end of the text.
+# The firm after "<name> with" (or "<name>. With", as speech recognition punctuates it): it
+# ends at a full stop that follows no initial ("Robert W. Baird & Co." is one firm), at a comma
+# or other stop, or at the end of the text.
 FIRM_AFTER_NAME = (
-    r"\s+(?:with|from|of)\s+(?P<firm>[A-Z][\w&.'’ -]*?)"
+    r"\.?\s+(?:[Ww]ith|[Ff]rom|of)\s+(?P<firm>[A-Z][\w&.'’ -]*?)"
     r"(?:(?<![\s.][A-Z])\.(?=\s|$)|\s*[,;?!]|\s*$)"
 )
 
@@ -56,7 +63,9 @@ def parse_2025(b: TranscriptBuilder, blocks: list[Block], company: str | None) -
                 else ("Prepared remarks", SECTION_PREPARED)
             )
             section_id = b.add_section(title, kind, label.line).id
-        written = f"{name}:" if name else ""
+        written = label.text[: len(label.text) - len(first_text)] if name else ""
+        if name is not None and ROLE_LABEL.match(name):
+            name = _asker_of_role_label(b, name, label.line, turns[:position])
         if name is None:
             b.warn(
                 label.line, "text before any speaker label: shown as an unknown speaker", "speaker"
@@ -106,8 +115,9 @@ def _turns(blocks: list[Block]) -> list[tuple[Block, str | None, str, list[Block
     turns: list[tuple[Block, str | None, str, list[Block]]] = []
     for block in blocks:
         match = TURN.match(block.text)
-        if match and all(word[0].isupper() for word in match.group("name").split()):
-            turns.append((block, match.group("name"), match.group("text"), []))
+        if match and all(word.lstrip("(")[0].isupper() for word in match.group("name").split()):
+            name = match.group("inner") or match.group("name")
+            turns.append((block, name, match.group("text"), []))
         elif turns:
             turns[-1][3].append(block)
         else:
@@ -141,6 +151,30 @@ def _firm_from_introduction(
     text = " ".join([previous[2], *(blk.text for blk in previous[3])])
     found = re.search(re.escape(name) + FIRM_AFTER_NAME, text)
     return found.group("firm") if found else None
+
+
+def _asker_of_role_label(
+    b: TranscriptBuilder,
+    role: str,
+    line: int,
+    before: list[tuple[Block, str | None, str, list[Block]]],
+) -> str:
+    """Who a bare ``Analyst:`` label is: the questioner the operator last introduced, since
+    every turn after an introduction, up to the next, is theirs or an answer to them."""
+    for _, name, text, rest in reversed(before):
+        if name == "Operator":
+            words = " ".join([text, *(blk.text for blk in rest)])
+            found = find_introduction(words, Analysts(()))
+            if found is not None and found.spoken_name:
+                b.warn(
+                    line,
+                    f"label {role + ':'!r} read as {found.spoken_name}, whom the "
+                    "operator introduced",
+                    "speaker",
+                )
+                return found.spoken_name
+            break
+    return role
 
 
 def _group_of_new(name: str, position: int, qa_start: int) -> str:
