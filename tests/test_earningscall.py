@@ -64,8 +64,13 @@ def test_questions_begin_at_the_first_introduction() -> None:
     kinds = {s.id: s.kind for s in parsed.sections}
     first = next(t for t in parsed.turns if kinds[t.section] == "qa")
     assert (first.line, first.speaker) == (24, "wendy-huang")
-    names = {p.id: p.name for p in parsed.participants}
-    assert [names[e.asker] for e in parsed.exchanges] == [
+    people = {p.id: p for p in parsed.participants}
+    first_words = dict.fromkeys(
+        people[t.speaker].name
+        for t in parsed.turns
+        if t.speaker and people[t.speaker].group == "analyst"
+    )
+    assert list(first_words) == [
         "Candice Fong",
         "Thomas Chong",
         "Alicia Yap",
@@ -142,3 +147,20 @@ def test_generated_calls_read_every_speaker_and_word(
     kinds = {s.id: s.kind for s in parsed.sections}
     first_qa = next(t for t in parsed.turns if kinds[t.section] == "qa")
     assert first_qa.paragraphs[0].startswith("Next is ")
+
+
+def test_a_label_nothing_settles_is_a_warning_and_keeps_its_words() -> None:
+    text = (
+        "Company: Acme\nSymbol: ACM\nYear: 2024\nQuarter: Q1\n---\n\n"
+        "Ann Lee Chief Executive Officer Welcome.\n\nZed Quux hello there, all.\n\n"
+        "spk7 we can't hear you.\n"
+    )
+    parsed = earningscall.parse(SourceText("x.txt", text, "utf-8"))
+    names = {p.id: p.name for p in parsed.participants}
+    assert [(names[t.speaker], t.paragraphs) for t in parsed.turns if t.speaker] == [
+        ("Ann Lee", ("Welcome.",)),
+        ("Zed Quux", ("hello there, all.",)),
+        ("spk7", ("we can't hear you.",)),
+    ]
+    assert [(w.line, w.kind) for w in parsed.warnings] == [(9, "speaker"), (11, "speaker")]
+    assert lost_words(text, parsed) == []

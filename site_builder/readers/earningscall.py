@@ -94,9 +94,10 @@ def _label_length(
     elif words[length - 1].endswith(",") and bare(words[length - 1]) == "analyst":
         extra = firm_after(words, length, before)
         if not extra:
-            b.warn(line, "the analyst's firm is written nowhere else: label read without", "firm")
+            b.warn(line, "the analyst's firm is written nowhere else in the call", "firm")
         length += extra
-    return length
+    # A label never takes the whole paragraph: a turn has words.
+    return min(length, len(words) - 1) if len(words) > 1 else length
 
 
 def _group(name: str, title: str | None) -> str:
@@ -115,7 +116,7 @@ def parse(source: SourceText) -> ParsedTranscript:
     end = _header_end(lines)
     end = -1 if end is None else end
     b = TranscriptBuilder()
-    fields = {}
+    fields: dict[str, str] = {}
     header = [(i + 1, ln.strip()) for i, ln in enumerate(lines[: end + 1]) if ln.strip()]
     for _, text in header:
         field = _FIELD.match(text)
