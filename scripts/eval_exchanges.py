@@ -9,7 +9,8 @@ who answered, and where the Q&A ends. Per call this prints:
   exchange, owned by the labelled asker, holding nothing else;
 - count: parsed exchanges / labelled exchanges;
 - order: whether the parsed askers are the labelled askers, in order;
-- exec: parsed exchanges whose asker speaks for the company (or moderates);
+- exec: parsed exchanges whose asker speaks for the company (or moderates), except a question
+  a company host reads out where the labels name the reader as its asker;
 - nofirm: analysts the labels give a firm to whom the parser gave none.
 
 Usage: python scripts/eval_exchanges.py [--labels FILE] [--verbose] [CALL ...]
@@ -219,7 +220,19 @@ def score_call(labels: CallLabels, parsed: ParsedTranscript) -> CallScore:
         _is(parsed, pid, ex.asker) for pid, ex in zip(parsed_askers, labels.exchanges, strict=True)
     )
     speaking_for_company = [*labels.company, *([labels.moderator] if labels.moderator else [])]
+    # A question read out by a company host is asked by the reader where the labels say so.
+    read_out = {
+        (turns[starts[n]].id, ex.asker)
+        for n, ex in enumerate(labels.exchanges)
+        if starts[n] is not None and ex.asker in speaking_for_company
+    }
     for e in parsed.exchanges:
+        if any(
+            (e.turns[0], name) in read_out
+            for name in speaking_for_company
+            if _is(parsed, e.asker, name)
+        ):
+            continue
         if any(_is(parsed, e.asker, name) for name in speaking_for_company):
             score.executives_asking += 1
             score.problems.append(f"{e.id}: asker {e.asker} speaks for the company")

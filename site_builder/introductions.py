@@ -126,6 +126,17 @@ def find_introduction(
     return Introduction(None, match["name"], firm_after(text[match.end("name") :]))
 
 
+def names_person(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` by a first and last name in any form ``same_person``
+    accepts (``Katy Huberty`` for ``Kathryn Lynn Huberty``)."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    return any(
+        same_person(text[start:end], name) for start, end in _names_ending_in(text, words[-1])
+    )
+
+
 def _mentions(
     text: str, last_name: str, named: list[tuple[int, Participant]], analysts: Analysts
 ) -> Iterator[tuple[int, int, int, Participant]]:

@@ -37,6 +37,7 @@ def parsed_to_dict(parsed: ParsedTranscript) -> dict[str, Any]:
                 "organization": p.organization,
                 "group": p.group,
                 "line": p.line,
+                "evidence": list(p.evidence),
             }
             for p in parsed.participants
         ],

@@ -24,10 +24,10 @@ an invented person. Every analyst introduced with a firm the reader did not find
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from . import qa_signals as signals
-from .introductions import Analysts, Introduction, find_introduction
+from .introductions import Analysts, find_introduction
 from .model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -35,46 +35,14 @@ from .model import (
     SECTION_QA,
     Exchange,
     ParsedTranscript,
-    ParseWarning,
     Participant,
     Turn,
 )
 from .qa_firms import check_firm, firms_from_introductions
+from .qa_state import Call, Open, Section
 from .readers.base import exchange_id
+from .role_evidence import reconcile_groups
 from .roles import find_moderators
-
-
-@dataclass(slots=True)
-class _Open:
-    asker: str | None
-    line: int
-    turns: list[str] = field(default_factory=list)
-    introduced: bool = False
-    """Opened by a moderator's introduction: the asker's later turns are their follow-ups."""
-    last_speaker: str | None = None
-
-
-@dataclass(slots=True)
-class _Call:
-    """What the walk over one transcript's Q&A turns knows and has found."""
-
-    people: dict[str, Participant]
-    analysts: Analysts
-    done: list[_Open] = field(default_factory=list)
-    warnings: list[ParseWarning] = field(default_factory=list)
-    introductions: list[tuple[Introduction, str, int]] = field(default_factory=list)
-    """(introduction, asker id, line) for each introduction that named its asker."""
-
-    def group(self, turn: Turn) -> str | None:
-        speaker = self.people.get(turn.speaker)
-        return speaker.group if speaker else None
-
-    def warn(self, line: int, message: str, kind: str = "exchange") -> None:
-        self.warnings.append(ParseWarning(line, message, kind))
-
-    def name(self, pid: str | None) -> str:
-        person = self.people.get(pid or "")
-        return person.name if person else str(pid)
 
 
 def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
@@ -82,8 +50,8 @@ def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
     qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
     if not qa_sections:
         return parsed
-    parsed = find_moderators(parsed)
-    call = _Call({p.id: p for p in parsed.participants}, Analysts(parsed.participants))
+    parsed = reconcile_groups(find_moderators(parsed))
+    call = Call({p.id: p for p in parsed.participants}, Analysts(parsed.participants))
     turns = parsed.turns
     start = 0
     while start < len(turns):
@@ -133,17 +101,7 @@ _MAX_WAIT = 40
 _HOST_REACH = 4
 
 
-@dataclass(slots=True)
-class _Section:
-    """One Q&A section's turns, with what is known of each before the walk."""
-
-    turns: tuple[Turn, ...]
-    moderator: list[bool]
-    intros: list[Introduction | None]
-    """The introduction in each moderator turn, if it names anyone."""
-
-
-def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
+def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
     texts = [" ".join(t.paragraphs) for t in turns]
     # The analyst who spoke last before each turn: the one an executive is answering.
     asked_last: list[str | None] = []
@@ -152,7 +110,7 @@ def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
         asked_last.append(last)
         last = turn.speaker if call.group(turn) == GROUP_ANALYST else last
     moderator = [_moderates(call, turns, texts, i, asked_last[i]) for i in range(len(turns))]
-    section = _Section(
+    section = Section(
         turns,
         moderator,
         [
@@ -160,19 +118,33 @@ def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
             for i in range(len(turns))
         ],
     )
-    moderated = any(moderator)
-    current: _Open | None = None
+    # Someone runs the queue: the operator, or a host who introduces questioner after questioner
+    # (one executive's "next question, Kai" does not make a moderator).
+    hosted = sum(
+        m and call.group(t) == GROUP_COMPANY for m, t in zip(moderator, turns, strict=True)
+    )
+    moderated = hosted >= 2 or any(call.group(t) == GROUP_OPERATOR for t in turns)
+    # Closing words end the Q&A only after its last question: an executive's "thanks for your
+    # questions" to one analyst, before the next is introduced, stays in that exchange.
+    last_analyst = max(
+        (i for i, t in enumerate(turns) if call.group(t) == GROUP_ANALYST), default=-1
+    )
+    current: Open | None = None
     for i, turn in enumerate(turns):
         group = call.group(turn)
         if moderator[i]:
             current = _moderator_turn(call, section, i, texts[i], current)
         elif group == GROUP_ANALYST:
             current = _analyst_turn(call, turn, current, moderated)
+        elif group == GROUP_COMPANY and _reads_out(call, turns, i, texts[i], current):
+            # A host reads out a question sent in writing: an exchange, asked by the reader.
+            current = Open(turn.speaker, turn.line, read_out=True)
+            call.done.append(current)
         elif (
             current is not None
             and group == GROUP_COMPANY
             and signals.closes_as_company(texts[i])
-            and not _askers_after(call, section, i)
+            and i >= last_analyst
         ):
             current = None  # closing remarks, with no question after them, are in no exchange
         if current is not None:
@@ -180,8 +152,23 @@ def _walk_section(call: _Call, turns: tuple[Turn, ...]) -> None:
             current.last_speaker = turn.speaker
 
 
+def _reads_out(
+    call: Call, turns: tuple[Turn, ...], i: int, text: str, current: Open | None
+) -> bool:
+    """Whether company turn ``i`` reads out a question ("The next question is for Jim. Can you
+    ...?") that another company speaker then answers, outside any analyst's exchange."""
+    if current is not None and not (current.read_out and current.asker == turns[i].speaker):
+        return False
+    if i + 1 >= len(turns) or turns[i + 1].speaker == turns[i].speaker:
+        return False
+    if call.group(turns[i + 1]) != GROUP_COMPANY:
+        return False
+    # Once a host reads questions, each further question they put opens the next exchange.
+    return signals.asks_anew(text) or (current is not None and "?" in text)
+
+
 def _moderates(
-    call: _Call, turns: tuple[Turn, ...], texts: list[str], i: int, asked_last: str | None
+    call: Call, turns: tuple[Turn, ...], texts: list[str], i: int, asked_last: str | None
 ) -> bool:
     """Whether turn ``i`` is the moderator's: the operator's, or a company host's turn that
     introduces the analyst who speaks next ("Our next question comes from Joe Ritchie")."""
@@ -203,7 +190,7 @@ def _moderates(
     return False
 
 
-def _askers_after(call: _Call, section: _Section, i: int) -> list[str]:
+def _askers_after(call: Call, section: Section, i: int) -> list[str]:
     """The analysts who speak after turn ``i`` until a moderator introduces someone else: past
     the operator's turns that only re-open the same line ("Bania, your line is open")."""
     turns, intros = section.turns, section.intros
@@ -224,8 +211,8 @@ def _askers_after(call: _Call, section: _Section, i: int) -> list[str]:
 
 
 def _moderator_turn(
-    call: _Call, section: _Section, i: int, text: str, current: _Open | None
-) -> _Open | None:
+    call: Call, section: Section, i: int, text: str, current: Open | None
+) -> Open | None:
     """The exchange the moderator's turn belongs to, opening or closing one as it says."""
     turn = section.turns[i]
     askers = _askers_after(call, section, i)
@@ -271,12 +258,12 @@ def _moderator_turn(
     if intro is not None and intro.participant is not None and intro.participant.id == asker:
         call.introductions.append((intro, asker, turn.line))
         check_firm(turn.line, intro, call.warnings)
-    opened = _Open(asker, turn.line, introduced=True)
+    opened = Open(asker, turn.line, introduced=True)
     call.done.append(opened)
     return opened
 
 
-def _analyst_turn(call: _Call, turn: Turn, current: _Open | None, moderated: bool) -> _Open | None:
+def _analyst_turn(call: Call, turn: Turn, current: Open | None, moderated: bool) -> Open | None:
     """The exchange an analyst's turn belongs to, opening one where the call's model says so."""
     speaker = call.people[turn.speaker]
     if current is not None and moderated and speaker.id != current.asker:
@@ -289,12 +276,12 @@ def _analyst_turn(call: _Call, turn: Turn, current: _Open | None, moderated: boo
         return current
     if current is not None and not _opens(speaker, current):
         return current
-    opened = _Open(speaker.id, turn.line)
+    opened = Open(speaker.id, turn.line)
     call.done.append(opened)
     return opened
 
 
-def _opens(speaker: Participant, current: _Open) -> bool:
+def _opens(speaker: Participant, current: Open) -> bool:
     """Whether an analyst's turn starts a new exchange in a call nobody moderates (an unnamed
     analyst never splits one)."""
     if speaker.id == current.asker:

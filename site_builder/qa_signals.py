@@ -22,7 +22,7 @@ OPERATOR_CLOSING = re.compile(
 # A company speaker closing the call: "That wraps up the Q and A portion", "This now concludes
 # Abbott's conference call", "Thanks to everyone for joining us", "feel free to call". Stronger
 # than the operator's patterns, as executives say "turn it over to Brian" in the middle of an
-# answer; and it ends the Q&A only where no analyst speaks after it (see qa.py).
+# answer; and it ends the Q&A only where no analyst speaks after it in the section (see qa.py).
 COMPANY_CLOSING = re.compile(
     r"\b(?:wraps?\s+up\s+(?:the|our|today)|"
     r"(?:conclud(?:es?|ing)|end)\s+(?:(?:our|the|this|today'?s|[A-Z]\S*)\s+){1,4}"
@@ -30,9 +30,9 @@ COMPANY_CLOSING = re.compile(
     r"(?:call|conference|q\s*(?:&|and)\s*a|session|program|portion)|"
     r"thank(?:s|\s+you)?\b[^.!?]{0,40}?\bfor\s+(?:joining|participating|listening|"
     r"being\s+with\s+us|(?:all\s+(?:of\s+)?)?your\s+(?:participation|patience|interest|time))|"
-    r"thank(?:s|\s+you)?\s+(?:\w+\s+)?(?:everyone|everybody|all)\s+for\s+your\s+questions|"
+    r"thank[^.!?]{0,40}\bfor\s+(?:all\s+(?:of\s+)?)?your\s+questions|"
     r"feel\s+free\s+to\s+(?:call|reach\s+out|contact|follow\s+up)|"
-    r"(?:run|ran|running)\s+out\s+of\s+time|that'?s\s+all\s+the\s+time|"
+    r"(?:run|ran|running)\s+out\s+of\s+time|that(?:'s|\s+is)\s+all\s+the\s+time|"
     r"no\s+(?:further|more|other)\s+questions)",
     re.I,
 )

@@ -8,8 +8,9 @@ and again, to the analyst who speaks next, and nobody ever hands the floor to th
 becomes ``operator``; the signal that decided it is kept in the participant's ``evidence``, and a
 warning at their first hand-over says the reader's reading was overruled.
 
-The evidence that decides roles in calls without a participant list (``Name: text`` exports)
-lives in :mod:`site_builder.role_evidence`.
+Whether each other speaker is company or analyst is weighed in :mod:`site_builder.role_evidence`;
+in ``Name: text`` exports, which have no participant list, the reader's first reading comes from
+:mod:`site_builder.readers.name_colon_people`.
 """
 
 from __future__ import annotations

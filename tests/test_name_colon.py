@@ -40,8 +40,18 @@ def test_api_export_one_turn_per_line_with_inferred_qa() -> None:
     assert analysts["Mark Trevor Delaney"] == "Goldman Sachs"
     assert "Elon R. Musk" not in analysts
     qa = [s for s in parsed.sections if s.kind == "qa"]
-    assert len(qa) == 1 and qa[0].line == 42  # "We will now be moving to analyst questions"
-    assert len(parsed.exchanges) == 5
+    # "So now we're going to move on to say.com questions. The first question is, ...": nine
+    # shareholder questions read out by IR, each asked by the reader, then five analysts.
+    assert len(qa) == 1 and qa[0].line == 15
+    askers = [e.asker for e in parsed.exchanges]
+    assert askers[:9] == ["travis-axelrod"] * 9
+    assert askers[9:] == [
+        "emmanuel-rosner",
+        "adam-michael-jonas",
+        "dan-meir-levy",
+        "mark-trevor-delaney",
+        "william-stein",
+    ]
     # The header block is kept, as boilerplate, not lost.
     assert parsed.turns[0].paragraphs[0] == "**Date:** 2025-07-23"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import qa, readers, sources
+from site_builder import jsonout, qa, readers, sources
 from site_builder.model import (
     EventInfo,
     ParsedTranscript,
@@ -253,3 +253,55 @@ def test_anonymous_follow_up_before_any_answer_stays_in_its_exchange() -> None:
 def test_a_named_analyst_asking_again_after_an_answer_keeps_one_exchange() -> None:
     parsed = qa.group_exchanges(_transcript(["alice", "bob", "alice", "bob", "alice"]))
     assert [(e.asker, len(e.turns)) for e in parsed.exchanges] == [("bob", 4)]
+
+
+MF = CORPUS / "motley_fool_text"
+
+
+def test_an_operator_labelled_with_a_first_name_moderates() -> None:
+    parsed = parse(MF / "mf_figma_2025q3_operator_named_eric.txt")
+    eric = next(p for p in parsed.participants if p.name == "Eric")
+    assert (eric.group, eric.evidence) == ("operator", ("hands the floor to 8 questioners",))
+    role = [(w.line, w.message) for w in parsed.warnings if w.kind == "role"]
+    assert role == [
+        (
+            152,
+            "Eric hands the floor to 8 questioners and is never introduced: "
+            "read as the call's moderator, not as analyst",
+        )
+    ]
+    assert [e.asker for e in parsed.exchanges][:2] == ["keith-weiss", "rishi-jaluria"]
+    firms = {p.name: p.organization for p in parsed.participants if p.group == "analyst"}
+    assert firms["Brad Sills"] == "Bank of America"  # "Brad Sills with Bank of America"
+
+
+def test_analysts_filed_under_the_company_are_analysts_by_their_title_and_introduction() -> None:
+    parsed = parse(MF / "mf_mongodb_2025q4_classic_layout.txt")
+    raimo = next(p for p in parsed.participants if p.name == "Raimo Lenschow")
+    assert raimo.group == "analyst"
+    assert raimo.evidence == ("titled 'Analyst'", "introduced by the moderator")
+    ceo = next(p for p in parsed.participants if p.name == "Dev C. Ittycheria")
+    assert ceo.group == "company"
+    assert len(parsed.exchanges) == 10
+
+
+def test_the_ceo_named_beside_the_word_questions_stays_with_the_company() -> None:
+    parsed = parse(CORPUS / "name_colon_api" / "fmp_amazon_labelled_q3_2024_actually_q2_2025.md")
+    groups = {p.name: (p.group, p.organization) for p in parsed.participants}
+    assert groups["Andrew R. Jassy"] == ("company", None)
+    assert groups["Justin Post"] == ("analyst", "Bank of America")
+    assert [e.asker for e in parsed.exchanges] == [
+        "douglas-till-anmuth",
+        "mark-stephen-f-mahaney",
+        "colin-alan-sebastian",
+        "brian-thomas-nowak",
+        "ronald-victor-josey",
+        "justin-post",
+    ]
+
+
+def test_parse_output_says_which_signals_decided_a_role() -> None:
+    parsed = parse(MF / "mf_figma_2025q3_operator_named_eric.txt")
+    people = {p["name"]: p for p in jsonout.parsed_to_dict(parsed)["participants"]}
+    assert people["Eric"]["evidence"] == ["hands the floor to 8 questioners"]
+    assert people["Dylan Field"]["evidence"] == []

@@ -183,6 +183,7 @@ _PHRASE = st.sampled_from(
         "The next question comes from the line of {name} of {firm}. Your line is open.",
         "We'll go next to {name} from {firm}. Please go ahead.",
         "{name} from {firm} has the next question.",
+        "{firm} has the next question.",
     )
 )
 

@@ -61,7 +61,15 @@ _COMPANY_TITLE = re.compile(
     r"turn(?:ing)?\s+(?:the\s+(?:call|conference|floor)|it)\s+(?:back\s+)?over\s+to)\b",
     re.IGNORECASE,
 )
-_WINDOW = 80  # characters either side of a name where a title or an introduction is read
+_FIRST_QUESTION = re.compile(r"\bfirst\s+question\s+(?:is|comes|goes|will)\b", re.IGNORECASE)
+_WINDOW = 80
+_WELCOME = 20_000  # characters of the hosts' opening words searched for executives' titles
+# An operator who names only the firm: "Goldman Sachs has the next question."
+_NAMELESS = re.compile(
+    r"(?:^|[.!?]\s+)(?:And\s+)?(?P<firm>[A-Z][\w&.'’-]*(?:\s+(?:of|and|&|[A-Z][\w&.'’-]*)){0,5})"
+    r"\s+has\s+"
+    r"(?:the|our)\s+(?:next|first|final|last)\s+question"
+)  # characters either side of a name where a title or an introduction is read
 
 
 def _announces(text: str, name: str, by_operator: bool) -> str | None:
@@ -123,6 +131,9 @@ def groups(kind: str, scan: Scan) -> tuple[dict[str, str], dict[str, str]]:
                 last = " ".join(previous.paragraphs) if previous is not None else ""
                 by_operator = previous is not None and previous.speaker.lower() == "operator"
                 firm = _announces(last, name, by_operator) if previous is not None else None
+                nameless = _NAMELESS.search(last) if by_operator and not firm else None
+                if nameless:
+                    firm = nameless["firm"]  # "Goldman Sachs has the next question"
                 if firm is not None and not _speaks_for_company(said, name):
                     group[name] = GROUP_ANALYST
                     if firm:
@@ -132,7 +143,7 @@ def groups(kind: str, scan: Scan) -> tuple[dict[str, str], dict[str, str]]:
             else:
                 group[name] = GROUP_OTHER
         text = " ".join(turn.paragraphs)
-        if group.get(name) != GROUP_ANALYST and not introduced_yet:
+        if group.get(name) != GROUP_ANALYST and not introduced_yet and len(said) < _WELCOME:
             said += " " + text  # the hosts' words before the questions name the executives
         introduced_yet = introduced_yet or group.get(name) == GROUP_ANALYST
         previous = turn
@@ -140,15 +151,21 @@ def groups(kind: str, scan: Scan) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def split_off_qa(scan: Scan, group: dict[str, str]) -> None:
-    """Move the turns from the first analyst's introduction on into a Q&A section.
+    """Move the turns from the first analyst's introduction (or the first question a host
+    reads out) on into a Q&A section.
 
     API exports of earnings calls have no Q&A header; the exchange grouping needs one.
     """
     if any(kind == SECTION_QA for _, kind, _ in scan.sections):
         return
     for index, turn in enumerate(scan.turns):
-        if group.get(turn.speaker) == GROUP_ANALYST and index > 0:
+        if index == 0:
+            continue
+        if group.get(turn.speaker) == GROUP_ANALYST:
             start = index - 1
+            break
+        if _FIRST_QUESTION.search(" ".join(turn.paragraphs)):
+            start = index  # "The first question is, ...": a host reads submitted questions
             break
     else:
         return
