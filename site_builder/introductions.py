@@ -26,7 +26,10 @@ _INTRODUCTION = re.compile(
     rf"\s*(?:,|\s(?:from|with|of|at)\b)",
 )
 # Where the firm follows the name: "John Lovallo from Merrill Lynch", "Ben Schachter, Macquarie."
-_FIRM_AFTER_NAME = re.compile(r"^(?:\s*,\s*|\s+(?:from|with|of|at)\s+)(?P<firm>.+)$", re.S)
+# "Raimo Lenschow. With Barclays.": a transcriber's full stop between the name and its firm.
+_FIRM_AFTER_NAME = re.compile(
+    r"^(?:\s*,\s*|\s+(?:from|with|of|at)\s+|\.\s+(?:With|From)\s+)(?P<firm>.+)$", re.S
+)
 # The firm ends at a sentence end (not "Robert W. Baird"'s initial), a bracket or a stock phrase.
 _FIRM_END = re.compile(
     r"(?<![A-Z])\.(?:\s|$)|[?!\[;(]|,\s|\s+(?:Your|Please|Go ahead)\b|"

@@ -105,7 +105,13 @@ def first_names_compatible(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) >= _MIN_PREFIX and long_.startswith(short):
         return True
-    if _name_family(a) & _name_family(b):
+    family_a, family_b = _name_family(a), _name_family(b)
+    if a in family_b or b in family_a:
+        return True  # "Bob" for "Robert", "Peggy" for "Margaret"
+    # Two forms of one name reach each other through a third ("Katy" and "Kathryn" through
+    # "Kate"); the same initial keeps out names that only share a nickname ("Bill" is listed
+    # for both William and Robert).
+    if a[:1] == b[:1] and family_a & family_b:
         return True
     return len(short) >= _MIN_SLIP and _misspelt(a, b, _FIRST_SLIP)
 

@@ -179,8 +179,9 @@ def _assert_firms_kept(parsed: ParsedTranscript, call: Call, company: str | None
 def _assert_exchanges_follow_introductions(parsed: ParsedTranscript, call: Call) -> None:
     """One exchange per introduction, opened by the operator's turn, asked by that analyst.
 
-    An analyst introduced again right after their own exchange continues it: qa reads that as
-    the operator reopening the line ("your line is open"), not as a new questioner.
+    An analyst introduced again right after their own exchange ("Our next question comes from
+    ...") asks anew, from the queue: a new exchange. Only the operator reopening a line without
+    a new question ("Ben, your line is open") would continue one.
     """
     people = {p.id: p for p in parsed.participants}
     qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
@@ -192,11 +193,8 @@ def _assert_exchanges_follow_introductions(parsed: ParsedTranscript, call: Call)
         and "question comes from" in t.paragraphs[0]
     ]
     askers = [exchange[1].speaker for exchange in call.exchanges]
-    opens = [i for i, asker in enumerate(askers) if i == 0 or askers[i - 1] != asker]
-    assert [e.turns[0] for e in parsed.exchanges] == [introductions[i] for i in opens]
-    assert [people[e.asker].name if e.asker else None for e in parsed.exchanges] == [
-        askers[i] for i in opens
-    ]
+    assert [e.turns[0] for e in parsed.exchanges] == introductions
+    assert [people[e.asker].name if e.asker else None for e in parsed.exchanges] == askers
 
 
 # ---- StreetEvents -----------------------------------------------------------------------------

@@ -289,6 +289,10 @@ def test_the_ceo_named_beside_the_word_questions_stays_with_the_company() -> Non
     parsed = parse(CORPUS / "name_colon_api" / "fmp_amazon_labelled_q3_2024_actually_q2_2025.md")
     groups = {p.name: (p.group, p.organization) for p in parsed.participants}
     assert groups["Andrew R. Jassy"] == ("company", None)
+    evidence = {p.name: p.evidence for p in parsed.participants}
+    assert evidence["Andrew R. Jassy"] == ("named with a company title",)
+    assert evidence["Dave Fildes"] == ("named with a company title",)  # "Vice President of IR"
+    assert evidence["Justin Post"] == ("introduced as the next questioner",)
     assert groups["Justin Post"] == ("analyst", "Bank of America")
     assert [e.asker for e in parsed.exchanges] == [
         "douglas-till-anmuth",
@@ -305,3 +309,38 @@ def test_parse_output_says_which_signals_decided_a_role() -> None:
     people = {p["name"]: p for p in jsonout.parsed_to_dict(parsed)["participants"]}
     assert people["Eric"]["evidence"] == ["hands the floor to 8 questioners"]
     assert people["Dylan Field"]["evidence"] == []
+
+
+def test_a_role_label_with_the_name_in_brackets_names_an_analyst() -> None:
+    parsed = parse(MF / "mf_mongodb_2027q1_new_layout_analyst_paren_labels.txt")
+    martino = next(p for p in parsed.participants if p.name == "Matthew Martino")
+    assert (martino.group, martino.role) == ("analyst", "Analyst")
+    first = next(t for t in parsed.turns if t.speaker == martino.id)
+    assert (first.line, first.label) == (172, "Analyst (Matthew Martino):")
+    firms = {p.name: p.organization for p in parsed.participants}
+    assert firms["Raimo Lenschow"] == "Barclays"  # "Raimo Lenschow. With Barclays."
+    assert parsed.exchanges[0].asker == martino.id
+
+
+def test_a_label_spelling_a_listed_name_otherwise_is_that_speaker() -> None:
+    parsed = parse(SA / "sa_statestreet_2018q2_89kb.txt")
+    harte = next(t for t in parsed.turns if t.line == 323)
+    assert (harte.speaker, harte.label) == ("jeff-harte", "Jeffery Harte")
+    assert parsed.exchanges[-1].asker == "jeff-harte"
+    assert (323, "label 'Jeffery Harte' read as 'Jeff Harte' of the participant list") in [
+        (w.line, w.message) for w in parsed.warnings
+    ]
+
+
+def test_a_moderator_labelled_as_an_audience_member_runs_the_queue() -> None:
+    parsed = parse(
+        CORPUS
+        / "refinitiv_streetevents"
+        / "se_asml_2016q4_unidentified_audience_member_as_operator.txt"
+    )
+    uam = next(p for p in parsed.participants if p.name == "Unidentified Audience Member")
+    assert uam.group == "operator"
+    kai = next(e for e in parsed.exchanges if e.asker == "kai-korschelt")
+    turns = {t.id: t for t in parsed.turns}
+    assert turns[kai.turns[0]].paragraphs == ("Kai Korschelt.",)
+    assert len(parsed.exchanges) == 13

@@ -51,10 +51,11 @@ class TranscriptBuilder:
         group: str = GROUP_UNKNOWN,
         line: int | None = None,
         aliases: tuple[str, ...] = (),
+        evidence: tuple[str, ...] = (),
     ) -> Participant:
         """Add a participant with a unique id (``john-smith``, ``john-smith-2``) and return it."""
         pid = self._unique_id("participant", self._slug(name))
-        participant = Participant(pid, name, role, organization, group, line, aliases)
+        participant = Participant(pid, name, role, organization, group, line, aliases, evidence)
         self.participants.append(participant)
         return participant
 

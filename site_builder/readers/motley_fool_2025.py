@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from ..introductions import Analysts, find_introduction
 from ..model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -24,18 +23,14 @@ GLOSSARY_HEADING = re.compile(r"^Industry glossary:?$", re.I)
 LISTED = re.compile(r"^(?P<role>[^—–]{2,120}?)\s+[—–]\s+(?P<name>[^—–]{2,60})$")
 # "Satya Nadella:Thank you" - a capitalised name of one to five words, then the colon. Words are
 # matched by letter and their capitals checked after (``José Álvarez``: not only A-Z).
-TURN = re.compile(
-    r"^(?P<name>[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4}"
-    r"(?:\s\((?P<inner>[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4})\))?):\s*(?P<text>\S.*)$"
-)
-# "Analyst (Raimo Lenschow):" names the questioner inside the role; "Analyst:" alone does not.
-ROLE_LABEL = re.compile(r"^(?P<role>Analyst|Participant|Questioner)$", re.I)
+TURN = re.compile(r"^(?P<name>[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4}):\s*(?P<text>\S.*)$")
+# "Analyst (Matthew Martino):Thank you": the role, then the name in brackets.
+ROLE_TURN = re.compile(r"^Analyst\s*\((?P<name>[^()\n]{2,60})\):\s*(?P<text>\S.*)$")
 QUESTION_CUE = re.compile(r"question", re.I)
-# The firm after "<name> with" (or "<name>. With", as speech recognition punctuates it): it
-# ends at a full stop that follows no initial ("Robert W. Baird & Co." is one firm), at a comma
-# or other stop, or at the end of the text.
+# The firm after "<name> with": it ends at a full stop that follows no initial ("Robert W. Baird
+# & Co." is one firm), at a comma or other stop, or at the end of the text.
 FIRM_AFTER_NAME = (
-    r"\.?\s+(?:[Ww]ith|[Ff]rom|of)\s+(?P<firm>[A-Z][\w&.'’ -]*?)"
+    r"\s+(?:with|from|of)\s+(?P<firm>[A-Z][\w&.'’ -]*?)"
     r"(?:(?<![\s.][A-Z])\.(?=\s|$)|\s*[,;?!]|\s*$)"
 )
 
@@ -63,22 +58,27 @@ def parse_2025(b: TranscriptBuilder, blocks: list[Block], company: str | None) -
                 else ("Prepared remarks", SECTION_PREPARED)
             )
             section_id = b.add_section(title, kind, label.line).id
-        written = label.text[: len(label.text) - len(first_text)] if name else ""
-        if name is not None and ROLE_LABEL.match(name):
-            name = _asker_of_role_label(b, name, label.line, turns[:position])
+        written = block_label(label.text) if name else ""
+        titled = bool(name and ROLE_TURN.match(label.text))
         if name is None:
             b.warn(
                 label.line, "text before any speaker label: shown as an unknown speaker", "speaker"
             )
             name = "Unknown speaker"
         firm = _firm_from_introduction(name, turns[position - 1]) if position else None
-        group = _group_of_new(name, position, qa_start)
-        pid = people.add(name, label.line, org=firm, group=group)
+        group = GROUP_ANALYST if titled else _group_of_new(name, position, qa_start)
+        role = "Analyst" if titled else None
+        pid = people.add(name, label.line, role=role, org=firm, group=group)
         paragraphs = b.start_turn(pid, section_id, label.line, written)
         paragraphs.extend(x for x in (first_text, *label.extras) if x)
         for block in rest:
             paragraphs.extend(block.paragraphs())
     add_boilerplate(b, "Site boilerplate", blocks[end:])
+
+
+def block_label(text: str) -> str:
+    """The label as written: ``Satya Nadella:`` or ``Analyst (Matthew Martino):``."""
+    return text.split(":", 1)[0] + ":"
 
 
 def _front_matter(
@@ -114,10 +114,9 @@ def _turns(blocks: list[Block]) -> list[tuple[Block, str | None, str, list[Block
     """(label block, speaker name or None, text after the colon, continuation blocks)."""
     turns: list[tuple[Block, str | None, str, list[Block]]] = []
     for block in blocks:
-        match = TURN.match(block.text)
-        if match and all(word.lstrip("(")[0].isupper() for word in match.group("name").split()):
-            name = match.group("inner") or match.group("name")
-            turns.append((block, name, match.group("text"), []))
+        match = ROLE_TURN.match(block.text) or TURN.match(block.text)
+        if match and all(word[0].isupper() for word in match.group("name").split()):
+            turns.append((block, match.group("name").strip(), match.group("text"), []))
         elif turns:
             turns[-1][3].append(block)
         else:
@@ -151,30 +150,6 @@ def _firm_from_introduction(
     text = " ".join([previous[2], *(blk.text for blk in previous[3])])
     found = re.search(re.escape(name) + FIRM_AFTER_NAME, text)
     return found.group("firm") if found else None
-
-
-def _asker_of_role_label(
-    b: TranscriptBuilder,
-    role: str,
-    line: int,
-    before: list[tuple[Block, str | None, str, list[Block]]],
-) -> str:
-    """Who a bare ``Analyst:`` label is: the questioner the operator last introduced, since
-    every turn after an introduction, up to the next, is theirs or an answer to them."""
-    for _, name, text, rest in reversed(before):
-        if name == "Operator":
-            words = " ".join([text, *(blk.text for blk in rest)])
-            found = find_introduction(words, Analysts(()))
-            if found is not None and found.spoken_name:
-                b.warn(
-                    line,
-                    f"label {role + ':'!r} read as {found.spoken_name}, whom the "
-                    "operator introduced",
-                    "speaker",
-                )
-                return found.spoken_name
-            break
-    return role
 
 
 def _group_of_new(name: str, position: int, qa_start: int) -> str:

@@ -252,7 +252,7 @@ def parse(source: SourceText) -> ParsedTranscript:
     meta = scan.meta
     kind = people.event_kind(source.path, scan)
     speakers = [t.speaker for t in scan.turns if t.speaker]
-    groups, organizations = people.groups(kind, scan)
+    groups, organizations, evidence = people.groups(kind, scan)
     if kind == "earnings-call":
         people.split_off_qa(scan, groups)
     b = TranscriptBuilder()
@@ -266,6 +266,7 @@ def parse(source: SourceText) -> ParsedTranscript:
             organization=organizations.get(name),
             line=scan.first_line.get(name),
             aliases=tuple(sorted(scan.aliases.get(name, ()))),
+            evidence=evidence.get(name, ()),
         )
         ids[name] = participant.id
     first_turn: dict[int, int] = {}

@@ -104,8 +104,11 @@ def _speaks_for_company(text: str, name: str) -> bool:
     return False
 
 
-def groups(kind: str, scan: Scan) -> tuple[dict[str, str], dict[str, str]]:
-    """Participant name -> group, and name -> organisation where the text says it.
+def groups(
+    kind: str, scan: Scan
+) -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, ...]]]:
+    """Participant name -> group, name -> organisation where the text says it, and name -> the
+    signal that decided an earnings call speaker's group.
 
     In an earnings call a speaker is an analyst when the turn before their first one introduces
     them as the next questioner; a company speaker when they speak before any questioner is
@@ -115,6 +118,7 @@ def groups(kind: str, scan: Scan) -> tuple[dict[str, str], dict[str, str]]:
     """
     group: dict[str, str] = {}
     organization: dict[str, str] = {}
+    evidence: dict[str, tuple[str, ...]] = {}
     previous = None
     introduced_yet = False
     said = ""
@@ -134,12 +138,21 @@ def groups(kind: str, scan: Scan) -> tuple[dict[str, str], dict[str, str]]:
                 nameless = _NAMELESS.search(last) if by_operator and not firm else None
                 if nameless:
                     firm = nameless["firm"]  # "Goldman Sachs has the next question"
-                if firm is not None and not _speaks_for_company(said, name):
+                titled = _speaks_for_company(said, name)
+                if firm is not None and not titled:
                     group[name] = GROUP_ANALYST
+                    evidence[name] = ("introduced as the next questioner",)
                     if firm:
                         organization[name] = firm
                 else:
                     group[name] = GROUP_COMPANY
+                    evidence[name] = (
+                        ("named with a company title",)
+                        if titled
+                        else ("speaks before any questioner is introduced",)
+                        if not introduced_yet
+                        else ("not introduced as a questioner",)
+                    )
             else:
                 group[name] = GROUP_OTHER
         text = " ".join(turn.paragraphs)
@@ -147,7 +160,7 @@ def groups(kind: str, scan: Scan) -> tuple[dict[str, str], dict[str, str]]:
             said += " " + text  # the hosts' words before the questions name the executives
         introduced_yet = introduced_yet or group.get(name) == GROUP_ANALYST
         previous = turn
-    return group, organization
+    return group, organization, evidence
 
 
 def split_off_qa(scan: Scan, group: dict[str, str]) -> None:
