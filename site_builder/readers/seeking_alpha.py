@@ -227,7 +227,7 @@ class _Speakers:
             return None
         self.builder.warn(
             line,
-            f"label {text!r} read as {self.names[matches[0]]!r} of the participant lists",
+            f"label {text!r} read as {self.names[matches[0]]!r} of the participant list",
             "speaker",
         )
         return matches[0]
