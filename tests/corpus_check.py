@@ -45,7 +45,7 @@ def corpus_files() -> list[Path]:
         p
         for p in CORPUS.rglob("*")
         if p.is_file()
-        and not p.name.endswith(".expected.json")
+        and not p.name.endswith((".expected.json", ".expected.txt"))  # goldens, not calls
         and p.name != "SOURCES.tsv"
         and (p.suffix in TRANSCRIPT_SUFFIXES or p.name.endswith(".said.txt"))
     )

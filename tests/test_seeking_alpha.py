@@ -281,3 +281,170 @@ def test_generated_transcripts_lose_nothing(
         p.strip() in {n for n, _, _ in _PEOPLE} | {"Operator"} for _, ps, _ in turns for p in ps
     ):
         assert spoken == expected
+
+
+# ---- the newer header and the Q / A label convention ------------------------------------------
+
+
+def test_call_start_header_is_read_as_seeking_alpha_with_its_lists() -> None:
+    parsed = parse(SA / "sa_phillips66_2018q4_call_start_header.txt")
+    assert parsed.format == "seeking-alpha"
+    assert parsed.title == (
+        "Phillips 66 (NYSE:PSX) Q4 2018 Earnings Conference Call February 8, 2019 12:00 ET"
+    )
+    e = parsed.event
+    assert (e.company, e.ticker, e.quarter, e.year, e.date, e.time, e.timezone) == (
+        "Phillips 66",
+        "PSX",
+        "Q4",
+        2018,
+        "2019-02-08",
+        "12:00",
+        "ET",
+    )
+    groups = {p.name: p.group for p in parsed.participants}
+    assert groups["Greg Garland"] == "company" and groups["Phil Gresh"] == "analyst"
+    assert turn_at(parsed, 21).speaker == "operator"
+    assert turn_at(parsed, 24).speaker == "jeff-dietert"
+    header = parsed.turns[0]
+    assert (header.speaker, header.line, header.paragraphs[0][:11]) == ("", 1, "Call Start:")
+
+
+def test_q_dash_label_is_that_speaker() -> None:
+    parsed = parse(SA / "sa_tiffany_2018q4_q_dash_label.txt")
+    turn = turn_at(parsed, 130)
+    assert turn.speaker == "kimberly-greenberger"
+    assert turn.paragraphs[0].startswith("I just wanted to follow-up on Matt's question")
+    operator_text = " ".join(
+        p for t in parsed.turns if t.speaker == "operator" for p in t.paragraphs
+    )
+    assert "Kimberly Greenberger" not in operator_text.replace("from Kimberly Greenberger", "")
+    assert "follow-up on Matt's question" not in operator_text
+
+
+def test_a_dash_label_of_a_listed_executive() -> None:
+    parsed = parse(SA / "sa_fedex_2018q4_ceo_reads_submitted_questions.txt")
+    assert turn_at(parsed, 56).speaker == "fred-smith"
+
+
+def test_q_dash_label_of_someone_unlisted_is_a_new_asker_with_a_warning() -> None:
+    text = "\n".join(
+        [
+            "Acme Corp (NYSE:ACM) Q1 2020 Earnings Call May 1, 2020 8:00 AM ET",
+            "Executives",
+            "Jane Roe - CEO",
+            "Analysts",
+            "Ana Lima - Banco Uno",
+            "Operator",
+            "Next question.",
+            "Q - Pat Quinn",
+            "How is demand?",
+            "A - Jane Roe",
+            "Strong.",
+            "Q - what about costs",
+        ]
+    )
+    parsed = parse_text(text)
+    people = {p.id: (p.name, p.group) for p in parsed.participants}
+    assert [people[t.speaker] for t in parsed.turns] == [
+        ("Operator", "operator"),
+        ("Pat Quinn", "analyst"),
+        ("Jane Roe", "company"),
+    ]
+    assert parsed.turns[-1].paragraphs == ("Strong.", "Q - what about costs")
+    assert [(w.line, w.kind) for w in parsed.warnings] == [(8, "speaker")]
+
+
+@given(
+    turns=st.lists(
+        st.tuples(
+            st.sampled_from(["Operator", *(p[0] for p in _PEOPLE)]),
+            st.lists(_SENTENCE, min_size=1, max_size=3),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    call_start=st.booleans(),
+)
+@settings(max_examples=60, deadline=None)
+def test_either_header_and_q_a_labels_read_the_same_speakers(
+    turns: list[tuple[str, list[str], bool]], call_start: bool
+) -> None:
+    if call_start:
+        lines = [
+            "Call Start: 12:00 January  1, 0000 12:59 PM ET",
+            "Acme Corp (NYSE:ACM)",
+            "Q1 2020 Earnings Call",
+            "May 1, 2020 8:00 AM ET",
+            "Company Participants",
+        ]
+    else:
+        lines = ["Acme Corp (NYSE:ACM) Q1 2020 Earnings Call May 1, 2020 8:00 AM ET", "Executives"]
+    lines += [f"{n} - {r}" for n, r, g in _PEOPLE if g == "company"]
+    lines += ["Conference Call Participants" if call_start else "Analysts"]
+    lines += [f"{n} - {r}" for n, r, g in _PEOPLE if g == "analyst"]
+    expected = []
+    sides = {n: ("Q" if g == "analyst" else "A") for n, _, g in _PEOPLE}
+    for speaker, paragraphs, lettered in turns:
+        lines.append(f"{sides[speaker]} - {speaker}" if lettered and speaker in sides else speaker)
+        lines += paragraphs
+        if any(p.strip() for p in paragraphs):
+            expected.append(speaker)
+    text = "\n".join(lines)
+    parsed = qa.group_exchanges(parse_text(text))
+    assert readers.choose(text)[0] is seeking_alpha
+    assert (parsed.event.ticker, parsed.event.date) == ("ACM", "2020-05-01")
+    assert lost_words(text, parsed) == []
+    names = {p.id: p.name for p in parsed.participants}
+    spoken = [names[t.speaker] for t in parsed.turns if t.speaker]
+    labels = {n for n, _, _ in _PEOPLE} | {"Operator"}
+    if not any(
+        p.strip() in labels or p.strip()[:4] in ("Q - ", "A - ") for _, ps, _ in turns for p in ps
+    ):
+        assert spoken == expected
+
+
+def test_label_with_another_form_of_a_listed_name_is_that_speaker() -> None:
+    parsed = parse(SA / "sa_statestreet_2018q2_89kb.txt")
+    assert turn_at(parsed, 323).speaker == "jeff-harte"
+    assert turn_at(parsed, 323).paragraphs[0].startswith("Good morning, guys.")
+    assert (323, "speaker") in [(w.line, w.kind) for w in parsed.warnings]
+    operator = " ".join(p for t in parsed.turns if t.speaker == "operator" for p in t.paragraphs)
+    assert "Jeffery Harte" not in operator
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("Jeffery Harte", "jeff-harte"),
+        ("Katy Huberty", "kathryn-huberty"),
+        ("Kate Harte", None),  # not a form of Jeff: speech
+        ("Ann Harte", "ann-marie-harte"),
+        ("Jeffery Harte ", None),  # with Jeffrey Harte listed too, either is meant: speech
+    ],
+)
+def test_other_name_forms_in_generated_calls(label: str, speaker: str | None) -> None:
+    text = "\n".join(
+        [
+            "Acme Corp (NYSE:ACM) Q1 2020 Earnings Call May 1, 2020 8:00 AM ET",
+            "Executives",
+            "Ann Marie Harte - CEO",
+            "Analysts",
+            "Jeff Harte - Sandler O'Neill",
+            "Kathryn Huberty - Morgan Stanley",
+            *(["Jeffrey Harte - Other Bank"] if speaker is None else []),
+            "Operator",
+            "Our next question comes from the line of someone.",
+            label,
+            "Good morning.",
+        ]
+    )
+    parsed = parse_text(text)
+    last = parsed.turns[-1]
+    if speaker is None:
+        assert last.speaker == "operator"
+        assert last.paragraphs[-2:] == (label.strip(), "Good morning.")
+    else:
+        assert (last.speaker, last.paragraphs) == (speaker, ("Good morning.",))
+    assert lost_words(text, parsed) == []

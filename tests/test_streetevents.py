@@ -229,3 +229,54 @@ def test_event_brief_summary_is_marked_and_sync_tags_become_timestamps() -> None
 def test_detection_is_confident_without_the_brand_line() -> None:
     body = REPEATED_LIST_TAIL.replace("Thomson Reuters StreetEvents Event Transcript", "")
     assert streetevents.detect(body) >= readers.MIN_SCORE
+
+
+def test_clock_sync_tags_give_the_real_time_and_no_tag_text() -> None:
+    # Event Briefs from 2019 on write ``<Sync id="L180"time="00:30:52"/>``: a clock, no space.
+    parsed = _parse("se_apple_2019q3_event_brief.txt")
+    qa = next(s.id for s in parsed.sections if s.kind == "qa")
+    first = [t for t in parsed.turns if t.section == qa][:3]
+    assert [t.timestamp for t in first] == ["00:30:52", "00:30:59", "00:31:20"]
+    text = " ".join(p for t in parsed.turns for p in t.paragraphs)
+    assert "Sync" not in text and "L180" not in text and "time=" not in text
+
+
+@pytest.mark.parametrize("clock", ["01:02:05", "3725"])
+def test_clock_and_seconds_sync_tags_read_alike(clock: str) -> None:
+    brief = BRIEF.replace('<Sync Time="3725"/>', '<Sync id="L9"time="01:10:00"/>').replace(
+        '<Sync Time="75.5"/>', f'<Sync id="L8"time="{clock}"/>'
+    )
+    parsed = streetevents.parse(SourceText("brief.txt", brief, "utf-8"))
+    jane = next(t for t in parsed.turns if t.speaker == "jane-roe")
+    assert jane.timestamp == "01:02:05"
+    assert jane.paragraphs == ("Revenue grew.", "Costs fell.")
+    assert lost_words(brief, parsed) == []
+
+
+def test_a_label_with_no_text_is_reported_and_loses_nothing() -> None:
+    path = FAMILY / "se_asml_2013q1_technical_difficulty_x59.txt"
+    parsed = parse_file(path)
+    assert [(w.line, w.kind) for w in parsed.warnings if "no text" in w.message] == [
+        (593, "speaker")
+    ]
+    assert lost_words(sources.read_source(path).text, parsed) == []
+
+
+def test_unidentified_audience_member_label_is_a_speaker_not_text() -> None:
+    parsed = _parse("se_asml_2016q4_unidentified_audience_member_as_operator.txt")
+    by_line = {t.line: t for t in parsed.turns}
+    assert by_line[121].paragraphs == ("Kai Korschelt.",)
+    assert by_line[121].speaker == by_line[96].speaker == "unidentified-audience-member"
+    answer = next(t for t in parsed.turns if t.line == 116)
+    assert not any("Korschelt" in p or "Audience" in p for p in answer.paragraphs)
+    askers = [e.asker for e in parsed.exchanges]
+    assert askers[:3] == ["weston-twigg", "kai-korschelt", "sandeep-deshpande"]
+    assert len(askers) == 13
+
+
+def test_comma_less_unidentified_labels_in_generated_text() -> None:
+    text = BRIEF.replace("Operator    [1]", "Unidentified Participant    [1]")
+    parsed = streetevents.parse(SourceText("x.txt", text, "utf-8"))
+    spoken = [(t.speaker, t.paragraphs) for t in parsed.turns if t.speaker]
+    assert spoken[0] == ("unidentified-participant", ("Welcome to the call.",))
+    assert lost_words(text, parsed) == []

@@ -13,8 +13,11 @@ from types import ModuleType
 
 from ..model import ParsedTranscript, ParseWarning, SourceText
 from . import (
+    earningscall,
     fallback,
     furniture,
+
+    foolcalls_json,
     hearing,
     motley_fool,
     motley_fool_json,
@@ -30,6 +33,8 @@ READERS: tuple[ModuleType, ...] = (
     webvtt,
     seeking_alpha,
     streetevents,
+    foolcalls_json,
+    earningscall,
     motley_fool_json,
     motley_fool,
     name_colon,

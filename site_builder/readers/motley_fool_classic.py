@@ -27,6 +27,7 @@ HEADINGS = {
     "questions and answers:": SECTION_QA,
 }
 PARTICIPANTS_HEADING = "call participants:"
+ANALYST_ROLE = re.compile(r"\banalyst$", re.I)
 DURATION = re.compile(r"^Duration:\s*\d+\s*minutes?$", re.I)
 
 
@@ -42,11 +43,14 @@ def split_label(text: str) -> tuple[str, str | None, str | None, str] | None:
     if not match or not text[0].isupper() or text.endswith((".", "?", "!", ",")):
         return None
     name, rest = match.group("name").strip(), match.group("rest").strip()
-    firm, dashes, role = rest.rpartition(" -- ")
+    # "---- Analyst": the page had an empty firm between the two pairs of dashes.
+    firm, dashes, role = ("", "--", rest[2:]) if rest.startswith("--") else rest.rpartition(" -- ")
+    role = role.strip()
     if dashes:
         group = GROUP_ANALYST if "analyst" in role.lower() else GROUP_UNKNOWN
-        return name, role.strip() or None, firm.strip() or None, group
-    return name, rest, None, GROUP_COMPANY
+        return name, role or None, firm.strip() or None, group
+    # "Raimo Lenschow--Analyst": a questioner whose firm the page left out is still a questioner.
+    return name, rest, None, GROUP_ANALYST if ANALYST_ROLE.search(rest) else GROUP_COMPANY
 
 
 def parse_classic(b: TranscriptBuilder, blocks: list[Block], company: str | None) -> None:

@@ -128,7 +128,17 @@ def parse(source: SourceText) -> ParsedTranscript:
         lines = _speaker_lines(source.text, key, len(items))
         section_id = b.add_section(title, kind, _key_line(source.text, key)).id
         details: list[str] = []
-        for item, line in zip(items, lines, strict=True):
+        qa_from = qa_start(items, people) if kind == SECTION_PREPARED else None
+        for index, (item, line) in enumerate(zip(items, lines, strict=True)):
+            if index == qa_from:
+                b.warn(
+                    line,
+                    "the export's prepared remarks run on into the questions: "
+                    "read as Q&A from here",
+                    "layout",
+                )
+                kind = SECTION_QA
+                section_id = b.add_section(SECTIONS[1][1], kind, line).id
             speaker, speech = item.get("speaker", "").strip(), item.get("speech", "")
             paragraphs = [p.strip() for p in speech.split("\n") if p.strip()]
             if not paragraphs:  # "Duration: 72 minutes" comes as a speaker with no speech
@@ -154,6 +164,33 @@ def parse(source: SourceText) -> ParsedTranscript:
         turns=b.turns(),
         warnings=tuple(b.warnings),
     )
+
+
+def qa_start(items: list[dict[str, str]], people: People) -> int | None:
+    """Where the questions begin inside ``prepared_remarks``, when an export put them there.
+
+    The evidence every such call gives: a speaker the participant list calls an analyst, or
+    the operator speaking again after the company has, handing over to someone not heard yet
+    who is not listed with the company. The operator's turn before the first question is the
+    introduction, so it opens the Q&A too.
+    """
+    heard: set[str] = set()
+    for index, item in enumerate(items):
+        speaker = item.get("speaker", "").strip()
+        if _group(people, speaker) == GROUP_ANALYST:
+            before = items[index - 1].get("speaker", "").strip() if index else ""
+            return index - 1 if index and before == "Operator" and index - 1 > 0 else index
+        if speaker == "Operator" and heard - {"Operator"} and index + 1 < len(items):
+            following = items[index + 1].get("speaker", "").strip()
+            if following not in heard and _group(people, following) != GROUP_COMPANY:
+                return index
+        heard.add(speaker)
+    return None
+
+
+def _group(people: People, speaker: str) -> str | None:
+    pid = people.find(speaker) if speaker else None
+    return next((p.group for p in people.b.participants if p.id == pid), None)
 
 
 def _company(b: TranscriptBuilder) -> str | None:

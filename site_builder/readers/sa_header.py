@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import GROUP_ANALYST, GROUP_COMPANY, EventInfo, ParseWarning
 from ..names import clean_firm, firm_relation
+from .participant_lines import split_entry
 
 TITLE = re.compile(
     r"^(?P<company>.+?)\s*\((?P<exchange>[A-Za-z]+):(?P<ticker>[A-Za-z0-9.\-]+)\)\s*(?P<rest>.*)$"
@@ -38,7 +39,8 @@ _MONTHS = [
 ]
 _DATE = re.compile(r"\b(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b")
 _TIME = re.compile(
-    r"\b(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<half>[AaPp])\.?[Mm]\.?(?:\s+(?P<zone>[A-Z]{2,4})\b)?"
+    r"\b(?P<hour>\d{1,2}):(?P<minute>\d{2})(?:\s*(?P<half>[AaPp])\.?[Mm]\.?)?"
+    r"(?:\s+(?P<zone>[A-Z]{2,4})\b)?"
 )
 # List headings and the group their entries belong to.
 LIST_HEADINGS = {
@@ -50,8 +52,11 @@ LIST_HEADINGS = {
 QA_HEADING = re.compile(r"^questions?[-\s]+and[-\s]+answers?(?:[-\s]+session)?$", re.I)
 # "Name - Firm" / "Name – Title": the first spaced dash of any kind splits name from the rest.
 SPACED_DASH = re.compile(r"\s+[-–—]\s+|\s+[-–—]$")
-_LIST_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}$")
+_NAME_SUFFIX = re.compile(r",\s*(?:Jr|Sr|II|III|IV)\.?$")
+_LIST_NAME = re.compile(rf"^[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){{0,4}}(?:{_NAME_SUFFIX.pattern[:-1]})?$")
 _MAX_LIST_LINE = 160
+CALL_START = re.compile(r"^\s*Call Start:", re.I)
+_TITLE_WINDOW = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +78,9 @@ class Header:
     body_start: int = 0
     """0-based index of the first body line."""
     warnings: list[ParseWarning] = field(default_factory=list)
+    preamble: tuple[int, str] | None = None
+    """The ``Call Start: …`` line and its 1-based number: kept, not shown as speech (its date
+    is a placeholder in every file seen)."""
     names: set[str] = field(default_factory=set)
     """The names listed so far (asked of every entry: scanning the list made a long one
     quadratic)."""
@@ -109,18 +117,43 @@ def _date(text: str) -> str | None:
 
 
 def _clock(match: re.Match[str]) -> str:
-    """``5:30 PM`` -> ``17:30``."""
+    """``5:30 PM`` -> ``17:30``; ``12:00`` stays."""
+    if not match["half"]:
+        return f"{int(match['hour']):02d}:{match['minute']}"  # a 24-hour clock
     hour = int(match["hour"]) % 12 + (12 if match["half"].lower() == "p" else 0)
     return f"{hour:02d}:{match['minute']}"
 
 
+def title_lines(lines: list[str]) -> tuple[int | None, int, int]:
+    """Where the title is: (the ``Call Start:`` line or None, first title line, end), 0-based.
+
+    The older layout writes the title on one line; the newer one opens with ``Call Start: …``
+    and writes company and ticker, the event, and its date on lines of their own, up to the
+    first list heading. Lines join into the title only when the first carries the ticker.
+    """
+    nonblank = [i for i, line in enumerate(lines[: _TITLE_WINDOW * 3]) if line.strip()]
+    if not nonblank:
+        return None, 0, 0
+    preamble = None
+    if CALL_START.match(lines[nonblank[0]]) and len(nonblank) > 1:
+        preamble, nonblank = nonblank[0], nonblank[1:]
+    first = nonblank[0]
+    if TITLE.match(lines[first].strip()):
+        for i in nonblank[1:_TITLE_WINDOW]:
+            if " ".join(lines[i].lower().split()) in LIST_HEADINGS:
+                return preamble, first, i
+    return preamble, first, first + 1
+
+
 def parse_header(lines: list[str]) -> Header:
     """Title and participant lists; ``body_start`` points at the first line of speech."""
-    index = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    title = lines[index].strip() if lines else ""
-    header = Header(title=title, event=parse_title(title), body_start=index + 1)
+    preamble, index, end = title_lines(lines)
+    title = " ".join(ln.strip() for ln in lines[index:end] if ln.strip())
+    header = Header(title=title, event=parse_title(title), body_start=end)
+    if preamble is not None:
+        header.preamble = (preamble + 1, lines[preamble].strip())
     group: str | None = None
-    i = index + 1
+    i = end
     while i < len(lines):
         text = lines[i].strip()
         heading = LIST_HEADINGS.get(" ".join(text.lower().split()))
@@ -142,9 +175,14 @@ def _add_list_entry(header: Header, text: str, group: str, line: int) -> bool:
     if len(text) > _MAX_LIST_LINE or text.lower() == "operator" or QA_HEADING.match(text):
         return False
     parts = SPACED_DASH.split(text, maxsplit=1)
+    if len(parts) == 1:
+        name, after = split_entry(text)  # "Name;Title" or "Name, Title"
+        parts = [name] if after is None else [name, after]
     name = parts[0].strip()
     rest = parts[1].strip() if len(parts) > 1 else ""
-    if not _LIST_NAME.match(name) or name.endswith((".", "?", "!", ",")):
+    sentence_end = name.endswith((".", "?", "!", ",")) and not _NAME_SUFFIX.search(name)
+    if not _LIST_NAME.match(name) or sentence_end or name in ("Q", "A"):
+        # "A - Fred Smith" right after the lists is the first label of the older Q/A style
         return False
     if name in header.names:
         return False  # a bare name seen twice: it is a speaker label, the body has begun

@@ -18,15 +18,23 @@ from ..model import (
     GROUP_OPERATOR,
     GROUP_OTHER,
     GROUP_UNKNOWN,
+    SECTION_BOILERPLATE,
     SECTION_PREPARED,
     SECTION_QA,
     ParsedTranscript,
     Participant,
     SourceText,
 )
-from ..names import clean_firm, find_person, person_tokens
+from ..names import clean_firm, person_tokens, same_person
 from .base import TranscriptBuilder, split_lines
-from .sa_header import LIST_HEADINGS, QA_HEADING, SPACED_DASH, TITLE, parse_header
+from .sa_header import (
+    LIST_HEADINGS,
+    QA_HEADING,
+    SPACED_DASH,
+    TITLE,
+    parse_header,
+    title_lines,
+)
 
 NAME = "seeking-alpha"
 MAX_SCORE = 1.0
@@ -55,10 +63,6 @@ STRUCTURE_WORDS = frozenset(
     }
 )
 PREPARED_TITLE = "Prepared Remarks"
-# Two to four capitalised words, initials allowed, nothing else: how a bare label looks.
-_NAME_SHAPE = re.compile(
-    r"^(?:[A-Z][a-z'’-]+|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}$"
-)
 _UNIDENTIFIED = re.compile(
     r"^(?:Unidentified|Unknown)\s+(?P<who>Company Representative|Corporate Participant|"
     r"Company Speaker|Analyst|Participant|Speaker|Audience Member)$",
@@ -71,6 +75,9 @@ _UNIDENTIFIED_GROUPS = {
     "analyst": GROUP_ANALYST,
     "audience member": GROUP_OTHER,
 }
+# ``Q - Kimberly Greenberger`` / ``A - Fred Smith``: the letter marks the side, then the name.
+_Q_OR_A = re.compile(r"^(?P<side>[QA])\s*[-–—]\s*(?P<rest>\S.*)$")
+_PERSON_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}$")
 _MAX_LABEL_WORDS = 12
 _MAX_FIRM_WORDS = 8
 _FIRM_PARTICLES = frozenset({"and", "of", "the", "de", "du", "la", "von", "van", "der", "for"})
@@ -84,7 +91,8 @@ def detect(text: str) -> float:
     the Q&A heading confirm it, but other layouts have those too, so alone they stay below the
     registry's threshold."""
     lines = [line.strip() for line in split_lines(text[:20000])[:_DETECT_WINDOW]]
-    first = next((line for line in lines if line), "")
+    _, start, end = title_lines(lines)
+    first = " ".join(line for line in lines[start:end] if line)
     titled = bool(TITLE.match(first) and re.search(r"\b(?:Q[1-4]|FY|H[12])\s*\d{4}\b", first))
     score = 0.0
     if any(" ".join(line.lower().split()) in LIST_HEADINGS for line in lines):
@@ -125,6 +133,7 @@ class _Speakers:
         of thousands of labels is not searched label by label)."""
         self.names: dict[str, str] = {}
         """Participant id -> name, as the builder holds them."""
+        self.listed_ids: set[str] = set()
         self._keys: dict[str, str] = {}
         """``label_key`` of each text seen: a call repeats a few labels hundreds of times."""
         self._resolved: dict[str, str] = {}
@@ -139,6 +148,7 @@ class _Speakers:
 
     def listed(self, participant: Participant, written: str) -> None:
         self.names[participant.id] = participant.name
+        self.listed_ids.add(participant.id)
         key = self.key(participant.name)
         self.by_name.setdefault(key, participant.id)
         self.by_label.setdefault(key, participant.id)
@@ -167,6 +177,9 @@ class _Speakers:
             who = unidentified["who"].lower()
             name = " ".join(w.capitalize() for w in stripped.split())
             return self.on_demand(name, _UNIDENTIFIED_GROUPS.get(who, GROUP_UNKNOWN), line)
+        asked = _Q_OR_A.match(stripped)
+        if asked:
+            return self._q_or_a(asked, stripped, line)
         key = self.key(stripped)
         found = self.by_label.get(key) or self.by_label.get(self.key(clean_firm(stripped)))
         if found is None:
@@ -177,27 +190,54 @@ class _Speakers:
             self.aliases.setdefault(found, {})[stripped] = None
         return found
 
+    def _q_or_a(self, asked: re.Match[str], stripped: str, line: int) -> str | None:
+        """``Q - Name`` / ``A - Name``: the older convention marks asker and answerer so.
+
+        A listed name is that participant; an unlisted name that reads like one becomes a
+        participant of the side the letter gives, with a warning, since nothing else vouches
+        for them.
+        """
+        found = self._resolve(asked["rest"], line)
+        if found is None:
+            if not _PERSON_NAME.match(asked["rest"]):
+                return None
+            group = GROUP_ANALYST if asked["side"].upper() == "Q" else GROUP_COMPANY
+            found = self.on_demand(asked["rest"], group, line)
+            self.builder.warn(
+                line,
+                f"{stripped!r} names nobody in the participant lists: "
+                f"read as a new {'asker' if group == GROUP_ANALYST else 'company speaker'}",
+                "speaker",
+            )
+        if stripped != self.names[found]:
+            self.aliases.setdefault(found, {})[stripped] = None
+        return found
+
+    def _other_form_of_a_listed_name(self, text: str, line: int) -> str | None:
+        """``Jeffery Harte`` for the listed ``Jeff Harte``: a line shaped like a name that can
+        name exactly one listed person (same surname, compatible first name) is their label."""
+        if not _PERSON_NAME.match(text):
+            return None
+        matches = [
+            pid
+            for pid, name in self.names.items()
+            if pid in self.listed_ids and same_person(text, name)
+        ]
+        if len(matches) != 1:
+            return None
+        self.builder.warn(
+            line,
+            f"label {text!r} read as {self.names[matches[0]]!r} of the participant list",
+            "speaker",
+        )
+        return matches[0]
+
     def _name_with_unknown_suffix(self, text: str) -> str | None:
         """``Name - Whatever Firm`` where Name is listed and the rest reads like a firm."""
         parts = SPACED_DASH.split(text, maxsplit=1)
         if len(parts) != 2 or not reads_like_firm(parts[1]):
             return None
         return self.by_name.get(self.key(parts[0]))
-
-    def _other_form_of_a_listed_name(self, text: str, line: int) -> str | None:
-        """``Jeffery Harte`` for the listed ``Jeff Harte``: a line shaped like a name that names
-        exactly one listed participant, by nickname, initials or a slip (see ``names``)."""
-        if not _NAME_SHAPE.match(text):
-            return None
-        ids = list(self.names)
-        found = find_person(text, ids, [self.names[i] for i in ids])
-        if found is not None:
-            self.builder.warn(
-                line,
-                f"label {text!r} read as {self.names[found]!r} of the participant list",
-                "speaker",
-            )
-        return found
 
     def on_demand(self, name: str, group: str, line: int) -> str:
         key = self.key(name)
@@ -228,6 +268,9 @@ def parse(source: SourceText) -> ParsedTranscript:
             line=listed.line,
         )
         speakers.listed(participant, listed.written)
+    if header.preamble is not None:
+        line, text = header.preamble
+        b.start_turn("", b.add_section("Header", SECTION_BOILERPLATE, line).id, line).append(text)
     section: str | None = None
     paragraphs: list[str] | None = None
     for index in range(header.body_start, len(lines)):

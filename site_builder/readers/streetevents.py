@@ -22,10 +22,11 @@ from ..model import (
     SourceText,
 )
 from .base import TranscriptBuilder, split_lines
-from .call_dates import iso_date, quarter_and_year
 from .streetevents_detect import MAX_SCORE as MAX_SCORE
 from .streetevents_detect import detect as detect
+from .streetevents_header import read_header
 from .streetevents_people import People
+from .sync_tags import SYNC_TAG, clock, seconds
 
 NAME = "streetevents"
 # Header and heading words consumed as structure (the header itself is also kept as boilerplate).
@@ -35,24 +36,16 @@ STRUCTURE_WORDS = frozenset(
 
 LIST_HEADING = re.compile(r"^\s*(Corporate|Conference\s+Call|Company)\s+Particip\w*\s*$", re.I)
 LIST_ENTRY = re.compile(r"^\s*\*\s+(\S.*?)\s*$")
-# "Name,  Firm - Title    [n]" or "Operator    [1]": a comma (or the operator alone, or an
-# "Unidentified Audience Member") and a run of spaces before the counter, so speech that ends
-# in a footnote ("see page [2]") stays speech.
+# "Name,  Firm - Title    [n]" or "Operator    [1]": a comma (or the operator alone) and a run of
+# spaces before the counter, so speech that ends in a footnote ("see page [2]") stays speech.
+# "Unidentified Audience Member    [6]" has no comma either: StreetEvents' label for a voice it
+# could not name, which some calls give their operator.
 SPEAKER_LINE = re.compile(
-    r"^(?P<label>Operator,?|Unidentified(?: [A-Z][a-z]+){1,3},?|[^\s,][^,]{0,200}?,.{0,200}?)"
-    r"\s{2,}\[(?P<n>\d+)\]\s*$"
+    r"^(?P<label>Operator,?|(?:Unidentified|Unknown)(?:\s[A-Za-z]+){1,3},?"
+    r"|[^\s,][^,]{0,200}?,.{0,200}?)\s{2,}\[(?P<n>\d+)\]\s*$"
 )
-SYNC_TAG = re.compile(r"<Sync\b[^>]*?\btime\s*=\s*[\"']?(?P<s>\d+(?:\.\d+)?)[\"']?[^>]*>", re.I)
+COUNTER = re.compile(r"\s{2,}\[\d+\]\s*$")
 COPYRIGHT = re.compile(r"^\s*Copyright\b.*?All Rights Reserved\.?", re.I)
-BRAND = re.compile(r"StreetEvents|Event Transcript|Event Brief", re.I)
-SPACED_CAPS = re.compile(r"^\s*(?:[A-Z] {1,3})+[A-Z]\s*$")  # E D I T E D   V E R S I O N
-TIME_ZONE = re.compile(r"/\s*(\d{1,2}:\d{2}\s*[AP]M)\s+([A-Z]{2,5})\b", re.I)
-COMPANY_IN_TITLE = re.compile(
-    r"^(?:(?:Q[1-4]|FY|H[12]|Full Year|Half Year)\s+)?(?:\d{4}\s+)?(?P<company>.+?)\s+"
-    r"(?:Earnings|Sales|Financial|Results|Preliminary|Conference|Guidance|Investor|Analyst)\b",
-    re.I,
-)
-TICKER = re.compile(r"\bTicker:\s*([A-Z][A-Z.]{0,6})|\(([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\)")
 
 VERBATIM_HEADINGS = {
     "presentation": SECTION_PREPARED,
@@ -74,9 +67,14 @@ SUMMARY_HEADINGS = {
 }
 
 
-def _seconds_to_clock(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+def source_words_text(text: str) -> str:
+    """The text whose words the transcript must keep: without Sync tags and turn counters.
+
+    Both are markup of the recording and the layout; a turn whose label has no text after it
+    (``Operator    [119]`` followed by the next speaker) keeps nothing, so its counter goes too.
+    """
+    lines = [COUNTER.sub("", ln) if SPEAKER_LINE.match(ln) else ln for ln in split_lines(text)]
+    return SYNC_TAG.sub(" ", "\n".join(lines))
 
 
 def _heading_kind(line: str, brief: bool) -> str | None:
@@ -103,7 +101,7 @@ def parse(source: SourceText) -> ParsedTranscript:
         ),
         len(lines),
     )
-    title, event = _read_header(lines[:header_end])
+    title, event = read_header(lines[:header_end])
     kept = [(numbers[i], ln.strip()) for i, ln in enumerate(lines[:header_end]) if ln.strip()]
     if kept:
         header = b.add_section("Header", SECTION_BOILERPLATE, kept[0][0])
@@ -142,7 +140,7 @@ def _prepare(raw: list[str]) -> tuple[list[str], list[int], dict[int, float]]:
     for number, line in enumerate(raw, 1):
         found = SYNC_TAG.search(line)
         if found:
-            syncs[len(lines)] = float(found.group("s"))
+            syncs[len(lines)] = seconds(found.group("s"))
             line = SYNC_TAG.sub("", line)
         copyright_match = COPYRIGHT.match(line)
         if copyright_match and LIST_ENTRY.match(line[copyright_match.end() :]):
@@ -175,6 +173,7 @@ class _Scanner:
         self.block: list[str] = []
         self.block_line = 0
         self.pending_sync: float | None = None
+        self.label_line = 0
 
     def run(self, start: int) -> None:
         for index in range(start, len(self.lines)):
@@ -240,6 +239,9 @@ class _Scanner:
     def speech(self, index: int, line: str, number: int, stripped: str) -> None:
         speaker_line = SPEAKER_LINE.match(line)
         if speaker_line:
+            if self.paragraphs is not None and not self.paragraphs and self.label_line:
+                self.b.warn(self.label_line, "this speaker label has no text after it", "speaker")
+            self.label_line = number
             name_and_firm = speaker_line.group("label").rstrip()
             speaker = self.people.speaker(name_and_firm, number, self.section_kind)
             self.paragraphs = self.b.start_turn(
@@ -265,7 +267,7 @@ class _Scanner:
                 (j for j in range(index + 1, len(self.lines)) if self.lines[j].strip()), None
             )
             stamp = self.syncs.get(following) if following is not None else None
-        return _seconds_to_clock(stamp) if stamp is not None else None
+        return clock(stamp) if stamp is not None else None
 
 
 def _has_speaker_ahead(lines: list[str], start: int) -> bool:
@@ -276,31 +278,3 @@ def _has_speaker_ahead(lines: list[str], start: int) -> bool:
         if SPEAKER_LINE.match(line):
             return True
     return False
-
-
-def _read_header(header: list[str]) -> tuple[str, EventInfo]:
-    """Title and event facts from the lines above the participant lists."""
-    meaningful = [
-        ln.strip()
-        for ln in header
-        if ln.strip()
-        and not SPACED_CAPS.match(ln)
-        and not (BRAND.search(ln) and len(ln.split()) <= 5)
-    ]
-    title = meaningful[0] if meaningful else "StreetEvents transcript"
-    dated = next((ln for ln in meaningful if iso_date(ln)), "")
-    quarter, year = quarter_and_year(title)
-    company = COMPANY_IN_TITLE.match(title)
-    ticker = next(
-        (m.group(1) or m.group(2) for ln in meaningful for m in TICKER.finditer(ln)), None
-    )
-    clock = TIME_ZONE.search(dated)
-    return title, EventInfo(
-        company=company.group("company").strip() if company else None,
-        ticker=ticker,
-        quarter=quarter,
-        year=year,
-        date=iso_date(dated),
-        time=clock.group(1).replace(" ", "") if clock else None,
-        timezone=clock.group(2) if clock else None,
-    )

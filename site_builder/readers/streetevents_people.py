@@ -15,6 +15,7 @@ from ..model import (
 )
 from ..slugs import name_key
 from .base import TranscriptBuilder
+from .participant_lines import split_entry
 
 # "Firm - Title", "Firm -" (no title), "-" (neither): the dash needs a space before it, so a
 # hyphenated firm (Hewlett-Packard) stays whole.
@@ -54,9 +55,12 @@ class People:
 
     def listed(self, name: str, firm_line: str | None, group: str | None, line: int) -> None:
         """A `` * Name`` entry; a name listed again (the repeat after the copyright) adds nobody."""
+        name, after = split_entry(name)  # " * Name;Title" or " * Name, Title" on one line
         if name_key(name) in self._by_key:
             return
         firm, title = split_firm_title(firm_line or "")
+        if after and not firm_line:
+            firm, title = split_firm_title(after) if " - " in after else (None, after)
         if name.lower() == "operator" or not group:  # LSEG lists the operator as a participant
             group = self._infer_group(name, firm, title, "")
         self._add(name, firm, title, group, line)
