@@ -271,8 +271,7 @@ class Builder:
         return _finished(result, started)
 
     def _options(self) -> tuple[object, ...]:
-        """What besides the input files decides the output."""
-        return (str(self.content_dir.resolve()), self.base_url, self.search)
+        return build_record.options(self.content_dir, self.base_url, self.search)
 
     def _load_site(self, diagnostics: Diagnostics, inputs: watch.Snapshot) -> index.Site:
         """As :func:`site_builder.build.load_site`, loading only transcripts whose files changed.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 
 if TYPE_CHECKING:
+    from . import progress
     from .errors import Diagnostics
 
 
@@ -25,18 +26,41 @@ def _print_diagnostics(diagnostics: Diagnostics) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from . import build, progress
-    from .search import SearchIndexError
-    from .write import OutputError
+    import time
 
+    from . import build_record, progress
+    from .errors import Diagnostics
+    from .write import OutputError, check_output_dir
+
+    started = time.perf_counter()
+    search = not args.no_search
     # Progress goes to stderr: on a terminal one redrawn line, in a log one line per stage.
     shown = progress.Progress(sys.stderr)
+    try:
+        check_output_dir(args.output, args.content)
+        # Nothing changed since the last good build of this output: answered before the
+        # pipeline (Jinja, Markdown, the readers) is even imported.
+        options = build_record.options(args.content, args.base_url, search)
+        recorded = build_record.unchanged(args.content, args.output, options)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if recorded is not None:
+        pages_by_kind, files, found = recorded
+        diagnostics = Diagnostics(found)
+        _print_diagnostics(diagnostics)
+        return _report_built(
+            args.output, shown, diagnostics, pages_by_kind, 0, files, time.perf_counter() - started
+        )
+    from . import build
+    from .search import SearchIndexError
+
     try:
         result = build.build(
             args.content,
             args.output,
             args.base_url,
-            search=not args.no_search,
+            search=search,
             jobs=args.jobs,
             progress=shown,
         )
@@ -54,19 +78,36 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    return _report_built(
+        args.output,
+        shown,
+        result.diagnostics,
+        result.pages_by_kind,
+        result.files_written,
+        result.files_unchanged,
+        result.seconds,
+    )
+
+
+def _report_built(
+    output: Path,
+    shown: progress.Progress,
+    diagnostics: Diagnostics,
+    pages_by_kind: dict[str, int],
+    files_written: int,
+    files_unchanged: int,
+    seconds: float,
+) -> int:
+    from . import progress
+
+    warnings = len(diagnostics.warnings)
     if shown.tty:
-        summary = progress.Summary(
-            result.pages_by_kind,
-            result.files_written,
-            result.files_unchanged,
-            warnings,
-            result.seconds,
-        )
+        summary = progress.Summary(pages_by_kind, files_written, files_unchanged, warnings, seconds)
         sys.stdout.write(progress.summary_table(summary))
     print(
-        f"built {result.pages_written} pages into {args.output} "
-        f"({result.files_written} files written, {result.files_unchanged} unchanged), "
-        f"{warnings} warning(s), {result.seconds:.2f} s"
+        f"built {sum(pages_by_kind.values())} pages into {output} "
+        f"({files_written} files written, {files_unchanged} unchanged), "
+        f"{warnings} warning(s), {seconds:.2f} s"
     )
     return 0
 

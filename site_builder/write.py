@@ -33,10 +33,13 @@ import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import atomic, manifest, safety
 from .manifest import GENERATED, MARKER, Entry
-from .render import RenderedPage
+
+if TYPE_CHECKING:
+    from .render import RenderedPage
 
 _UNSAFE_REL = re.compile(r'[\x00-\x1f\x7f\\<>:"|?*]|(^|/)\.{0,2}(/|$)|^/')
 
