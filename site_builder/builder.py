@@ -38,6 +38,7 @@ from . import (
     search_records,
     sources,
     theme,
+    transcript_cache,
     watch,
     write,
 )
@@ -112,9 +113,11 @@ class Builder:
         jobs: int | None = None,
         progress: Progress | None = None,
         once: bool = False,
+        cache_dir: Path | None = None,
     ) -> None:
         """``once``: this builder builds once (the command line), so it keeps nothing ready for
-        a next build."""
+        a next build. ``cache_dir``: where loaded transcripts are kept for builds in other
+        processes (:mod:`site_builder.transcript_cache`); None keeps none."""
         self.once = once
         self.content_dir = content_dir
         self.output_dir = output_dir
@@ -136,6 +139,7 @@ class Builder:
         ) = None
         self._warm = False
         self._trust_record = True
+        self._disk = None if cache_dir is None else transcript_cache.TranscriptCache(cache_dir)
         self._site: index.Site | None = None
         """What the last good build published (None while the build record answered)."""
 
@@ -296,6 +300,8 @@ class Builder:
             for s in found
             if (kept := self._transcripts.get(s.path)) is None or kept.stamps != stamps[s.path]
         ]
+        keys, stored = self._stored(missing)
+        missing = [s for s in missing if s.path not in stored]
         if self.progress is not None:
             self.progress.stage("reading transcripts", len(missing))
         loaded = parallel.run_all(
@@ -310,6 +316,15 @@ class Builder:
         )
         for source, one in zip(missing, loaded, strict=True):
             self._transcripts[source.path] = dataclasses.replace(one, stamps=stamps[source.path])
+            if self._disk is not None:
+                self._disk.put(keys[source.path], dataclasses.replace(one, inputs=None))
+        for path, one in stored.items():
+            inputs = None
+            if not self.once and one.transcript is not None:
+                inputs = page_inputs.transcript_inputs(next(self._loads), one.transcript)
+            self._transcripts[path] = dataclasses.replace(one, stamps=stamps[path], inputs=inputs)
+        if self._disk is not None:
+            self._disk.report()
         for gone in set(self._transcripts) - set(stamps):
             del self._transcripts[gone]
         transcripts = []
@@ -327,6 +342,27 @@ class Builder:
         if self.progress is not None:
             self.progress.stage("indexing")
         return index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
+
+    def _stored(
+        self, sources_: list[sources.SourceFile]
+    ) -> tuple[dict[Path, str], dict[Path, _LoadedTranscript]]:
+        """(key of each source, the loaded transcripts the disk cache holds for them)."""
+        if self._disk is None:
+            return {}, {}
+        site_wide = transcript_cache.site_wide_digest(
+            self.content_dir / name for name in SITE_WIDE_FILES
+        )
+        keys = {
+            s.path: transcript_cache.key((s.path, s.annotation_path), site_wide) for s in sources_
+        }
+        stored = {}
+        for source in sources_:
+            found = self._disk.get(keys[source.path])
+            if isinstance(found, _LoadedTranscript):
+                stored[source.path] = found
+            elif found is not None:
+                self._disk.ignored.append(f"{source.path}: its cache entry is not a transcript")
+        return keys, stored
 
     def _discover(
         self, diagnostics: Diagnostics, inputs: watch.Snapshot
