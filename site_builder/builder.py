@@ -344,25 +344,14 @@ class Builder:
         return index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
 
     def _stored(
-        self, sources_: list[sources.SourceFile]
+        self, found: list[sources.SourceFile]
     ) -> tuple[dict[Path, str], dict[Path, _LoadedTranscript]]:
         """(key of each source, the loaded transcripts the disk cache holds for them)."""
         if self._disk is None:
             return {}, {}
-        site_wide = transcript_cache.site_wide_digest(
-            self.content_dir / name for name in SITE_WIDE_FILES
-        )
-        keys = {
-            s.path: transcript_cache.key((s.path, s.annotation_path), site_wide) for s in sources_
-        }
-        stored = {}
-        for source in sources_:
-            found = self._disk.get(keys[source.path])
-            if isinstance(found, _LoadedTranscript):
-                stored[source.path] = found
-            elif found is not None:
-                self._disk.ignored.append(f"{source.path}: its cache entry is not a transcript")
-        return keys, stored
+        site_wide = [self.content_dir / name for name in SITE_WIDE_FILES]
+        files = {s.path: (s.path, s.annotation_path) for s in found}
+        return self._disk.lookup(files, site_wide, _LoadedTranscript)
 
     def _discover(
         self, diagnostics: Diagnostics, inputs: watch.Snapshot

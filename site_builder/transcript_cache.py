@@ -20,11 +20,13 @@ import io
 import os
 import pickle
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__
 
+Entry = TypeVar("Entry")
 CACHE_VERSION = 1
 MAGIC = b"site-builder transcript cache\n"
 _PACKAGE = Path(__file__).resolve().parent
@@ -97,6 +99,25 @@ class TranscriptCache:
 
     def _path(self, entry_key: str) -> Path:
         return self.folder / f"{entry_key}.pickle"
+
+    def lookup(
+        self,
+        files: Mapping[Path, tuple[Path | None, ...]],
+        site_wide: Iterable[Path],
+        kind: type[Entry],
+    ) -> tuple[dict[Path, str], dict[Path, Entry]]:
+        """For each item's files: (its key, the stored ``kind`` under that key, where there is
+        one)."""
+        common = site_wide_digest(site_wide)
+        keys = {item: key(paths, common) for item, paths in files.items()}
+        stored = {}
+        for item, item_key in keys.items():
+            found = self.get(item_key)
+            if isinstance(found, kind):
+                stored[item] = found
+            elif found is not None:
+                self.ignored.append(f"{self._path(item_key)}: not a {kind.__name__}")
+        return keys, stored
 
     def get(self, entry_key: str) -> object | None:
         path = self._path(entry_key)
