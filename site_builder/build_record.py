@@ -29,8 +29,16 @@ _PACKAGE = Path(__file__).resolve().parent
 RECORD_VERSION = 1
 
 
+CACHE_ENV = "SITE_BUILDER_CACHE_DIR"
+"""Set by ``--cache-dir`` (and inherited by helper processes); else the user's cache folder."""
+
+
 def cache_root() -> Path:
-    """site-builder's folder in the user's cache (``$XDG_CACHE_HOME``, else ``~/.cache``)."""
+    """site-builder's cache folder: ``--cache-dir``, else ``$XDG_CACHE_HOME/site-builder``
+    (``~/.cache/site-builder`` without it)."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "site-builder"
 

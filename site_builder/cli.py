@@ -33,6 +33,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .write import OutputError, check_output_dir
 
     started = time.perf_counter()
+    if args.cache_dir is not None:
+        os.environ[build_record.CACHE_ENV] = str(args.cache_dir.resolve())
     search = not args.no_search
     # Progress goes to stderr: on a terminal one redrawn line, in a log one line per stage.
     shown = progress.Progress(sys.stderr)
@@ -205,6 +207,13 @@ def make_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         help="processes reading transcripts and making pages (default: one per CPU core)",
+    )
+    p.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        help="where what a build can reuse is kept: the last build's record, read transcripts, "
+        "compiled templates (default: $XDG_CACHE_HOME/site-builder, else ~/.cache/site-builder)",
     )
     p.set_defaults(func=cmd_build)
 

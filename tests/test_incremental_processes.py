@@ -24,10 +24,10 @@ __all__ = ["corpus"]  # the twelve generated calls, shared with tests/test_incre
 
 
 def _build(
-    content: Path, output: Path, cache: Path, cwd: Path | None = None
+    content: Path, output: Path, cache: Path, cwd: Path | None = None, *extra: str
 ) -> subprocess.CompletedProcess[str]:
     """``site-builder build`` in a new process, progress logged line by line."""
-    paths = ["--content", str(content), "--output", str(output)]
+    paths = ["--content", str(content), "--output", str(output), *extra]
     done = subprocess.run(
         [sys.executable, "-m", "site_builder", "build", *paths, "--no-search", "--jobs", "1"],
         capture_output=True,
@@ -65,6 +65,20 @@ def test_a_fresh_process_reads_only_the_edited_call_and_matches_a_cold_build(
         "Demand held up." in (output / "transcripts" / transcript.stem / "index.html").read_text()
     )
     assert _tree(output) == _cold(content, tmp_path / "cold")
+
+
+def test_cache_dir_chooses_the_folder_that_is_kept(corpus: Path, tmp_path: Path) -> None:
+    """CI keeps one folder between runs: ``--cache-dir`` puts everything reusable there."""
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    kept = tmp_path / "kept"
+    _build(content, tmp_path / "one", tmp_path / "home-1", None, "--cache-dir", str(kept))
+    assert len(list((kept / "transcripts").glob("*.pickle"))) == 12
+    transcript = sorted((content / "transcripts").glob("*.txt"))[2]
+    transcript.write_text(transcript.read_text(encoding="utf-8") + "\n", "utf-8")
+    again = _build(content, tmp_path / "two", tmp_path / "home-2", None, "--cache-dir", str(kept))
+    assert "reading transcripts (1)" in again.stderr
+    assert not (tmp_path / "home-2").exists()
 
 
 def test_an_edit_to_speakers_yaml_reads_every_call_again(
