@@ -5,8 +5,8 @@ API, :class:`pagefind.index.PagefindIndex`: each record goes in with ``add_custo
 content, title, filters), and the bundle Pagefind makes of them (its static index and UI) is
 written into ``pagefind/`` beside the pages. It never reads the HTML, which is four times the
 bytes of the text it needs and would give every filter to the whole page. The index is written
-into the new tree before that tree goes live (``write.write_site(before_swap=...)``), so the
-published folder always holds an index that matches its pages.
+into the new tree before that tree goes live (``write.write_site(before_swap=...)``), so the published folder always holds an index that
+matches its pages.
 """
 
 from __future__ import annotations
