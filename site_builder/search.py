@@ -2,10 +2,10 @@
 
 Pagefind (the ``pagefind[bin]`` wheel: a native binary, no network) is driven through its Python
 API, :class:`pagefind.index.PagefindIndex`: each record goes in with ``add_custom_record`` (url,
-content, title, filters), and the bundle Pagefind makes of them (its static index and UI) is
-written into ``pagefind/`` beside the pages. It never reads the HTML, which is four times the
-bytes of the text it needs and would give every filter to the whole page. The index is written
-into the new tree before that tree goes live (``write.write_site(before_swap=...)``), so the published folder always holds an index that
+content, title, filters) and Pagefind writes its static index and UI into ``pagefind/`` beside
+the pages. It never reads the HTML, which is three times the bytes of the text it needs and would
+give every filter to the whole page. The index is written into the new tree before that tree goes
+live (``write.write_site(before_swap=...)``), so the published folder always holds an index that
 matches its pages.
 """
 
