@@ -96,7 +96,7 @@ class SearchRefresher:
         running = self._pagefind
         if running is not None:
             running.terminate()
-            if not running.ended.wait(10):
+            if not running.ended.wait(5):
                 print(f"warning: pagefind (pid {running.pid}) did not stop", file=sys.stderr)
         if (self.work / WORK_MARKER).is_file():
             self._current = self._previous = None

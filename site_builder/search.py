@@ -20,7 +20,7 @@ import signal
 import threading
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import search_stable
 from .search_records import SearchRecord
@@ -61,34 +61,20 @@ def _service_class() -> type[PagefindService]:
     from pagefind.service import PagefindService
 
     class Service(PagefindService):
-        def _answer(self, reply: dict[str, Any]) -> None:
-            future = self._responses.pop(reply.get("message_id"), None)  # type: ignore[arg-type]
-            payload = reply.get("payload") or {}
-            if future is None or future.done():
-                return
-            if payload.get("type") == "Error":
-                future.set_exception(SearchIndexError(str(payload.get("message"))))
-            else:
-                future.set_result(payload)
-
         async def _wait_for_responses(self) -> None:
-            stdout = self._backend.stdout
-            assert stdout is not None
-            pending: list[bytes] = []
+            assert self._backend.stdout is not None
             try:
                 while True:
-                    # Replies end with a comma; the one carrying the index's files is tens of
-                    # megabytes, past what ``readuntil`` accepts, so the stream is split here.
-                    chunk = await stdout.read(1 << 20)
-                    if not chunk:
-                        raise EOFError("pagefind ended")
-                    if b"," not in chunk:
-                        pending.append(chunk)
+                    line = await self._backend.stdout.readuntil(b",")
+                    reply = json.loads(base64.b64decode(line[:-1]))
+                    future = self._responses.pop(reply.get("message_id"), None)
+                    payload = reply.get("payload") or {}
+                    if future is None or future.done():
                         continue
-                    *replies, rest = b"".join([*pending, chunk]).split(b",")
-                    pending = [rest]
-                    for line in replies:
-                        self._answer(json.loads(base64.b64decode(line)))
+                    if payload.get("type") == "Error":
+                        future.set_exception(SearchIndexError(str(payload.get("message"))))
+                    else:
+                        future.set_result(payload)
             except Exception as exc:
                 # Pagefind ended (was stopped, or said something unreadable) with requests
                 # unanswered: they fail, not hang.
@@ -129,12 +115,7 @@ async def _index(
                 )
 
         await asyncio.gather(*(add(r) for r in records))
-        # Pagefind's own ``write_files`` answers before its files are all written, and files
-        # were found empty after it ended: the bundle is asked for and written here instead.
-        for file in await index.get_files():
-            target = bundle / file["path"]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(file["content"])
+        await index.write_files()
     finally:
         with contextlib.suppress(ProcessLookupError):  # it had ended (or was stopped)
             await service.close()
@@ -174,8 +155,7 @@ def index_records(
     bundle = folder / SEARCH_BUNDLE
     try:
         _run_alone(_index(records, bundle, started))
-    # No binary; a reply of a type the API did not expect.
-    except (OSError, AssertionError) as exc:
+    except (OSError, AssertionError) as exc:  # no binary; a reply of a type the API did not expect
         raise SearchIndexError(f"pagefind failed while indexing {folder}: {exc}") from exc
     if not (bundle / "pagefind-entry.json").is_file():
         raise SearchIndexError(f"pagefind wrote no index into {bundle}")
