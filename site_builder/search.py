@@ -30,10 +30,6 @@ if TYPE_CHECKING:
     from pagefind.service import PagefindService
 
 
-IN_FLIGHT = 64
-"""Records sent to Pagefind and not yet answered, at most."""
-
-
 class SearchIndexError(Exception):
     """Pagefind failed; the message holds what it said."""
 
@@ -99,22 +95,18 @@ async def _index(
         index: PagefindIndex = await service.create_index(
             {"force_language": "en", "output_path": str(bundle)}
         )
-        # A bounded number of records in flight: with all of them sent at once, asyncio's pipe
-        # buffer held the whole site (tens of megabytes) and moved it down after every 64 KB
-        # written, which cost minutes of CPU at 1,000 calls.
-        window = asyncio.Semaphore(IN_FLIGHT)
-
-        async def add(r: SearchRecord) -> None:
-            async with window:
-                await index.add_custom_record(
+        await asyncio.gather(
+            *(
+                index.add_custom_record(
                     url=r.url,
                     content=r.content,
                     language=r.language,
                     meta={"title": r.title},
                     filters={name: list(values) for name, values in r.filters},
                 )
-
-        await asyncio.gather(*(add(r) for r in records))
+                for r in records
+            )
+        )
         await index.write_files()
     finally:
         with contextlib.suppress(ProcessLookupError):  # it had ended (or was stopped)
