@@ -35,7 +35,6 @@ from . import (
     page_inputs,
     parallel,
     render,
-    search_records,
     sources,
     theme,
     transcript_cache,
@@ -140,8 +139,6 @@ class Builder:
         self._warm = False
         self._trust_record = True
         self._disk = None if cache_dir is None else transcript_cache.TranscriptCache(cache_dir)
-        self._site: index.Site | None = None
-        """What the last good build published (None while the build record answered)."""
 
     def build(self, *, dry_run: bool = False) -> BuildResult:
         return self.rebuild(dry_run=dry_run)
@@ -151,12 +148,6 @@ class Builder:
         """Whether this builder holds the site, so an edit's rebuild does only what changed
         (not so after a first build answered from the build record)."""
         return self._warm
-
-    def records_for_search(self) -> list[search_records.SearchRecord] | None:
-        """The search records of the site the last good build published; None until this
-        builder holds one (a first build answered from the build record does not)."""
-        site = self._site
-        return None if site is None else search_records.site_records(site)
 
     def warm_up(self) -> BuildResult:
         """Load and render everything the build record let the first build skip, writing only
@@ -221,13 +212,7 @@ class Builder:
         if dry_run:
             render.render_into(site, site_theme, diagnostics, write.DigestOnly(), jobs=self.jobs)
             return _finished(result, started)
-        before_swap = None
-        if self.search:
-            records = search_records.site_records(site)
-
-            def before_swap(folder: Path) -> None:
-                search_index.index_records(folder, records)
-
+        before_swap = search_index.index_site if self.search else None
         with write.OutputWriter(
             self.output_dir, before_swap=before_swap, prepare_next=not self.once
         ) as writer:
@@ -263,7 +248,6 @@ class Builder:
                 result.made_by_kind[page.kind] = result.made_by_kind.get(page.kind, 0) + 1
         self._last_good = (inputs, stamp(marker), result)
         self._warm = True
-        self._site = site
         build_record.save(
             self.output_dir,
             marker,

@@ -1,14 +1,15 @@
 """The preview's search index, refreshed in the background after the browser has reloaded.
 
-Indexing inside each rebuild (as ``site-builder build`` does, before its swap) would hold back
-the reload, so the preview rebuilds without it, reloads the browser, and then this thread indexes
-the site being served:
+Pagefind reads every page of the site, so indexing inside each rebuild (as ``site-builder build``
+does, before its swap) tripled the time from a save to the reloaded page. The preview rebuilds
+without it, reloads the browser, and then this thread indexes the pages that are being served:
 
-1. Take the search records of the last good build from the builder (made from the site it holds,
-   not read back from the HTML; :mod:`site_builder.search_records`). They are the served pages'
-   own, since the builder keeps a site only once its tree has been swapped in.
-2. Have Pagefind index them into a fresh *generation* folder beside the output, from a thread of
-   lower CPU priority, so a rebuild started by the next save keeps the cores.
+1. Under the output folder's lock (the one the writer holds while it swaps trees), hard-link the
+   served tree's HTML into a fresh *generation* folder beside the output. Files in the output are
+   never rewritten in place, so the links are a consistent copy of one build, taken in
+   milliseconds, and no later rebuild can change them.
+2. Run Pagefind on that copy at a lower CPU priority, so a rebuild started by the next save keeps
+   the cores.
 3. Point the server at the new generation in one assignment; ``/pagefind/...`` is served from it.
    The generation before stays on disk a while longer for requests already reading it.
 
@@ -21,14 +22,14 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
 import sys
 import threading
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 
-from . import search
-from .search_records import SearchRecord
+from . import atomic, search
+from .manifest import MARKER
 from .urls import SEARCH_BUNDLE
 
 WORK_MARKER = ".site-builder-preview-search"
@@ -40,6 +41,35 @@ NICENESS = 10
 def work_folder(output_dir: Path) -> Path:
     """Where generations live: beside the output (one file system, so hard links work)."""
     return output_dir.with_name(f".{output_dir.name}.site-builder-search")
+
+
+def _served_stamp(output_dir: Path) -> tuple[int, int] | None:
+    """Identifies the served tree: its marker file is replaced by every swap."""
+    try:
+        info = os.stat(output_dir / MARKER)
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_mtime_ns)
+
+
+def _link_pages(tree: Path, target: Path) -> int:
+    """Hard-link every HTML file of ``tree`` into ``target``; the number linked."""
+    linked = 0
+    for folder, _, names in os.walk(tree):
+        made = False
+        for name in names:
+            if not name.endswith(".html"):
+                continue
+            destination = Path(target, os.path.relpath(folder, tree), name)
+            if not made:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                made = True
+            try:
+                os.link(os.path.join(folder, name), destination)
+            except OSError:  # no hard links on this file system (FAT, some network shares)
+                shutil.copyfile(os.path.join(folder, name), destination)
+            linked += 1
+    return linked
 
 
 def _lower_priority() -> None:
@@ -55,10 +85,8 @@ def _lower_priority() -> None:
 class SearchRefresher:
     """Keeps an up-to-date Pagefind index of the served site, one step behind each rebuild."""
 
-    def __init__(self, output_dir: Path, records: Callable[[], list[SearchRecord] | None]) -> None:
-        """``records``: the search records of the site being served, None while there is none."""
+    def __init__(self, output_dir: Path) -> None:
         self.output_dir = output_dir.resolve()
-        self.records = records
         self.work = work_folder(self.output_dir)
         self.generations = 0
         """Indexes published so far."""
@@ -66,10 +94,10 @@ class SearchRefresher:
         """Why the last indexing failed, until one succeeds."""
         self._current: Path | None = None
         self._previous: Path | None = None
-        self._indexed: list[SearchRecord] | None = None
+        self._indexed: tuple[int, int] | None = None
         self._wanted = threading.Event()
         self._stop = threading.Event()
-        self._pagefind: search.PagefindRun | None = None
+        self._pagefind: subprocess.Popen[str] | None = None
         """The Pagefind run going on, if any: stopped with the server, not left to finish."""
 
     def bundle(self) -> Path | None:
@@ -94,10 +122,13 @@ class SearchRefresher:
         self._stop.set()
         self._wanted.set()
         running = self._pagefind
-        if running is not None:
+        if running is not None and running.poll() is None:
             running.terminate()
-            if not running.ended.wait(5):
-                print(f"warning: pagefind (pid {running.pid}) did not stop", file=sys.stderr)
+            try:
+                running.wait(5)
+            except subprocess.TimeoutExpired:
+                running.kill()
+                running.wait()
         if (self.work / WORK_MARKER).is_file():
             self._current = self._previous = None
             _remove_work_folder(self.work)
@@ -116,23 +147,23 @@ class SearchRefresher:
                 print("warning: search indexing failed:", file=sys.stderr)
                 traceback.print_exc()
 
-    def _started(self, process: search.PagefindRun) -> None:
+    def _started(self, process: subprocess.Popen[str]) -> None:
         self._pagefind = process
         if self._stop.is_set():  # stopped while it was starting: stop() did not see it
             process.terminate()
 
     def index_once(self) -> bool:
-        """Index the served site unless its records are the ones indexed last; True when it
-        published a new index."""
-        records = self.records()
-        if records is None or records == self._indexed:
+        """Index the served tree unless it is the one indexed last; True when it published one."""
+        if _served_stamp(self.output_dir) in (None, self._indexed):
             return False
         generation = self.work / str(self.generations + 1)
         try:
             if generation.exists():
                 shutil.rmtree(generation)  # left by a failed attempt
-            generation.mkdir()
-            search.index_records(generation, records, started=self._started)
+            with atomic.locked(self.output_dir.parent):  # no swap while we copy
+                stamp = _served_stamp(self.output_dir)
+                _link_pages(self.output_dir, generation)
+            search.index_site(generation, started=self._started)
         except (search.SearchIndexError, OSError) as exc:
             if self._stop.is_set():
                 return False  # stopped with the server: no index wanted any more
@@ -142,7 +173,7 @@ class SearchRefresher:
             _remove(generation)
             return False
         older, self._previous, self._current = self._previous, self._current, generation
-        self._indexed = records
+        self._indexed = stamp
         self.error = None
         self.generations += 1
         if older is not None:

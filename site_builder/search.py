@@ -1,154 +1,101 @@
-"""Full-text search: the records of :mod:`site_builder.search_records`, indexed by Pagefind.
+"""Full-text search: what a transcript page tells Pagefind, and running Pagefind over a build.
 
-Pagefind (the ``pagefind[bin]`` wheel: a native binary, no network) is driven through its Python
-API, :class:`pagefind.index.PagefindIndex`: each record goes in with ``add_custom_record`` (url,
-content, title, filters) and Pagefind writes its static index and UI into ``pagefind/`` beside
-the pages. It never reads the HTML, which is three times the bytes of the text it needs and would
-give every filter to the whole page. The index is written into the new tree before that tree goes
-live (``write.write_site(before_swap=...)``), so the published folder always holds an index that
-matches its pages.
+Pagefind (the ``pagefind[bin]`` wheel: a native binary, no network) reads the finished HTML and
+writes a static index plus its UI into ``pagefind/`` beside the pages. It runs on the new tree
+before that tree goes live (``write.write_site(before_swap=...)``), so the published folder
+always holds an index that matches its pages.
+
+What the templates mark up, and why:
+
+- ``data-pagefind-body`` on transcript pages only. Person, topic and organisation pages repeat
+  words from the transcripts; indexing them too would show every remark two or three times.
+- Pagefind makes a sub-result for every *heading* that carries an ``id``; so the question and
+  turn headings carry the anchors (``#q03``, ``#t042``) and a hit links to the remark itself.
+- Filters (speaker, organisation, company, quarter, topic) belong to the whole page: Pagefind
+  has no per-section filters, so "speaker: Elon Musk" finds the calls he spoke on, and the
+  sub-results then point at the matching turns.
 """
 
 from __future__ import annotations
 
-import asyncio
-import base64
-import contextlib
-import json
-import os
-import signal
-import threading
-from collections.abc import Callable, Coroutine, Sequence
+import subprocess
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import search_stable
-from .search_records import SearchRecord
+from .model import GROUP_OPERATOR, GROUP_UNKNOWN
 from .urls import SEARCH_BUNDLE
-
-if TYPE_CHECKING:
-    from pagefind.service import PagefindService
+from .views_common import Link, SpeakerView
 
 
 class SearchIndexError(Exception):
-    """Pagefind failed; the message holds what it said."""
+    """Pagefind failed; the message holds what it printed."""
 
 
-class PagefindRun:
-    """The Pagefind process of one indexing run, for a caller that may have to stop it."""
+@dataclass(frozen=True, slots=True)
+class SearchFilter:
+    """One value a page can be filtered by: rendered as ``data-pagefind-filter="name"``."""
 
-    def __init__(self, pid: int) -> None:
-        self.pid = pid
-        self.ended = threading.Event()
-        """Set once the process has exited and been waited for."""
-
-    def terminate(self) -> None:
-        with contextlib.suppress(ProcessLookupError):  # it had finished
-            os.kill(self.pid, signal.SIGTERM)
+    name: str
+    """``speaker``, ``organisation``, ``company``, ``quarter`` or ``topic``."""
+    value: str
 
 
-def _service_class() -> type[PagefindService]:
-    """Pagefind's service client, with a reader that answers as soon as a reply arrives.
-
-    The one Pagefind ships sleeps 0.1 s before reading each reply, so a site of 15,000 records
-    would take 25 minutes; this one reads them as they come. Imported here, not at the top:
-    ``site-builder --help`` should not load asyncio's subprocess machinery.
-    """
-    from pagefind.service import PagefindService
-
-    class Service(PagefindService):
-        async def _wait_for_responses(self) -> None:
-            assert self._backend.stdout is not None
-            try:
-                while True:
-                    line = await self._backend.stdout.readuntil(b",")
-                    reply = json.loads(base64.b64decode(line[:-1]))
-                    future = self._responses.pop(reply.get("message_id"), None)
-                    payload = reply.get("payload") or {}
-                    if future is None or future.done():
-                        continue
-                    if payload.get("type") == "Error":
-                        future.set_exception(SearchIndexError(str(payload.get("message"))))
-                    else:
-                        future.set_result(payload)
-            except Exception as exc:
-                # Pagefind ended (was stopped, or said something unreadable) with requests
-                # unanswered: they fail, not hang.
-                for future in self._responses.values():
-                    if not future.done():
-                        future.set_exception(SearchIndexError(f"pagefind stopped: {exc}"))
-                self._responses.clear()
-
-    return Service
+def transcript_filters(
+    speakers: Iterable[SpeakerView],
+    company: Link | None,
+    quarter: str | None,
+    topics: Iterable[Link],
+) -> tuple[SearchFilter, ...]:
+    """The filter values of one transcript page, each once, in a stable order."""
+    people = [s for s in speakers if s.group not in (GROUP_OPERATOR, GROUP_UNKNOWN)]
+    found: list[SearchFilter] = [SearchFilter("speaker", s.name) for s in people]
+    found += [SearchFilter("organisation", s.organization.text) for s in people if s.organization]
+    if company:
+        found.append(SearchFilter("company", company.text))
+    if quarter:
+        found.append(SearchFilter("quarter", quarter))
+    found += [SearchFilter("topic", t.text) for t in topics]
+    return tuple(dict.fromkeys(f for f in found if f.value.strip()))
 
 
-async def _index(
-    records: Sequence[SearchRecord], bundle: Path, started: Callable[[PagefindRun], None] | None
+def quarter_label(quarter: str | None, year: int | None) -> str | None:
+    """``Q2`` and ``2012`` -> ``Q2 2012``: one value per period, so the filter reads in order."""
+    if not quarter:
+        return None
+    return f"{quarter} {year}" if year else quarter
+
+
+def index_site(
+    folder: Path, started: Callable[[subprocess.Popen[str]], None] | None = None
 ) -> None:
-    from pagefind.index import PagefindIndex
+    """Write Pagefind's index and UI into ``folder/pagefind/`` from the HTML in ``folder``.
 
-    service = await _service_class()().launch()
-    run = PagefindRun(service._backend.pid)
-    try:
+    Runs the ``pagefind`` binary from the installed wheel with this interpreter, so it is the
+    version pinned with site-builder and needs no network; then puts what Pagefind writes in a
+    random order into a fixed one (:mod:`site_builder.search_stable`). ``started`` is handed
+    the running process, for a caller that may have to stop it (the preview, when it stops).
+    """
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(folder),
+        "--output-subdir",
+        SEARCH_BUNDLE,
+    ]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
         if started is not None:
-            started(run)
-        index: PagefindIndex = await service.create_index(
-            {"force_language": "en", "output_path": str(bundle)}
+            started(process)
+        stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        output = (stderr.strip() or stdout.strip())[-2000:]
+        raise SearchIndexError(
+            f"pagefind exited with status {process.returncode} while indexing {folder}: {output}"
         )
-        await asyncio.gather(
-            *(
-                index.add_custom_record(
-                    url=r.url,
-                    content=r.content,
-                    language=r.language,
-                    meta={"title": r.title},
-                    filters={name: list(values) for name, values in r.filters},
-                )
-                for r in records
-            )
-        )
-        await index.write_files()
-    finally:
-        with contextlib.suppress(ProcessLookupError):  # it had ended (or was stopped)
-            await service.close()
-        await service._backend.wait()
-        run.ended.set()
-
-
-def _run_alone(work: Coroutine[None, None, None]) -> None:
-    """Run ``work`` in an event loop of its own, even when the caller is inside one (a build
-    started from a test's or a server's loop): in a thread, whose failure is raised here."""
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            asyncio.run(work)
-        except BaseException as exc:  # handed to the caller below
-            failed.append(exc)
-
-    thread = threading.Thread(target=run, name="site-builder-pagefind")
-    thread.start()
-    thread.join()
-    if failed:
-        raise failed[0]
-
-
-def index_records(
-    folder: Path,
-    records: Sequence[SearchRecord],
-    started: Callable[[PagefindRun], None] | None = None,
-) -> None:
-    """Write Pagefind's index of ``records`` and its UI into ``folder/pagefind/``.
-
-    Then puts what Pagefind writes in a random order into a fixed one
-    (:mod:`site_builder.search_stable`). ``started`` is handed the running Pagefind, for a
-    caller that may have to stop it (the preview, when it stops).
-    """
-    bundle = folder / SEARCH_BUNDLE
-    try:
-        _run_alone(_index(records, bundle, started))
-    except (OSError, AssertionError) as exc:  # no binary; a reply of a type the API did not expect
-        raise SearchIndexError(f"pagefind failed while indexing {folder}: {exc}") from exc
-    if not (bundle / "pagefind-entry.json").is_file():
-        raise SearchIndexError(f"pagefind wrote no index into {bundle}")
-    search_stable.stabilise(bundle)
+    search_stable.stabilise(folder / SEARCH_BUNDLE)

@@ -249,15 +249,14 @@ def serve(content_dir: Path, output_dir: Path, host: str = "127.0.0.1", port: in
     sockets = _listen(host, port)
     if sockets is None:
         return 2
-    rebuilder = Rebuilder(content_dir, output_dir, on_finished=lambda outcome: None)
-    search = SearchRefresher(output_dir, rebuilder.records_for_search)
+    search = SearchRefresher(output_dir)
     try:
         search.start()
     except FileExistsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    rebuilder.on_loaded = search.refresh
     _stop_on_sigterm()
+    rebuilder = Rebuilder(content_dir, output_dir, on_finished=lambda outcome: None)
     state = PreviewState(output_dir, rebuilder, search)
     try:
         _first_build(state)

@@ -17,11 +17,12 @@ from .model import (
     GROUP_UNKNOWN,
     Transcript,
 )
+from .search import SearchFilter, quarter_label, transcript_filters
 from .urls import CONTENTS_ANCHOR, Urls
 from .views_charts import ChartView, transcript_charts
 from .views_common import DateView, Link, SpeakerView, date_view, org_link, speaker_view
 from .views_linking import CallCitation, CallNeighbours, call_citation, call_neighbours
-from .views_text import NumberedCorrection, locate
+from .views_text import NumberedCorrection, esc, locate
 from .views_transcript_body import SectionView, TranscriptBody, notes_html
 
 
@@ -67,6 +68,9 @@ class TranscriptView:
     corrections: tuple[CorrectionNote, ...]
     source_notes: tuple[str, ...]
     json_url: str
+    search_filters: Markup
+    """Speaker, organisation, company, quarter and topic values for the search index, printed
+    as Pagefind reads them."""
     calls: CallNeighbours | None = None
     """The same company's previous and next call."""
     charts: tuple[ChartView, ...] = ()
@@ -142,6 +146,24 @@ def _correction_notes(
     )
 
 
+# Pagefind decodes entities in the filter text it reads, and its UI puts filter values into the
+# search page as HTML (innerHTML): a firm named "<img src=x onerror=...>" or "&lt;img ...&gt;"
+# would become an element there. An invisible WORD JOINER after every "<" and "&" leaves the value
+# reading the same while no tag or entity can start (tests/test_xss.py shows it in Chromium).
+_WORD_JOINER = "\u2060"
+
+
+def _filters_html(filters: tuple[SearchFilter, ...]) -> Markup:
+    return Markup(
+        "".join(
+            f'<span data-pagefind-filter="{esc(f.name)}">'
+            f"{esc(f.value.replace('&', '&' + _WORD_JOINER).replace('<', '<' + _WORD_JOINER))}"
+            "</span>\n"
+            for f in filters
+        )
+    )
+
+
 def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> TranscriptView:
     parsed = transcript.parsed
     speakers = {p.id: speaker_view(site, urls, transcript, p) for p in parsed.participants}
@@ -175,4 +197,12 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
         calls=call_neighbours(site, urls, transcript.slug),
         charts=transcript_charts(urls, transcript, speakers),
         citation=call_citation(urls, transcript),
+        search_filters=_filters_html(
+            transcript_filters(
+                speakers.values(),
+                company,
+                quarter_label(parsed.event.quarter, parsed.event.year),
+                (topic for e in parsed.exchanges for topic in body.topics(e)),
+            )
+        ),
     )

@@ -16,14 +16,12 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import theme
 from .write import OutputError
 
 if TYPE_CHECKING:
     from . import build
-    from .search_records import SearchRecord
 
 # path -> (mtime_ns, size, inode); the inode catches an editor's atomic save (write + rename).
 Snapshot = dict[str, tuple[int, int, int]]
@@ -152,9 +150,6 @@ class Rebuilder:
         self.content_dir = content_dir
         self.output_dir = output_dir.resolve()
         self.on_finished = on_finished
-        self.on_loaded: Callable[[], None] | None = None
-        """Called when the builder has loaded the site after a first build that the build
-        record answered (the search index can be made from it now)."""
         self.building = threading.Event()
         self._stop = threading.Event()
         self._built: Snapshot = {}
@@ -172,10 +167,6 @@ class Rebuilder:
     def loaded(self) -> bool:
         """Whether the builder holds the site, so a save rebuilds only what it changed."""
         return self._builder.warm
-
-    def records_for_search(self) -> list[SearchRecord] | None:
-        """The search records of the site being served (see ``Builder.records_for_search``)."""
-        return self._builder.records_for_search()
 
     def roots(self) -> list[Path]:
         # Recomputed each scan: a site may add its own templates/ or static/ while we run.
@@ -212,8 +203,6 @@ class Rebuilder:
             # The first build came from the build record: the site is served already, and the
             # site is loaded now, before the first save, not after it.
             warmed = self._build(self._builder.warm_up)
-            if warmed.ok and self.on_loaded is not None:
-                self.on_loaded()
             changed = not warmed.ok or warmed.files_written  # the output was changed by hand
             if changed and self.scan() == self._built:  # else the loop below announces a save
                 self.on_finished(warmed)

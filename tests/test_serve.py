@@ -22,8 +22,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bench import generate
-from site_builder import sources
-from site_builder.builder import Builder
+from site_builder import build, sources
 from site_builder.errors import Diagnostics
 from site_builder.preview_search import SearchRefresher, work_folder
 from site_builder.urls import Urls
@@ -404,13 +403,13 @@ def test_search_copies_a_stopped_server_left_do_not_block_the_next(tmp_path: Pat
     work = work_folder(output)
     (work / "3" / "pagefind").mkdir(parents=True)
     (work / "3" / "pagefind" / "pagefind-entry.json").write_text("{}")
-    refresher = SearchRefresher(output, lambda: None)
+    refresher = SearchRefresher(output)
     refresher.start()
     refresher.stop()
     assert not work.exists()
     (work / "notes").mkdir(parents=True)
     with pytest.raises(FileExistsError, match="not made by site-builder serve"):
-        SearchRefresher(output, lambda: None).start()
+        SearchRefresher(output).start()
     assert (work / "notes").is_dir()
 
 
@@ -434,14 +433,13 @@ def test_stopping_the_preview_stops_its_pagefind_run(tmp_path: Path) -> None:
     running (or hanging) after the server is gone."""
     generate.generate(40, tmp_path / "corpus", seed=2, with_hugo=False)  # a second's indexing
     output = tmp_path / "_site"
-    builder = Builder(tmp_path / "corpus" / "content", output, "/", search=False, jobs=1)
-    assert builder.build().ok
-    refresher = SearchRefresher(output, builder.records_for_search)
+    assert build.build(tmp_path / "corpus" / "content", output, base_url="/", search=False).ok
+    refresher = SearchRefresher(output)
     refresher.start()
     refresher.refresh()
     wait_until(lambda: refresher._pagefind is not None, 10, "Pagefind to start")
     running = refresher._pagefind
-    assert running is not None and not running.ended.is_set()
+    assert running is not None and running.poll() is None
     refresher.stop()
-    assert running.ended.is_set(), "Pagefind still running after the server stopped"
+    assert running.poll() is not None, "Pagefind still running after the server stopped"
     assert not work_folder(output).exists()
