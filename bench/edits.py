@@ -22,14 +22,22 @@ def _middle(paths: list[Path]) -> Path:
     return sorted(paths)[len(paths) // 2]
 
 
+def _with_sentence(text: str, sentence: str) -> str:
+    """``text`` with ``sentence`` appended to the first long paragraph of its Q&A."""
+    lines = text.split("\n")
+    start = lines.index("Question-and-Answer Session")
+    target = next(i for i in range(start, len(lines)) if len(lines[i]) > 200)
+    lines[target] += f" {sentence}"
+    return "\n".join(lines)
+
+
 def edit_transcript(content_dir: Path, counter: int) -> Path:
     """Append a sentence to the first long paragraph of the Q&A of the middle transcript."""
     path = _middle(list((content_dir / "transcripts").glob("*.txt")))
-    lines = path.read_text(encoding="utf-8").split("\n")
-    start = lines.index("Question-and-Answer Session")
-    target = next(i for i in range(start, len(lines)) if len(lines[i]) > 200)
-    lines[target] += f" We corrected this sentence in edit {counter}."
-    path.write_text("\n".join(lines), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        _with_sentence(text, f"We corrected this sentence in edit {counter}."), encoding="utf-8"
+    )
     return path
 
 
@@ -81,3 +89,17 @@ def edit_template(templates_dir: Path, counter: int) -> Path:
         text += marker
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def add_transcript(content_dir: Path, counter: int) -> Path:
+    """A new call: the middle transcript under a new name, with a sentence of its own.
+
+    Without a sidecar: a call added in a hurry has none yet.
+    """
+    source = _middle(list((content_dir / "transcripts").glob("*.txt")))
+    target = source.with_name(f"{source.stem}-added-{counter}.txt")
+    text = source.read_text(encoding="utf-8")
+    target.write_text(
+        _with_sentence(text, f"This call was added in edit {counter}."), encoding="utf-8"
+    )
+    return target

@@ -30,25 +30,24 @@ def _table(headers: list[str], rows: list[list[str]], markdown: bool) -> str:
     return "\n".join([fmt.format(*headers), *(fmt.format(*row) for row in rows)])
 
 
-def _pagefind(entry: dict[str, Any] | None) -> str:
-    if not entry:
-        return "n/a"
-    if entry.get("included_in_build"):
-        return "in build"
-    return _s(entry["seconds"]) if entry.get("returncode") == 0 else "failed"
-
-
 def _wall(summary: dict[str, Any]) -> str:
     return f"{summary['seconds']:.2f} ({summary['min_seconds']:.2f})"
+
+
+TOOL_LABELS = {
+    "site": "site-builder build (search included)",
+    "hugo+pagefind": "Hugo + Pagefind on Hugo's output",
+    "site-no-search": "site-builder build --no-search",
+    "hugo": "Hugo alone",
+}
 
 
 def cold_rows(results: dict[str, Any]) -> list[list[str]]:
     rows = []
     for run in results["runs"]:
-        cli, hugo, corpus = run["cli"], run["hugo"], run["corpus"]
-        loads = [r["load_before"] for r in cli["runs"] + hugo.get("runs", [])]
-        row = [str(run["n"]), f"{corpus['transcript_bytes'] / 2**20:.0f}"]
-        for summary in (cli, hugo):
+        for name, summary in run["cold"].items():
+            loads = [r["load_before"] for r in summary.get("runs", [])]
+            row = [str(run["n"]), TOOL_LABELS.get(name, name)]
             if summary.get("ok"):
                 row += [
                     _wall(summary),
@@ -59,35 +58,57 @@ def cold_rows(results: dict[str, Any]) -> list[list[str]]:
                 ]
             else:
                 row += ["failed", "—", "—", "—"]
-        both = cli.get("ok") and hugo.get("ok")
-        row += [
-            f"{cli['seconds'] / hugo['seconds']:.2f}" if both else "—",
-            f"{cli['cpu_seconds'] / hugo['cpu_seconds']:.2f}" if both else "—",
-            _pagefind(run.get("pagefind")),
-            f"{min(loads):.1f}–{max(loads):.1f}" if loads else "—",
-        ]
-        rows.append(row)
+            row.append(f"{min(loads):.1f}–{max(loads):.1f}" if loads else "—")
+            rows.append(row)
     return rows
 
 
 COLD_HEADERS = [
-    "N", "corpus MB", "ours wall s med (min)", "ours CPU s",
-    "ours peak MB PSS / RSS / proc", "ours output MB / files", "Hugo wall s med (min)",
-    "Hugo CPU s", "Hugo peak MB PSS / RSS / proc", "Hugo output MB / files",
-    "ours ÷ Hugo wall", "ours ÷ Hugo CPU", "Pagefind s", "load avg",
+    "N", "build", "wall s med (min)", "CPU s", "peak MB PSS / RSS / largest process",
+    "output MB / files", "load avg",
+]  # fmt: skip
+
+
+def _ratio(cold: dict[str, Any], ours: str, theirs: str, key: str) -> str:
+    a, b = cold.get(ours), cold.get(theirs)
+    if not (a and b and a.get("ok") and b.get("ok")):
+        return "—"
+    return f"{a[key] / b[key]:.2f}"
+
+
+def ratio_rows(results: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    for run in results["runs"]:
+        cold = run["cold"]
+        rows.append(
+            [
+                str(run["n"]),
+                _ratio(cold, "site", "hugo+pagefind", "seconds"),
+                _ratio(cold, "site", "hugo+pagefind", "cpu_seconds"),
+                _ratio(cold, "site-no-search", "hugo", "seconds"),
+                _ratio(cold, "site-no-search", "hugo", "cpu_seconds"),
+            ]
+        )
+    return rows
+
+
+RATIO_HEADERS = [
+    "N", "default ÷ Hugo + Pagefind, wall", "CPU", "--no-search ÷ Hugo, wall", "CPU",
 ]  # fmt: skip
 
 
 def rebuild_rows(results: dict[str, Any]) -> list[list[str]]:
     rows = []
     for run in results["runs"]:
-        cli = run["cli"]
-        keys = ("noop", "transcript_edit", "annotation_edit", "template_edit")
-        rows.append([str(run["n"]), *(_rebuild(cli.get(k)) for k in keys)])
+        rebuilds = run.get("rebuilds") or {}
+        keys = ("noop", "transcript_edit", "annotation_edit", "template_edit", "transcript_add")
+        rows.append([str(run["n"]), *(_rebuild(rebuilds.get(k)) for k in keys)])
     return rows
 
 
-REBUILD_HEADERS = ["N", "no-op", "transcript edit", "annotation edit", "template edit"]
+REBUILD_HEADERS = [
+    "N", "no-op", "transcript edit", "annotation edit", "template edit", "transcript added",
+]  # fmt: skip
 
 
 def inprocess_rows(results: dict[str, Any]) -> list[list[str]]:
@@ -122,7 +143,9 @@ INPROCESS_HEADERS = [
 def print_tables(results: dict[str, Any], *, markdown: bool = False) -> None:
     print("Cold builds (wall seconds: median of the runs, fastest in brackets):\n")
     print(_table(COLD_HEADERS, cold_rows(results), markdown))
-    print("\nsite-builder rebuilds as a fresh CLI process after one change")
+    print("\nSide by side (ours ÷ theirs, medians):\n")
+    print(_table(RATIO_HEADERS, ratio_rows(results), markdown))
+    print("\nsite-builder rebuilds as a fresh CLI process after one change, search included")
     print("(cells: wall s / CPU s (files touched / files whose bytes changed)):\n")
     print(_table(REBUILD_HEADERS, rebuild_rows(results), markdown))
     print("\nsite-builder rebuilds in one long-lived process (the preview server's case;")

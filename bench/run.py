@@ -1,10 +1,12 @@
-"""Run the benchmark: ``python -m bench.run --n 100 1000 2000``.
+"""Run the benchmark: ``python -m bench.run --n 100 1000``.
 
-For each N: generate the corpus (cached in bench/out/n<N>/), then time site-builder as a fresh CLI
-process (cold build, no-op rebuild, one-transcript, one-annotation and one-template edit rebuilds),
-in one long-lived process when site-builder offers an incremental builder (see bench/inprocess.py),
-Pagefind on the built site, and Hugo's cold build of the same calls. Prints a table; writes every
-figure to bench/out/results.json.
+For each N: generate the corpus (cached in bench/out/n<N>/), then time, alternating so all meet
+the same machine load, cold builds of site-builder's default build (search included) against Hugo
+followed by Pagefind on Hugo's output, and site-builder's ``--no-search`` build against Hugo alone
+(kept for the record). Then, as fresh CLI processes on the built site with search, a no-op
+rebuild, one transcript, annotation and template edit and one new transcript; and rebuilds in one
+long-lived process when site-builder offers an incremental builder (see bench/inprocess.py).
+Prints tables; writes every figure to bench/out/results.json.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import itertools
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -51,12 +54,12 @@ def machine() -> dict[str, object]:
     }
 
 
-def build_flags() -> list[str]:
-    """``--no-search`` when this site-builder has it (search indexing is timed separately)."""
+def has_no_search() -> bool:
+    """Whether this site-builder's ``build`` offers ``--no-search``."""
     help_text = subprocess.run(
         [*SITE_BUILDER, "build", "--help"], capture_output=True, text=True, check=True
     ).stdout
-    return ["--no-search"] if "--no-search" in help_text else []
+    return "--no-search" in help_text
 
 
 def fresh_copy(source: Path, target: Path) -> Path:
@@ -166,24 +169,30 @@ def cold_summary(tool: Tool, runs: list[Run]) -> dict[str, object]:
     return summary
 
 
-def site_builder_tool(content: Path, work: Path, flags: list[str]) -> Tool:
-    output = work / "site"
+def site_builder_tool(name: str, content: Path, work: Path, flags: list[str]) -> Tool:
+    output = work / name
     command = [*SITE_BUILDER, "build", "--content", str(content), "--output", str(output), *flags]
-    cache = work / "cache"
+    cache = work / f"{name}-cache"
     clean = (output, cache)
-    return Tool(
-        "site-builder", command, output, clean, {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    )
+    return Tool(name, command, output, clean, {**os.environ, "XDG_CACHE_HOME": str(cache)})
 
 
-def hugo_tool(corpus: Path, work: Path) -> Tool:
-    public, cache = work / "hugo-public", work / "hugo-cache"
-    command = ["hugo", "--quiet", "--noBuildLock", "-s", str(corpus / "hugo"), "-d", str(public)]
-    return Tool("hugo", [*command, "--cacheDir", str(cache)], public, (public, cache))
+def hugo_tool(corpus: Path, work: Path, *, with_pagefind: bool) -> Tool:
+    """Hugo's cold build; with Pagefind, then Pagefind over Hugo's output, as one command."""
+    name = "hugo+pagefind" if with_pagefind else "hugo"
+    public, cache = work / f"{name}-public", work / f"{name}-cache"
+    hugo = ["hugo", "--quiet", "--noBuildLock", "-s", str(corpus / "hugo"), "-d", str(public)]
+    hugo += ["--cacheDir", str(cache)]
+    if not with_pagefind:
+        return Tool(name, hugo, public, (public, cache))
+    pagefind = [sys.executable, "-m", "pagefind", "--site", str(public)]
+    script = f"{shlex.join(hugo)} && {shlex.join(pagefind)} >/dev/null"
+    return Tool(name, ["sh", "-c", script], public, (public, cache))
 
 
 def edit_rebuilds(tool: Tool, content: Path, with_templates: bool) -> dict[str, object]:
-    """No-op, transcript, annotation and template edit rebuilds, each a fresh CLI process."""
+    """No-op, transcript, annotation and template edit and transcript add rebuilds, each a
+    fresh CLI process."""
 
     def rebuild_after(edit: object) -> dict[str, object]:
         before = snapshot(tool.output)
@@ -204,6 +213,7 @@ def edit_rebuilds(tool: Tool, content: Path, with_templates: bool) -> dict[str, 
     if with_templates:
         edited = edits.edit_template(content / "templates", 1)
         report["template_edit"] = rebuild_after(edited.relative_to(content))
+    report["transcript_add"] = rebuild_after(edits.add_transcript(content, 1).name)
     return report
 
 
@@ -235,15 +245,10 @@ def bench_inprocess(corpus: Path, work: Path) -> dict[str, object]:
     }
 
 
-def bench_pagefind(site: Path) -> dict[str, object]:
-    r = run([sys.executable, "-m", "pagefind", "--site", str(site)])
-    return _run_summary(r)
+PHASES = ("cold", "rebuilds", "inprocess")
 
 
-PHASES = ("cold", "rebuilds", "inprocess", "pagefind")
-
-
-def bench_n(n: int, out: Path, seed: int, repeat: int, flags: list[str], phases: set[str]) -> dict:
+def bench_n(n: int, out: Path, seed: int, repeat: int, phases: set[str]) -> dict:
     corpus = out / f"n{n}"
     if not generate.is_current(corpus, n, seed):
         print(f"[n={n}] generating corpus in {corpus}", file=sys.stderr)
@@ -256,38 +261,38 @@ def bench_n(n: int, out: Path, seed: int, repeat: int, flags: list[str], phases:
     if templates is not None:
         edits.install_theme_templates(templates, content)
     content_files = _files_in(content)
-    ours, hugo = site_builder_tool(content, work, flags), hugo_tool(corpus, work)
-    print(f"[n={n}] cold builds: site-builder and Hugo, {repeat} each", file=sys.stderr)
+    ours = site_builder_tool("site", content, work, [])
+    tools = [ours, hugo_tool(corpus, work, with_pagefind=True)]
+    if has_no_search():
+        tools += [
+            site_builder_tool("site-no-search", content, work, ["--no-search"]),
+            hugo_tool(corpus, work, with_pagefind=False),
+        ]
+    names = ", ".join(tool.name for tool in tools)
+    print(f"[n={n}] cold builds: {names}, {repeat} each", file=sys.stderr)
     trash = work / "trash"
     empty_trash(trash)  # a previous benchmark's leftovers, freed before anything is timed
-    runs = cold_builds([ours, hugo], repeat, trash)
+    runs = cold_builds(tools, repeat, trash)
     empty_trash(trash)
-    cli = cold_summary(ours, runs[ours.name])
+    cold = {tool.name: cold_summary(tool, runs[tool.name]) for tool in tools}
+    cli = cold[ours.name]
     # A build that leaves files in the content folder keeps a cache there, which the cold runs
     # above did not clear: reported so a reader can tell.
     cli["new_files_in_content"] = sorted(_files_in(content) - content_files)[:20]
+    result: dict[str, object] = {"n": n, "corpus": stamp, "cold": cold}
     if cli["ok"] and "rebuilds" in phases:
         print(f"[n={n}] site-builder CLI rebuilds", file=sys.stderr)
-        cli |= edit_rebuilds(ours, content, templates is not None)
-    result: dict[str, object] = {"n": n, "corpus": stamp, "cli": cli}
-    result["hugo"] = cold_summary(hugo, runs[hugo.name])
+        result["rebuilds"] = edit_rebuilds(ours, content, templates is not None)
     result["inprocess"] = {"available": None, "reason": "not run (--phases)"}
     if "inprocess" in phases:
         print(f"[n={n}] site-builder in-process", file=sys.stderr)
         result["inprocess"] = bench_inprocess(corpus, work)
-    if "pagefind" in phases and cli["ok"]:
-        if (ours.output / "pagefind").is_dir() and not flags:
-            # No --no-search yet and the build indexed: its cold time already includes it.
-            result["pagefind"] = {"included_in_build": True}
-        else:
-            print(f"[n={n}] pagefind", file=sys.stderr)
-            result["pagefind"] = bench_pagefind(ours.output)
     return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
-    parser.add_argument("--n", type=int, nargs="+", default=[100, 1000, 2000])
+    parser.add_argument("--n", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--repeat", type=int, default=3, help="cold builds per tool (median)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -304,13 +309,10 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("hugo") is None:
         parser.error("hugo is not on PATH (Debian: apt-get install --no-install-recommends hugo)")
     args.out.mkdir(parents=True, exist_ok=True)
-    flags = build_flags()
     results_path = args.results or args.out / "results.json"
-    results = {"machine": machine(), "build_flags": flags, "runs": []}
+    results = {"machine": machine(), "runs": []}
     for n in args.n:
-        results["runs"].append(
-            bench_n(n, args.out, args.seed, args.repeat, flags, set(args.phases))
-        )
+        results["runs"].append(bench_n(n, args.out, args.seed, args.repeat, set(args.phases)))
         results_path.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print_tables(results, markdown=args.markdown)
     return 0

@@ -80,11 +80,21 @@ def build(
 ) -> BuildResult:
     """One build from scratch: :class:`site_builder.builder.Builder`, used once.
 
-    Transcripts are loaded and pages made on every core (``jobs``, default: all of them).
+    Transcripts are loaded and pages made on every core (``jobs``, default: all of them);
+    transcripts whose inputs a build in another process loaded already come from the cache
+    folder (:mod:`site_builder.transcript_cache`).
     """
+    from .build_record import cache_root
     from .builder import Builder  # it builds on the stages above
 
     builder = Builder(
-        content_dir, output_dir, base_url, search=search, jobs=jobs, progress=progress, once=True
+        content_dir,
+        output_dir,
+        base_url,
+        search=search,
+        jobs=jobs,
+        progress=progress,
+        once=True,
+        cache_dir=cache_root(),
     )
     return builder.build(dry_run=dry_run)

@@ -20,16 +20,25 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from . import __version__
+from . import __version__, theme, watch, write
 from .errors import Diagnostic
+from .manifest import MARKER
 
 Stamp = tuple[int, int, int]
 _PACKAGE = Path(__file__).resolve().parent
 RECORD_VERSION = 1
 
 
+CACHE_ENV = "SITE_BUILDER_CACHE_DIR"
+"""Set by ``--cache-dir`` (and inherited by helper processes); else the user's cache folder."""
+
+
 def cache_root() -> Path:
-    """site-builder's folder in the user's cache (``$XDG_CACHE_HOME``, else ``~/.cache``)."""
+    """site-builder's cache folder: ``--cache-dir``, else ``$XDG_CACHE_HOME/site-builder``
+    (``~/.cache/site-builder`` without it)."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "site-builder"
 
@@ -60,6 +69,27 @@ def _code() -> tuple[tuple[str, int, int], ...]:
             for p in _PACKAGE.rglob("*.py")
         )
     )
+
+
+def options(content_dir: Path, base_url: str | None, search: bool) -> tuple[object, ...]:
+    """What besides the input files decides the output."""
+    return (str(content_dir.resolve()), base_url, search)
+
+
+def inputs(content_dir: Path, output_dir: Path) -> watch.Snapshot:
+    """The stamp of every input file: content, templates and static files of the theme."""
+    roots = [content_dir, *theme.Theme(content_dir).watched_dirs()]
+    return watch.snapshot(roots, output_dir.resolve())
+
+
+def unchanged(
+    content_dir: Path, output_dir: Path, build_options: tuple[object, ...]
+) -> tuple[dict[str, int], int, list[Diagnostic]] | None:
+    """What :func:`load` gives when no input changed since the last good build of
+    ``output_dir`` and no file of that build is missing; else None."""
+    built_from = fingerprint(inputs(content_dir, output_dir), build_options)
+    recorded = load(output_dir, output_dir / MARKER, built_from)
+    return recorded if recorded is not None and write.output_intact(output_dir) else None
 
 
 def marker_stamp(marker: Path) -> Stamp | None:

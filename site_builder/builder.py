@@ -37,6 +37,7 @@ from . import (
     render,
     sources,
     theme,
+    transcript_cache,
     watch,
     write,
 )
@@ -111,9 +112,11 @@ class Builder:
         jobs: int | None = None,
         progress: Progress | None = None,
         once: bool = False,
+        cache_dir: Path | None = None,
     ) -> None:
         """``once``: this builder builds once (the command line), so it keeps nothing ready for
-        a next build."""
+        a next build. ``cache_dir``: where loaded transcripts are kept for builds in other
+        processes (:mod:`site_builder.transcript_cache`); None keeps none."""
         self.once = once
         self.content_dir = content_dir
         self.output_dir = output_dir
@@ -135,6 +138,7 @@ class Builder:
         ) = None
         self._warm = False
         self._trust_record = True
+        self._disk = None if cache_dir is None else transcript_cache.TranscriptCache(cache_dir)
 
     def build(self, *, dry_run: bool = False) -> BuildResult:
         return self.rebuild(dry_run=dry_run)
@@ -261,8 +265,7 @@ class Builder:
         return _finished(result, started)
 
     def _options(self) -> tuple[object, ...]:
-        """What besides the input files decides the output."""
-        return (str(self.content_dir.resolve()), self.base_url, self.search)
+        return build_record.options(self.content_dir, self.base_url, self.search)
 
     def _load_site(self, diagnostics: Diagnostics, inputs: watch.Snapshot) -> index.Site:
         """As :func:`site_builder.build.load_site`, loading only transcripts whose files changed.
@@ -287,6 +290,8 @@ class Builder:
             for s in found
             if (kept := self._transcripts.get(s.path)) is None or kept.stamps != stamps[s.path]
         ]
+        keys, stored = self._stored(missing)
+        missing = [s for s in missing if s.path not in stored]
         if self.progress is not None:
             self.progress.stage("reading transcripts", len(missing))
         loaded = parallel.run_all(
@@ -301,6 +306,15 @@ class Builder:
         )
         for source, one in zip(missing, loaded, strict=True):
             self._transcripts[source.path] = dataclasses.replace(one, stamps=stamps[source.path])
+            if self._disk is not None:
+                self._disk.put(keys[source.path], dataclasses.replace(one, inputs=None))
+        for path, one in stored.items():
+            inputs = None
+            if not self.once and one.transcript is not None:
+                inputs = page_inputs.transcript_inputs(next(self._loads), one.transcript)
+            self._transcripts[path] = dataclasses.replace(one, stamps=stamps[path], inputs=inputs)
+        if self._disk is not None:
+            self._disk.report()
         for gone in set(self._transcripts) - set(stamps):
             del self._transcripts[gone]
         transcripts = []
@@ -318,6 +332,16 @@ class Builder:
         if self.progress is not None:
             self.progress.stage("indexing")
         return index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
+
+    def _stored(
+        self, found: list[sources.SourceFile]
+    ) -> tuple[dict[Path, str], dict[Path, _LoadedTranscript]]:
+        """(key of each source, the loaded transcripts the disk cache holds for them)."""
+        if self._disk is None:
+            return {}, {}
+        site_wide = [self.content_dir / name for name in SITE_WIDE_FILES]
+        files = {s.path: (s.path, s.annotation_path) for s in found}
+        return self._disk.lookup(files, site_wide, _LoadedTranscript)
 
     def _discover(
         self, diagnostics: Diagnostics, inputs: watch.Snapshot

@@ -16,9 +16,13 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import build, theme
+from . import theme
 from .write import OutputError
+
+if TYPE_CHECKING:
+    from . import build
 
 # path -> (mtime_ns, size, inode); the inode catches an editor's atomic save (write + rename).
 Snapshot = dict[str, tuple[int, int, int]]
@@ -127,6 +131,8 @@ def build_once(
             result = rebuild()
         else:
             # No search index: the preview refreshes it after the reload (preview_search.py).
+            from . import build
+
             result = build.build(content_dir, output_dir, base_url="/", search=False)
     except OutputError as exc:
         return BuildOutcome(False, (f"error: {exc}",), 0, 0, time.perf_counter() - started)

@@ -33,11 +33,14 @@ import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import atomic, keep, manifest, safety
 from .keep import DEFAULT_KEEP
 from .manifest import GENERATED, MARKER, Entry
-from .render import RenderedPage
+
+if TYPE_CHECKING:
+    from .render import RenderedPage
 
 _UNSAFE_REL = re.compile(r'[\x00-\x1f\x7f\\<>:"|?*]|(^|/)\.{0,2}(/|$)|^/')
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from bench import generate
-from site_builder import build
 from site_builder.builder import Builder
 from site_builder.manifest import MARKER
 from site_builder.theme import default_theme_dir
@@ -36,7 +35,8 @@ def _stamps(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def _cold(content: Path, output: Path) -> dict[str, bytes]:
-    result = build.build(content, output, search=False, jobs=1)
+    """A build from nothing: no pages kept, no transcripts from another build's cache."""
+    result = Builder(content, output, search=False, jobs=1, once=True).build()
     assert result.ok, [str(d) for d in result.diagnostics.errors]
     return _tree(output)
 

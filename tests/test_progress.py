@@ -83,8 +83,14 @@ def _table(shown: str) -> dict[str, int]:
 
 
 def test_log_build_prints_one_plain_line_per_stage(content: Path, tmp_path: Path) -> None:
+    # A cache folder of its own: transcripts another test's build left in the session's cache
+    # would not be read again, and the first stage would count none.
     done = subprocess.run(
-        _command(content, tmp_path / "site"), capture_output=True, text=True, cwd=REPO
+        _command(content, tmp_path / "site"),
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
     )
     assert done.returncode == 0, done.stderr
     assert "\r" not in done.stderr + done.stdout

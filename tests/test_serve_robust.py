@@ -161,7 +161,8 @@ def test_search_catches_up_with_an_edit_without_another_reload(
     indexes = preview.status()["search_indexes"]
 
     replace_word(target, target.word, "Searchable")
-    page.wait_for_function("() => document.body.textContent.includes('Searchable')")
+    # The body is null for a moment while the page reloads.
+    page.wait_for_function("() => document.body?.textContent.includes('Searchable')")
     wait_until(lambda: preview.status()["search_indexes"] > indexes, 60, "the index refresh")
     page.wait_for_timeout(500)  # room for a second, unwanted reload
     assert len(loads) == 1, f"the page loaded {len(loads)} times for one save"
