@@ -65,12 +65,18 @@ def firm_key(name: str) -> str:
     return re.sub(r"\s+", " ", basename(plain).lower()).strip(" .,")
 
 
+def _begins(name: str, start: str) -> bool:
+    """Whether ``start`` is the whole of ``name`` or its first words ("ubs" begins "ubs
+    securities"; "citi" does not begin "citizens bank", another firm)."""
+    return name == start or name.startswith(start + " ")
+
+
 def duplicate_pairs(names: Iterable[str]) -> list[tuple[str, str]]:
     keyed = sorted((firm_key(n), n) for n in names)
     return [
         (a[1], b[1])
         for a, b in combinations(keyed, 2)
-        if a[0] and b[0] and (a[0].startswith(b[0]) or b[0].startswith(a[0]))
+        if a[0] and b[0] and (_begins(a[0], b[0]) or _begins(b[0], a[0]))
     ]
 
 

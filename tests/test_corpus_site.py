@@ -53,6 +53,8 @@ def test_one_organisation_page_per_firm(corpus_site: tuple[Path, Counts]) -> Non
     assert duplicate_pairs(["UBS", "UBS Securities LLC", "Jefferies"]) == [
         ("UBS", "UBS Securities LLC")
     ]
+    # Names are compared word by word: Citi and Citizens Bank are two firms.
+    assert duplicate_pairs(["Citi", "Citizens Bank"]) == []
 
 
 def test_unidentified_speakers_have_no_person_page(corpus_site: tuple[Path, Counts]) -> None:
