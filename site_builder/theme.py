@@ -9,15 +9,14 @@ links elsewhere is an error in :meth:`Theme.problems` and is never read.
 from __future__ import annotations
 
 import os
-import posixpath
-from collections.abc import Callable
 from pathlib import Path
-
-import jinja2
-from jinja2.loaders import split_template_path
+from typing import TYPE_CHECKING
 
 from . import confine
 from .errors import Diagnostic, Diagnostics
+
+if TYPE_CHECKING:
+    import jinja2
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -74,37 +73,14 @@ class Theme:
 
     def loader(self) -> jinja2.BaseLoader:
         """Site templates first, then the theme's; none read from outside its folder."""
+        # Imported here: a build the build record answers never needs Jinja (a quick no-op).
+        import jinja2
+
+        from .theme_loader import ConfinedLoader
+
         return jinja2.ChoiceLoader(
             [ConfinedLoader(str(d), self._roots[d]) for d in self.template_dirs]
         )
 
     def watched_dirs(self) -> list[Path]:
         return [*self.template_dirs, *self.static_dirs]
-
-
-class ConfinedLoader(jinja2.FileSystemLoader):
-    """A file system loader that refuses a template whose real path leaves ``roots``."""
-
-    def __init__(self, folder: str, roots: tuple[Path, ...]) -> None:
-        super().__init__(folder)
-        self.roots = roots
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
-        pieces = split_template_path(template)
-        found = None
-        for folder in self.searchpath:
-            candidate = Path(posixpath.join(folder, *pieces))
-            if os.path.lexists(candidate) and confine.problem(candidate, self.roots):
-                raise jinja2.TemplateNotFound(template)
-            found = found or (candidate if candidate.is_file() else None)
-        try:
-            return super().get_source(environment, template)
-        except UnicodeDecodeError as exc:
-            raise jinja2.TemplateSyntaxError(
-                f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
-                1,
-                template,
-                str(found) if found else None,
-            ) from None

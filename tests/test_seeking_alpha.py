@@ -289,9 +289,8 @@ def test_generated_transcripts_lose_nothing(
 def test_call_start_header_is_read_as_seeking_alpha_with_its_lists() -> None:
     parsed = parse(SA / "sa_phillips66_2018q4_call_start_header.txt")
     assert parsed.format == "seeking-alpha"
-    assert parsed.title == (
-        "Phillips 66 (NYSE:PSX) Q4 2018 Earnings Conference Call February 8, 2019 12:00 ET"
-    )
+    # The heading's ticker, date and time are shown beside the title, not repeated in it.
+    assert parsed.title == "Phillips 66 Q4 2018 Earnings Conference Call"
     e = parsed.event
     assert (e.company, e.ticker, e.quarter, e.year, e.date, e.time, e.timezone) == (
         "Phillips 66",
