@@ -7,8 +7,6 @@ that names something (a turn, an exchange, a speaker, a topic, an organisation, 
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +23,7 @@ from .yamlschema import (
     Ref,
     as_mapping,
     fields,
+    iso_date,
     keyed,
     ref,
     sequence,
@@ -39,7 +38,6 @@ __all__ = [
     "load_transcript_annotations",
 ]
 T = TypeVar("T")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +135,7 @@ def load_transcript_annotations(
         format=_format(ctx, f.get("format")),
         title=text(ctx, f.get("title"), "title"),
         summary=text(ctx, f.get("summary"), "summary"),
-        date=_date(ctx, f.get("date")),
+        date=iso_date(ctx, f.get("date"), "date"),
         company=_company(ctx, f.get("company")),
         speakers=tuple(_each(ctx, f.get("speakers"), "speakers", _speaker)),
         exchanges=tuple(_each(ctx, f.get("exchanges"), "exchanges", _exchange)),
@@ -155,20 +153,6 @@ def _format(ctx: Context, node: Node | None) -> str | None:
         ctx.unknown(name, "format", readers.reader_names())
         return None
     return name.value
-
-
-def _date(ctx: Context, node: Node | None) -> str | None:
-    value = ref(ctx, node, "date")
-    if value is None:
-        return None
-    if _ISO_DATE.fullmatch(value.value):
-        try:
-            return datetime.date.fromisoformat(value.value).isoformat()
-        except ValueError:
-            ctx.error(value, f"date '{value.value}' does not exist", "check the month and day")
-            return None
-    ctx.error(value, f"date '{value.value}' is not an ISO date", "write it as YYYY-MM-DD")
-    return None
 
 
 def _company(ctx: Context, node: Node | None) -> CompanyNote | None:

@@ -20,13 +20,12 @@ must exist.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import replace
 
 from .model import Provenance, Transcript
 from .yamlload import Node
-from .yamlschema import Context, as_mapping, ref, text
+from .yamlschema import Context, as_mapping, iso_date, ref, text
 from .yamlschema import fields as keys_of
 
 # A link printed on every page and in JSON-LD: an absolute http(s) address and nothing else
@@ -34,7 +33,6 @@ from .yamlschema import fields as keys_of
 _URL = re.compile(r"https?://[^\s\"'<>]+", re.I)
 SOURCE_KEYS = ("publisher", "url", "retrieved", "licence", "note")
 MEDIA_KEYS = ("audio", "video")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _KEYS = (*SOURCE_KEYS, *MEDIA_KEYS)
 
 
@@ -45,20 +43,6 @@ def _url(ctx: Context, node: Node | None, what: str) -> str | None:
     if _URL.fullmatch(value.value.strip()):
         return value.value.strip()
     ctx.error(value, f"{what} '{value.value}' is not an http(s) address", "write https://...")
-    return None
-
-
-def _date(ctx: Context, node: Node | None, what: str) -> str | None:
-    value = ref(ctx, node, what)
-    if value is None:
-        return None
-    if _ISO_DATE.fullmatch(value.value):
-        try:
-            return datetime.date.fromisoformat(value.value).isoformat()
-        except ValueError:
-            ctx.error(value, f"date '{value.value}' does not exist", "check the month and day")
-            return None
-    ctx.error(value, f"date '{value.value}' is not an ISO date", "write it as YYYY-MM-DD")
     return None
 
 
@@ -94,7 +78,7 @@ def load(ctx: Context, source: Node | None, media: Node | None) -> Provenance | 
             found,
             publisher=text(ctx, f.get("publisher"), "publisher"),
             url=_url(ctx, f.get("url"), "source url"),
-            retrieved=_date(ctx, f.get("retrieved"), "retrieved"),
+            retrieved=iso_date(ctx, f.get("retrieved"), "retrieved"),
             licence=text(ctx, f.get("licence"), "licence"),
             note=text(ctx, f.get("note"), "note"),
         )

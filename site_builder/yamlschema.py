@@ -6,6 +6,8 @@ empty tuple) so loading carries on and one run shows every mistake.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -142,3 +144,21 @@ def check_id(ctx: Context, key: Ref, what: str) -> bool:
         f"use '{slugify(key.value)}': lower case letters, digits and dashes",
     )
     return False
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(ctx: Context, node: Node | None, what: str) -> str | None:
+    """A ``YYYY-MM-DD`` date that exists, or None (reported at the value when it is not one)."""
+    value = ref(ctx, node, what)
+    if value is None:
+        return None
+    if _ISO_DATE.fullmatch(value.value):
+        try:
+            return datetime.date.fromisoformat(value.value).isoformat()
+        except ValueError:
+            ctx.error(value, f"date '{value.value}' does not exist", "check the month and day")
+            return None
+    ctx.error(value, f"date '{value.value}' is not an ISO date", "write it as YYYY-MM-DD")
+    return None
