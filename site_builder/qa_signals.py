@@ -16,7 +16,8 @@ OPERATOR_CLOSING = re.compile(
     r"turn\s+(?:the\s+(?:call|conference|floor)|it)\s+(?:back\s+)?over|"
     r"hand\s+(?:the\s+(?:call|conference)|it)\s+back|"
     r"end\s+of\s+(?:the\s+|our\s+|today'?s\s+)?(?:question|q\s*(?:&|and)\s*a)|"
-    r"no\s+(?:further|more)\s+questions|disconnect)\b",
+    r"(?:no|not\s+(?:\w+\s+){0,2}any|n't\s+(?:\w+\s+){0,2}any)\s+(?:further|more)\s+questions|"
+    r"disconnect)\b",
     re.I,
 )
 # A company speaker closing the call: "That wraps up the Q and A portion", "This now concludes
@@ -43,6 +44,11 @@ NEW_QUESTION = re.compile(
     r"\bquestion\s+(?:comes|is\s+(?:from|coming)|will\s+come)|\bmove\s+on\s+to\b",
     re.I,
 )
+# The host offers the current questioner another question ("Mark, did you have a follow-up
+# question?"): their line again, not a new one.
+_OFFERS_FOLLOW_UP = re.compile(
+    r"\b(?:do|did|does|would)\s+(?:you|\w+)\s+have\s+(?:a|another|any)\s+follow[\s-]*up", re.I
+)
 UNIDENTIFIED = ("unidentified", "unknown")
 # Names readers give a questioner the transcript does not name (``Q -`` in a talk's Q&A).
 ANONYMOUS_ASKERS = frozenset({"questioner", "audience", "audience member", "question", "q"})
@@ -57,4 +63,4 @@ def closes_as_company(text: str) -> bool:
 
 
 def asks_anew(text: str) -> bool:
-    return NEW_QUESTION.search(text) is not None
+    return NEW_QUESTION.search(_OFFERS_FOLLOW_UP.sub(" ", text)) is not None
