@@ -33,7 +33,6 @@ from .views_pages import (
     ListView,
     home_view,
     not_found_view,
-
     organization_questions,
     organization_view,
     organizations_view,

@@ -15,9 +15,8 @@ from ..model import ParsedTranscript, ParseWarning, SourceText
 from . import (
     earningscall,
     fallback,
-    furniture,
-
     foolcalls_json,
+    furniture,
     hearing,
     motley_fool,
     motley_fool_json,
