@@ -98,6 +98,7 @@ def _in_exchange(turn: Turn, exchange: str | None) -> Turn:
 # How far past its own turn a moderator's introduction may wait for its questioner (the operator
 # re-opening the line of someone who cannot be heard); bounds the work per turn.
 _MAX_WAIT = 40
+_SPEAKING_GROUPS = (GROUP_COMPANY, GROUP_ANALYST, GROUP_OPERATOR)
 
 
 def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
@@ -160,12 +161,19 @@ def _reads_out(
 ) -> bool:
     """Whether company turn ``i`` reads out a question ("The next question is for Jim. Can you
     ...?") that another company speaker then answers, outside any analyst's exchange."""
-    if current is not None and not (current.read_out and current.asker == turns[i].speaker):
+    # Inside an analyst's exchange only the announced turn to written questions opens one.
+    announces = signals.turns_to_written(text)
+    own = current is not None and current.read_out and current.asker == turns[i].speaker
+    if current is not None and not own and not announces:
         return False
-    if i + 1 >= len(turns) or turns[i + 1].speaker == turns[i].speaker:
+    # The answer comes from another company speaker, past an interpreter's rendering.
+    answerer = next((t for t in turns[i + 1 :] if call.group(t) in _SPEAKING_GROUPS), None)
+    if answerer is None or answerer.speaker == turns[i].speaker:
         return False
-    if call.group(turns[i + 1]) != GROUP_COMPANY:
+    if call.group(answerer) != GROUP_COMPANY:
         return False
+    if announces:
+        return True
     # Once a host reads questions, each further question they put opens the next exchange.
     return signals.asks_anew(text) or (current is not None and "?" in text)
 

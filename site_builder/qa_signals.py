@@ -32,6 +32,7 @@ COMPANY_CLOSING = re.compile(
     r"thank(?:s|\s+you)?\b[^.!?]{0,40}?\bfor\s+(?:joining|participating|listening|"
     r"being\s+with\s+us|(?:all\s+(?:of\s+)?)?your\s+(?:participation|patience|interest|time))|"
     r"thank[^.!?]{0,40}\bfor\s+(?:all\s+(?:of\s+)?)?your\s+questions|"
+    r"thank\s+(?:you\s+)?(?:all|everyone|everybody)\s+who\b|"
     r"feel\s+free\s+to\s+(?:call|reach\s+out|contact|follow\s+up)|"
     r"(?:run|ran|running)\s+out\s+of\s+time|that(?:'s|\s+is)\s+all\s+the\s+time|"
     r"no\s+(?:further|more|other)\s+questions)",
@@ -49,6 +50,14 @@ NEW_QUESTION = re.compile(
 _OFFERS_FOLLOW_UP = re.compile(
     r"\b(?:do|did|does|would)\s+(?:you|\w+)\s+have\s+(?:a|another|any)\s+follow[\s-]*up", re.I
 )
+# A host turns to questions sent in writing ("we will answer the questions that were asked in
+# advance online", "questions submitted through our website"): what follows is read out.
+WRITTEN_QUESTIONS = re.compile(
+    r"\bquestions?\b[^.!?]{0,40}?\b(?:(?:asked|submitted|sent|received)\s+(?:in\s+advance|"
+    r"online|via|through|by\s+e-?mail)|in\s+advance)|"
+    r"\b(?:submitted|written|online|e-?mailed|webcast)\s+questions?\b",
+    re.I,
+)
 UNIDENTIFIED = ("unidentified", "unknown")
 # Names readers give a questioner the transcript does not name (``Q -`` in a talk's Q&A).
 ANONYMOUS_ASKERS = frozenset({"questioner", "audience", "audience member", "question", "q"})
@@ -64,3 +73,7 @@ def closes_as_company(text: str) -> bool:
 
 def asks_anew(text: str) -> bool:
     return NEW_QUESTION.search(_OFFERS_FOLLOW_UP.sub(" ", text)) is not None
+
+
+def turns_to_written(text: str) -> bool:
+    return WRITTEN_QUESTIONS.search(text) is not None
