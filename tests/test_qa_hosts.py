@@ -102,13 +102,19 @@ def test_a_host_who_hands_the_floor_to_each_questioner_opens_their_exchanges(
 
 def test_an_executive_who_answers_and_names_the_next_questioner_is_no_host() -> None:
     # James answers at length after each question, so his hand-overs do not make him the
-    # moderator; without one, each new analyst's question opens their exchange.
+    # moderator; without one, each analyst's question opens their exchange and his hand-over
+    # stays with the answer before it.
     turns = [("james-mitchell", "Welcome to our results call.")]
-    for name, _ in _ANALYSTS[:3]:
+    for k, (name, _) in enumerate(_ANALYSTS[:3]):
+        if k:
+            turns.append(("james-mitchell", f"Next, we will move to {name}."))
         turns += [(_pid(name), "How are games doing?"), ("james-mitchell", _ANSWER)]
-        turns.append(("james-mitchell", f"Next, we will move to {name}."))
-    found = qa.group_exchanges(_parsed(turns[:-1]))
-    assert [e.asker for e in found.exchanges] == [_pid(n) for n, _ in _ANALYSTS[:3]]
+    found = qa.group_exchanges(_parsed(turns))
+    assert [(e.asker, list(e.turns)) for e in found.exchanges] == [
+        ("thomas-chong", ["t002", "t003", "t004"]),
+        ("alicia-yap", ["t005", "t006", "t007"]),
+        ("ronald-keung", ["t008", "t009"]),
+    ]
 
 
 def test_a_question_sent_in_writing_is_its_own_exchange_asked_by_its_reader() -> None:
