@@ -167,7 +167,11 @@ def _reads_out(
     if current is not None and not own and not announces:
         return False
     # The answer comes from another company speaker, past an interpreter's rendering.
-    answerer = next((t for t in turns[i + 1 :] if call.group(t) in _SPEAKING_GROUPS), None)
+    # (An index walk, not a slice: a slice per company turn would copy the section each time.)
+    answerer = next(
+        (turns[j] for j in range(i + 1, len(turns)) if call.group(turns[j]) in _SPEAKING_GROUPS),
+        None,
+    )
     if answerer is None or answerer.speaker == turns[i].speaker:
         return False
     if call.group(answerer) != GROUP_COMPANY:
