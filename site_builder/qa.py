@@ -39,7 +39,7 @@ from .model import (
     Turn,
 )
 from .qa_firms import check_firm, firms_from_introductions
-from .qa_hosts import HOST_REACH, host_turns
+from .qa_hosts import HOST_REACH, host_turns, reads_out
 from .qa_state import Call, Open, Section
 from .readers.base import exchange_id
 from .role_evidence import reconcile_groups
@@ -98,7 +98,6 @@ def _in_exchange(turn: Turn, exchange: str | None) -> Turn:
 # How far past its own turn a moderator's introduction may wait for its questioner (the operator
 # re-opening the line of someone who cannot be heard); bounds the work per turn.
 _MAX_WAIT = 40
-_SPEAKING_GROUPS = (GROUP_COMPANY, GROUP_ANALYST, GROUP_OPERATOR)
 
 
 def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
@@ -140,7 +139,7 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
             current = _moderator_turn(call, section, i, texts[i], current)
         elif group == GROUP_ANALYST:
             current = _analyst_turn(call, turn, current, moderated)
-        elif group == GROUP_COMPANY and _reads_out(call, turns, i, texts[i], current):
+        elif group == GROUP_COMPANY and reads_out(call, turns, i, texts[i], current):
             # A host reads out a question sent in writing: an exchange, asked by the reader.
             current = Open(turn.speaker, turn.line, read_out=True)
             call.done.append(current)
@@ -154,32 +153,6 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
         if current is not None:
             current.turns.append(turn.id)
             current.last_speaker = turn.speaker
-
-
-def _reads_out(
-    call: Call, turns: tuple[Turn, ...], i: int, text: str, current: Open | None
-) -> bool:
-    """Whether company turn ``i`` reads out a question ("The next question is for Jim. Can you
-    ...?") that another company speaker then answers, outside any analyst's exchange."""
-    # Inside an analyst's exchange only the announced turn to written questions opens one.
-    announces = signals.turns_to_written(text)
-    own = current is not None and current.read_out and current.asker == turns[i].speaker
-    if current is not None and not own and not announces:
-        return False
-    # The answer comes from another company speaker, past an interpreter's rendering.
-    # (An index walk, not a slice: a slice per company turn would copy the section each time.)
-    answerer = next(
-        (turns[j] for j in range(i + 1, len(turns)) if call.group(turns[j]) in _SPEAKING_GROUPS),
-        None,
-    )
-    if answerer is None or answerer.speaker == turns[i].speaker:
-        return False
-    if call.group(answerer) != GROUP_COMPANY:
-        return False
-    if announces:
-        return True
-    # Once a host reads questions, each further question they put opens the next exchange.
-    return signals.asks_anew(text) or (current is not None and "?" in text)
 
 
 def _moderates(

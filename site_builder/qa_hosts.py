@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import qa_signals as signals
 from .model import GROUP_ANALYST, GROUP_COMPANY, GROUP_OPERATOR, Participant, Turn
-from .qa_state import Call
+from .qa_state import Call, Open
 
 # How many company turns may come between a host's introduction and the questioner's first words.
 HOST_REACH = 4
 # A turn right after an analyst's that is this long and names no next questioner is an answer.
 _ANSWER_WORDS = 40
 _WORD = re.compile(r"\S+")
+_SPEAKING_GROUPS = (GROUP_COMPANY, GROUP_ANALYST, GROUP_OPERATOR)
 
 
 def names_next(call: Call, text: str, analyst: Participant) -> bool:
@@ -77,3 +79,27 @@ def host_turns(
             or turns[i + 1].speaker == turn.speaker
         )
     )
+
+
+def reads_out(call: Call, turns: tuple[Turn, ...], i: int, text: str, current: Open | None) -> bool:
+    """Whether company turn ``i`` reads out a question ("The next question is for Jim. Can you
+    ...?") that another company speaker then answers, outside any analyst's exchange."""
+    # Inside an analyst's exchange only the announced turn to written questions opens one.
+    announces = signals.turns_to_written(text)
+    own = current is not None and current.read_out and current.asker == turns[i].speaker
+    if current is not None and not own and not announces:
+        return False
+    # The answer comes from another company speaker, past an interpreter's rendering.
+    # (An index walk, not a slice: a slice per company turn would copy the section each time.)
+    answerer = next(
+        (turns[j] for j in range(i + 1, len(turns)) if call.group(turns[j]) in _SPEAKING_GROUPS),
+        None,
+    )
+    if answerer is None or answerer.speaker == turns[i].speaker:
+        return False
+    if call.group(answerer) != GROUP_COMPANY:
+        return False
+    if announces:
+        return True
+    # Once a host reads questions, each further question they put opens the next exchange.
+    return signals.asks_anew(text) or (current is not None and "?" in text)
