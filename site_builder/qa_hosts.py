@@ -5,6 +5,9 @@ Jefferies.") and answers nothing.
 The evidence holds for any call, whatever the host's phrasing: the host's turns name the analyst
 who speaks next, at least twice, and none of their turns answers an analyst. One executive's
 "next question, Kai" after an answer does not make a host, as that executive answers.
+
+Hosts also read out questions sent in writing, which another company speaker answers: each is an
+exchange asked by the reader (:func:`reads_out`).
 """
 
 from __future__ import annotations
