@@ -123,15 +123,17 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def locate(turns: tuple[Turn, ...], ref: Ref) -> int | None:
-    """The index of the turn ``ref`` points at: the turn whose words begin with ``starts``
-    (nearest to ``line`` when several do), else the turn that holds ``line``."""
+def locate(turns: tuple[Turn, ...], ref: Ref, after: int = -1) -> int | None:
+    """The index of the turn ``ref`` points at: the turn after ``after`` whose words begin
+    with ``starts`` (nearest to ``line`` when several do, the first of them when the lines
+    cannot tell them apart, as in a one-line export), else the turn that holds ``line``."""
     wanted = _words(ref.starts)
     if wanted:
         starting = [
             i
             for i, t in enumerate(turns)
-            if _words(" ".join(t.paragraphs)[: len(ref.starts) * 3])[: len(wanted)] == wanted
+            if i > after
+            and _words(" ".join(t.paragraphs)[: len(ref.starts) * 3])[: len(wanted)] == wanted
         ]
         if starting:
             return min(starting, key=lambda i: abs(turns[i].line - ref.line))
@@ -177,13 +179,17 @@ def score_call(labels: CallLabels, parsed: ParsedTranscript) -> CallScore:
     turns = parsed.turns
     score = CallScore(labels.path, len(labels.exchanges), len(parsed.exchanges))
     starts: list[int | None] = []
+    # Labels are in call order, so each one is looked for after the previous exchange's start.
+    previous = -1
     for ex in labels.exchanges:
-        start = locate(turns, ex.intro) if ex.intro else None
+        start = locate(turns, ex.intro, previous) if ex.intro else None
         if start is None:
-            start = locate(turns, ex.question)
+            start = locate(turns, ex.question, previous)
             if ex.intro is not None:
                 score.problems.append(f"{ex.asker}: introduction at line {ex.intro.line} not found")
         starts.append(start)
+        if start is not None:
+            previous = start
     ends = sorted(i for ref in labels.ends if (i := locate(turns, ref)) is not None)
     by_turn = {t: e for e in parsed.exchanges for t in e.turns}
     for n, ex in enumerate(labels.exchanges):

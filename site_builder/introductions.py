@@ -30,9 +30,11 @@ _INTRODUCTION = re.compile(
 _FIRM_AFTER_NAME = re.compile(
     r"^(?:\s*,\s*|\s+(?:from|with|of|at)\s+|\.\s+(?:With|From)\s+)(?P<firm>.+)$", re.S
 )
-# The firm ends at a sentence end (not "Robert W. Baird"'s initial), a bracket or a stock phrase.
+# The firm ends at a sentence end (not "Robert W. Baird"'s initial: a lone capital, matched
+# case-sensitively, as "Evercore. You may begin" ends at its full stop), a bracket or a stock
+# phrase.
 _FIRM_END = re.compile(
-    r"(?<![A-Z])\.(?:\s|$)|[?!\[;(]|,\s|\s+(?:Your|Please|Go ahead)\b|"
+    r"(?<!\b(?-i:[A-Z]))\.(?:\s|$)|[?!\[;(]|,\s|\s+(?:Your|Please|Go ahead)\b|"
     r"\s+(?:has|have|is|are|was|will|would|asks?|comes?)\b|\s*$",
     re.I,
 )

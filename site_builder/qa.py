@@ -39,6 +39,7 @@ from .model import (
     Turn,
 )
 from .qa_firms import check_firm, firms_from_introductions
+from .qa_hosts import HOST_REACH, host_turns, reads_out
 from .qa_state import Call, Open, Section
 from .readers.base import exchange_id
 from .role_evidence import reconcile_groups
@@ -97,8 +98,6 @@ def _in_exchange(turn: Turn, exchange: str | None) -> Turn:
 # How far past its own turn a moderator's introduction may wait for its questioner (the operator
 # re-opening the line of someone who cannot be heard); bounds the work per turn.
 _MAX_WAIT = 40
-# How many company turns may come between a host's introduction and the questioner's first words.
-_HOST_REACH = 4
 
 
 def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
@@ -109,7 +108,11 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
     for turn in turns:
         asked_last.append(last)
         last = turn.speaker if call.group(turn) == GROUP_ANALYST else last
-    moderator = [_moderates(call, turns, texts, i, asked_last[i]) for i in range(len(turns))]
+    hosted_turns = host_turns(call, turns, texts, asked_last)
+    moderator = [
+        i in hosted_turns or _moderates(call, turns, texts, i, asked_last[i])
+        for i in range(len(turns))
+    ]
     section = Section(
         turns,
         moderator,
@@ -136,7 +139,7 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
             current = _moderator_turn(call, section, i, texts[i], current)
         elif group == GROUP_ANALYST:
             current = _analyst_turn(call, turn, current, moderated)
-        elif group == GROUP_COMPANY and _reads_out(call, turns, i, texts[i], current):
+        elif group == GROUP_COMPANY and reads_out(call, turns, i, texts[i], current):
             # A host reads out a question sent in writing: an exchange, asked by the reader.
             current = Open(turn.speaker, turn.line, read_out=True)
             call.done.append(current)
@@ -152,21 +155,6 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
             current.last_speaker = turn.speaker
 
 
-def _reads_out(
-    call: Call, turns: tuple[Turn, ...], i: int, text: str, current: Open | None
-) -> bool:
-    """Whether company turn ``i`` reads out a question ("The next question is for Jim. Can you
-    ...?") that another company speaker then answers, outside any analyst's exchange."""
-    if current is not None and not (current.read_out and current.asker == turns[i].speaker):
-        return False
-    if i + 1 >= len(turns) or turns[i + 1].speaker == turns[i].speaker:
-        return False
-    if call.group(turns[i + 1]) != GROUP_COMPANY:
-        return False
-    # Once a host reads questions, each further question they put opens the next exchange.
-    return signals.asks_anew(text) or (current is not None and "?" in text)
-
-
 def _moderates(
     call: Call, turns: tuple[Turn, ...], texts: list[str], i: int, asked_last: str | None
 ) -> bool:
@@ -179,7 +167,7 @@ def _moderates(
         return False
     # The first analyst to speak after it, past an executive's "Hey, Henry, you're on mute";
     # one who just spoke is being answered ("to your first question, Nigel"), not introduced.
-    for turn in turns[i + 1 : i + 1 + _HOST_REACH]:
+    for turn in turns[i + 1 : i + 1 + HOST_REACH]:
         following = call.people.get(turn.speaker)
         if following is not None and following.group in (GROUP_ANALYST, GROUP_OPERATOR):
             return (
@@ -220,7 +208,9 @@ def _moderator_turn(
         find_introduction(text, call.analysts, prefer={*askers}) if askers else section.intros[i]
     )
     if not askers:
-        if signals.closes_as_operator(text):
+        if signals.closes_as_operator(text) or (
+            call.group(turn) == GROUP_COMPANY and signals.closes_as_company(text)
+        ):
             return None  # "That completes the Q&A ... I will now return you to Mr. Musser"
         if intro is not None:
             call.warn(

@@ -16,7 +16,8 @@ OPERATOR_CLOSING = re.compile(
     r"turn\s+(?:the\s+(?:call|conference|floor)|it)\s+(?:back\s+)?over|"
     r"hand\s+(?:the\s+(?:call|conference)|it)\s+back|"
     r"end\s+of\s+(?:the\s+|our\s+|today'?s\s+)?(?:question|q\s*(?:&|and)\s*a)|"
-    r"no\s+(?:further|more)\s+questions|disconnect)\b",
+    r"(?:no|not\s+(?:\w+\s+){0,2}any|n't\s+(?:\w+\s+){0,2}any)\s+(?:further|more)\s+questions|"
+    r"disconnect)\b",
     re.I,
 )
 # A company speaker closing the call: "That wraps up the Q and A portion", "This now concludes
@@ -31,6 +32,7 @@ COMPANY_CLOSING = re.compile(
     r"thank(?:s|\s+you)?\b[^.!?]{0,40}?\bfor\s+(?:joining|participating|listening|"
     r"being\s+with\s+us|(?:all\s+(?:of\s+)?)?your\s+(?:participation|patience|interest|time))|"
     r"thank[^.!?]{0,40}\bfor\s+(?:all\s+(?:of\s+)?)?your\s+questions|"
+    r"thank\s+(?:you\s+)?(?:all|everyone|everybody)\s+who\b|"
     r"feel\s+free\s+to\s+(?:call|reach\s+out|contact|follow\s+up)|"
     r"(?:run|ran|running)\s+out\s+of\s+time|that(?:'s|\s+is)\s+all\s+the\s+time|"
     r"no\s+(?:further|more|other)\s+questions)",
@@ -41,6 +43,19 @@ COMPANY_CLOSING = re.compile(
 NEW_QUESTION = re.compile(
     r"\b(?:first|next|follow[\s-]*up|final|last|another)\s+(?:question|questioner)|"
     r"\bquestion\s+(?:comes|is\s+(?:from|coming)|will\s+come)|\bmove\s+on\s+to\b",
+    re.I,
+)
+# The host offers the current questioner another question ("Mark, did you have a follow-up
+# question?"): their line again, not a new one.
+_OFFERS_FOLLOW_UP = re.compile(
+    r"\b(?:do|did|does|would)\s+(?:you|\w+)\s+have\s+(?:a|another|any)\s+follow[\s-]*up", re.I
+)
+# A host turns to questions sent in writing ("we will answer the questions that were asked in
+# advance online", "questions submitted through our website"): what follows is read out.
+WRITTEN_QUESTIONS = re.compile(
+    r"\bquestions?\b[^.!?]{0,40}?\b(?:(?:asked|submitted|sent|received)\s+(?:in\s+advance|"
+    r"online|via|through|by\s+e-?mail)|in\s+advance)|"
+    r"\b(?:submitted|written|online|e-?mailed|webcast)\s+questions?\b",
     re.I,
 )
 UNIDENTIFIED = ("unidentified", "unknown")
@@ -57,4 +72,8 @@ def closes_as_company(text: str) -> bool:
 
 
 def asks_anew(text: str) -> bool:
-    return NEW_QUESTION.search(text) is not None
+    return NEW_QUESTION.search(_OFFERS_FOLLOW_UP.sub(" ", text)) is not None
+
+
+def turns_to_written(text: str) -> bool:
+    return WRITTEN_QUESTIONS.search(text) is not None

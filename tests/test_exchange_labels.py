@@ -24,19 +24,7 @@ GOLDEN = CORPUS / "exchange_eval.expected.json"
 
 # Calls whose exchanges need work outside the grouping of turns, with what is missing. The test
 # below fails when one of them becomes exact, so this list only shrinks.
-NOT_YET = {
-    "earningscall_name_title_inline/ec_samsung_2023q2_interpreter_turns_mojibake.txt": (
-        "the questions IR reads out at the end are not an exchange of their own"
-    ),
-    "earningscall_name_title_inline/ec_tencent_2024q1_ir_host_no_operator.txt": (
-        "the IR host's introductions ('Thank you, Kenneth. Next, we will move to Thomas Chong "
-        "from Jefferies.') do not open exchanges"
-    ),
-    "foolcalls_json/foolcalls_grupotelevisa_2020q2_labels_glued_to_text.json": (
-        "the export is one line, so the labels' line numbers cannot tell apart operator turns "
-        "that open with the same words"
-    ),
-}
+NOT_YET: dict[str, str] = {}
 
 
 @functools.cache
