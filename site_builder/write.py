@@ -307,14 +307,23 @@ def write_site(
 
 def static_entries(writer: OutputWriter, static_files: Mapping[str, Path]) -> dict[str, Entry]:
     return {
-        f"static/{name}": writer.put(f"static/{name}", path.read_bytes())
+        f"static/{name}": writer.put(f"static/{name}", _read_static(path))
         for name, path in static_files.items()
     }
 
 
+def _read_static(path: Path) -> bytes:
+    """A static file's bytes; one that cannot be read stops the build with its path, and the
+    site being served stays as it was (the standby copy is never swapped in)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+
+
 def _collect(pages: Iterable[RenderedPage], static_files: Mapping[str, Path]) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    static = ((f"static/{name}", path.read_bytes()) for name, path in static_files.items())
+    static = ((f"static/{name}", _read_static(path)) for name, path in static_files.items())
     for rel, content in itertools.chain(((p.path, p.content) for p in pages), static):
         if _UNSAFE_REL.search(rel) or rel == MARKER:
             raise OutputError(f"refusing to write {rel!r}: not a plain path inside the output")

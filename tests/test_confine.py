@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build, cli, confine, watch
+from site_builder import build, cli, confine, watch, write
 from site_builder.errors import Diagnostics
 
 from .sitetree import make_content
@@ -196,3 +196,30 @@ def test_the_reported_links_to_system_files_are_refused(
     ]
     assert result.diagnostics.errors[0].path == confine.shown(made)
     assert not output.exists()  # the build failed: nothing written, nothing published
+
+
+def test_an_unreadable_static_file_is_an_error_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = make_content(tmp_path / "content", 1)
+    (content / "static").mkdir()
+    secret = content / "static" / "locked.css"
+    secret.write_text("body {}", encoding="utf-8")
+    output = tmp_path / "_site"
+    first = build.build(content, output, search=False)
+    assert first.ok
+    before = sorted(p.relative_to(output) for p in output.rglob("*"))
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        # Tests run as root, which chmod cannot lock out: the refusal is simulated.
+        if path.name == "locked.css":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    (content / "transcripts" / "call-000.txt").write_text("Ann Lee: changed.\n", "utf-8")
+    with pytest.raises(write.OutputError, match=r"locked\.css: cannot be read: Permission denied"):
+        build.build(content, output, search=False)
+    # The site that was being served is intact.
+    assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
