@@ -14,7 +14,8 @@ import re
 
 from .model import GROUP_ANALYST, GROUP_COMPANY, GROUP_OPERATOR, GROUP_OTHER, GROUP_UNKNOWN
 
-_NOUNS = {
+KIND_NOUNS = {
+    # What one event of each kind is called, in headings, citations, charts and fallback titles.
     "earnings-call": "call",
     "hearing": "hearing",
     "debate": "debate",
@@ -70,7 +71,7 @@ _QA = {
 
 def noun(kind: str) -> str:
     """``earnings-call`` -> ``call``, ``podcast`` -> ``episode``; anything else: ``event``."""
-    return _NOUNS.get(kind, "event")
+    return KIND_NOUNS.get(kind, "event")
 
 
 def group_titles(kind: str) -> dict[str, str]:

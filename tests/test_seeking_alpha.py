@@ -242,16 +242,20 @@ _SENTENCE = st.lists(
 ).map(lambda parts: " ".join(parts).strip() or "Yes.")
 
 
-@given(
-    turns=st.lists(
-        st.tuples(
-            st.sampled_from(["Operator", *(p[0] for p in _PEOPLE)]),
-            st.lists(_SENTENCE, min_size=1, max_size=3),
-            st.booleans(),
-        ),
-        min_size=1,
-        max_size=8,
+# Speaker turns of a generated call: label, paragraphs, and whether a blank line follows the label.
+_TURNS = st.lists(
+    st.tuples(
+        st.sampled_from(["Operator", *(p[0] for p in _PEOPLE)]),
+        st.lists(_SENTENCE, min_size=1, max_size=3),
+        st.booleans(),
     ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(
+    turns=_TURNS,
     qa_after=st.integers(min_value=0, max_value=8),
 )
 @settings(max_examples=60, deadline=None)
@@ -355,15 +359,7 @@ def test_q_dash_label_of_someone_unlisted_is_a_new_asker_with_a_warning() -> Non
 
 
 @given(
-    turns=st.lists(
-        st.tuples(
-            st.sampled_from(["Operator", *(p[0] for p in _PEOPLE)]),
-            st.lists(_SENTENCE, min_size=1, max_size=3),
-            st.booleans(),
-        ),
-        min_size=1,
-        max_size=8,
-    ),
+    turns=_TURNS,
     call_start=st.booleans(),
 )
 @settings(max_examples=60, deadline=None)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import PurePath
 
 from ..model import EventInfo, ParsedTranscript, ParseWarning
+from ..wording import KIND_NOUNS
 from .call_dates import MONTHS
 
 # Extensions a publisher's file may carry, one after another (``x.htm.txt``, ``x.said.txt``).
@@ -52,14 +53,6 @@ _MONTH_TITLES = (
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
 )
-_KIND_NOUN = {
-    "earnings-call": "call",
-    "hearing": "hearing",
-    "debate": "debate",
-    "podcast": "episode",
-    "talk": "talk",
-    "meeting": "meeting",
-}
 
 
 def file_stem(path: str) -> str:
@@ -107,7 +100,7 @@ def humane(path: str, kind: str) -> str:
     words = [w for w in re.split(r"[_\-\s.]+", file_stem(path)) if w]
     while len(words) > 1 and words[0].lower() in _SOURCE_PREFIXES:
         words = words[1:]
-    noun = _KIND_NOUN.get(kind, "")
+    noun = KIND_NOUNS.get(kind, "")
     for i, word in enumerate(words):
         found = _FILE_QUARTER.match(word.lower())
         if found and i > 0:
