@@ -146,8 +146,8 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
         elif (
             current is not None
             and group == GROUP_COMPANY
+            and i >= last_analyst  # checked first: the phrase search is the costly part
             and signals.closes_as_company(texts[i])
-            and i >= last_analyst
         ):
             current = None  # closing remarks, with no question after them, are in no exchange
         if current is not None:

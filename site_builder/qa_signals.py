@@ -76,4 +76,6 @@ def asks_anew(text: str) -> bool:
 
 
 def turns_to_written(text: str) -> bool:
-    return WRITTEN_QUESTIONS.search(text) is not None
+    # Every wording names a question; most turns do not, and a substring test is far cheaper
+    # than the pattern's search (it runs on every company turn).
+    return "question" in text.lower() and WRITTEN_QUESTIONS.search(text) is not None
