@@ -78,7 +78,7 @@ def remove(*paths: Path) -> None:
 
 
 def theme_templates() -> Path | None:
-    from site_builder.theme import default_theme_dir
+    from site_builder.render.theme import default_theme_dir
 
     folder = default_theme_dir() / "templates"
     return folder if folder.is_dir() and any(folder.rglob("*.html")) else None

@@ -19,8 +19,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder import build, qa, readers, sources
+from site_builder import pipeline as build
+from site_builder import readers
 from site_builder.errors import Diagnostics
+from site_builder.exchanges import group as qa
+from site_builder.load import sources
 from site_builder.slugs import slugify
 
 ROOT = Path(__file__).resolve().parents[1]

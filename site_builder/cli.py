@@ -13,11 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from site_builder import __version__
 
 if TYPE_CHECKING:
-    from . import progress
-    from .errors import Diagnostics
+    from site_builder import progress
+    from site_builder.errors import Diagnostics
 
 
 def _print_diagnostics(diagnostics: Diagnostics) -> None:
@@ -28,9 +28,10 @@ def _print_diagnostics(diagnostics: Diagnostics) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     import time
 
-    from . import build_record, progress
-    from .errors import Diagnostics
-    from .write import OutputError, check_output_dir
+    from site_builder import progress
+    from site_builder.errors import Diagnostics
+    from site_builder.incremental import record as build_record
+    from site_builder.output.write import OutputError, check_output_dir
 
     started = time.perf_counter()
     if args.cache_dir is not None:
@@ -54,8 +55,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         return _report_built(
             args.output, shown, diagnostics, pages_by_kind, 0, files, time.perf_counter() - started
         )
-    from . import build
-    from .search import SearchIndexError
+    from site_builder import pipeline as build
+    from site_builder.output.search import SearchIndexError
 
     try:
         result = build.build(
@@ -100,7 +101,7 @@ def _report_built(
     files_unchanged: int,
     seconds: float,
 ) -> int:
-    from . import progress
+    from site_builder import progress
 
     warnings = len(diagnostics.warnings)
     if shown.tty:
@@ -115,7 +116,7 @@ def _report_built(
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from . import build
+    from site_builder import pipeline as build
 
     result = build.build(args.content, Path("/nonexistent"), None, dry_run=True)
     _print_diagnostics(result.diagnostics)
@@ -125,8 +126,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from . import jsonout, qa, readers, sources
-    from .errors import did_you_mean
+    from site_builder import readers
+    from site_builder.errors import did_you_mean
+    from site_builder.exchanges import group as qa
+    from site_builder.load import sources
+    from site_builder.render import jsonout
 
     path: Path = args.file
     if not path.is_file():
@@ -144,13 +148,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from . import serve
+    from site_builder.preview import server as serve
 
     return serve.serve(args.content, args.output, host=args.host, port=args.port)
 
 
 def _reader_names() -> str:
-    from . import readers
+    from site_builder import readers
 
     return ", ".join(readers.reader_names())
 

@@ -44,7 +44,7 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory):
     """The demo content/ built once per session into a temporary folder, served from ``/``."""
-    from site_builder import build
+    from site_builder import pipeline as build
 
     from .browser import CONTENT
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from cleanco import basename
 
-from site_builder import build
+from site_builder import pipeline as build
 
 CORPUS = Path(__file__).parent / "corpus"
 TRANSCRIPT_SUFFIXES = {".txt", ".md", ".vtt", ".json"}

@@ -11,10 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import annotate, annotations, build, cli, qa, readers, sources
+from site_builder import cli, readers
+from site_builder import pipeline as build
+from site_builder.annotate import apply as annotate
+from site_builder.annotate import sidecars as annotations
 from site_builder.errors import Diagnostics
+from site_builder.exchanges import group as qa
+from site_builder.load import sources
+from site_builder.load.yamlload import MAX_ALIAS_COPIES, Mapping, Scalar, parse_yaml
 from site_builder.model import ParsedTranscript, Transcript
-from site_builder.yamlload import MAX_ALIAS_COPIES, Mapping, Scalar, parse_yaml
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent

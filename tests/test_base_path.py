@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from site_builder import build
+from site_builder import pipeline as build
 
 from .browser import CONTENT, serve_folder, static_server
 

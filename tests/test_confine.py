@@ -14,8 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build, cli, confine, watch, write
+from site_builder import cli
+from site_builder import pipeline as build
 from site_builder.errors import Diagnostics
+from site_builder.load import confine
+from site_builder.output import write
+from site_builder.preview import rebuild as watch
 
 from .sitetree import make_content
 

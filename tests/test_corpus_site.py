@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build, sources
+from site_builder import pipeline as build
+from site_builder.load import sources
 
 from .corpus_site import (
     Counts,

@@ -10,11 +10,13 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from site_builder import charts, index, jsonout, site_data
-from site_builder.config import SiteConfig
 from site_builder.errors import Diagnostics
+from site_builder.index import site as index
+from site_builder.load.config import SiteConfig
 from site_builder.model import Person, Transcript
+from site_builder.render import jsonout, site_data
 from site_builder.urls import Urls
+from site_builder.views import chart_svg as charts
 
 from .html_check import file_for, read_page
 from .test_site import SITE_ANNOTATIONS, build_small, small_transcript

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build, firms
+from site_builder import pipeline as build
 from site_builder.errors import Diagnostics
+from site_builder.text import firms
 
 CORPUS = Path(__file__).parent / "corpus"
 

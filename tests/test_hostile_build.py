@@ -17,8 +17,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_builder import build, readers, textcheck
+from site_builder import pipeline as build
+from site_builder import readers
 from site_builder.errors import Diagnostics
+from site_builder.text import textcheck
 
 from .browser import CONTENT
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bench import generate
-from site_builder.builder import Builder
-from site_builder.manifest import MARKER
-from site_builder.theme import default_theme_dir
+from site_builder.incremental.builder import Builder
+from site_builder.output.manifest import MARKER
+from site_builder.render.theme import default_theme_dir
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

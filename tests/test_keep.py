@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build
-from site_builder.builder import Builder
+from site_builder import pipeline as build
+from site_builder.incremental.builder import Builder
 
 from .sitetree import make_content
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from site_builder import annotations, build, yamlload
+from site_builder import pipeline as build
+from site_builder.annotate import sidecars as annotations
 from site_builder.errors import Diagnostics
-from site_builder.yamlload import MAX_ALIAS_COPIES, parse_yaml
+from site_builder.load import yamlload
+from site_builder.load.yamlload import MAX_ALIAS_COPIES, parse_yaml
 
 from .browser import CONTENT
 

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import qa, readers, repair, sources
+from site_builder import readers
+from site_builder.exchanges import group as qa
+from site_builder.load import repair, sources
 from site_builder.model import ParsedTranscript, SourceText
 
 from .corpus_check import CORPUS, lost_words

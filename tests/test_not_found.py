@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder import build
+from site_builder import pipeline as build
 
 from .sitetree import make_content
 

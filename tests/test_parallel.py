@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import parallel
+from site_builder.render import parallel
 
 
 def _square(i: int) -> tuple[int, int]:
@@ -86,9 +86,10 @@ def _alive(pid: int) -> bool:
 
 def test_a_transcript_loaded_in_a_helper_arrives_whole(tmp_path: Path) -> None:
     """Loaded calls travel pickled; records pickled by their fields must come back equal."""
-    from site_builder import annotations, sources
-    from site_builder.builder import _load_one
+    from site_builder.annotate import sidecars as annotations
     from site_builder.errors import Diagnostics
+    from site_builder.incremental.builder import _load_one
+    from site_builder.load import sources
 
     from .browser import CONTENT
 

@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from site_builder import build
+from site_builder import pipeline as build
 
 from .html_check import read_page
 

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scripts.eval_exchanges import Ref, locate
-from site_builder import qa
-from site_builder.introductions import firm_after
+from site_builder.exchanges import group as qa
+from site_builder.exchanges.introductions import firm_after
 from site_builder.model import EventInfo, ParsedTranscript, Participant, Section, Turn
 
 _ANALYSTS = (

@@ -15,9 +15,11 @@ from typing import Any
 
 import pytest
 
-from site_builder import build, cli, search_stable
+from site_builder import cli
+from site_builder import pipeline as build
 from site_builder.errors import Diagnostics
 from site_builder.model import GROUP_OPERATOR, GROUP_UNKNOWN
+from site_builder.output import search_stable
 from site_builder.urls import SEARCH_BUNDLE, Urls
 
 from .browser import CONTENT, format_violations, run_axe, static_server

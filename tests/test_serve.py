@@ -22,11 +22,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bench import generate
-from site_builder import build, sources
+from site_builder import pipeline as build
 from site_builder.errors import Diagnostics
-from site_builder.preview_search import SearchRefresher, work_folder
+from site_builder.load import sources
+from site_builder.preview.rebuild import BuildOutcome, Rebuilder
+from site_builder.preview.search import SearchRefresher, work_folder
 from site_builder.urls import Urls
-from site_builder.watch import BuildOutcome, Rebuilder
 
 from .browser import CONTENT, free_port
 

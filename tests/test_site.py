@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build, index, render, sources, theme, write
-from site_builder.annotations import SiteAnnotations
+from site_builder import pipeline as build
+from site_builder.annotate.sidecars import SiteAnnotations
 from site_builder.errors import Diagnostics
+from site_builder.index import site as index
+from site_builder.load import sources
 from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -33,6 +35,9 @@ from site_builder.model import (
     Transcript,
     Turn,
 )
+from site_builder.output import write
+from site_builder.render import pages as render
+from site_builder.render import theme
 
 from .corpus_check import words
 from .html_check import broken_links, read_page

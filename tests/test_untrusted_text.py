@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build, cli, feeds, sources
+from site_builder import cli
+from site_builder import pipeline as build
+from site_builder.load import sources
+from site_builder.render import feeds
 
 from .browser import CONTENT
 

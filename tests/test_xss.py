@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from site_builder import build
+from site_builder import pipeline as build
 
 from .browser import static_server
 from .page_scan import ScannedPage, foreign_markup, json_ld, scan, strings_in

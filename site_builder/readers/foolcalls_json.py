@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from ..model import (
+from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
     GROUP_OPERATOR,
@@ -30,9 +30,9 @@ from ..model import (
     ParseWarning,
     SourceText,
 )
-from . import fallback
-from .base import TranscriptBuilder
-from .motley_fool_common import People
+from site_builder.readers import fallback
+from site_builder.readers.common.base import TranscriptBuilder
+from site_builder.readers.motley_fool.common import People
 
 NAME = "foolcalls-json"
 MAX_SCORE = 0.95
