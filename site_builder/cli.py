@@ -29,13 +29,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     import time
 
     from site_builder import progress
+    from site_builder.cache_dir import CACHE_ENV
     from site_builder.errors import Diagnostics
     from site_builder.incremental import record as build_record
     from site_builder.output.write import OutputError, check_output_dir
 
     started = time.perf_counter()
     if args.cache_dir is not None:
-        os.environ[build_record.CACHE_ENV] = str(args.cache_dir.resolve())
+        os.environ[CACHE_ENV] = str(args.cache_dir.resolve())
     search = not args.no_search
     # Progress goes to stderr: on a terminal one redrawn line, in a log one line per stage.
     shown = progress.Progress(sys.stderr)

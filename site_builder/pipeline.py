@@ -90,8 +90,8 @@ def build(
     transcripts whose inputs a build in another process loaded already come from the cache
     folder (:mod:`site_builder.incremental.transcript_cache`).
     """
+    from site_builder.cache_dir import cache_root
     from site_builder.incremental.builder import Builder  # it builds on the stages above
-    from site_builder.incremental.record import cache_root
 
     builder = Builder(
         content_dir,

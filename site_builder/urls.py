@@ -13,6 +13,9 @@ from urllib.parse import quote, urlsplit
 
 from site_builder.slugs import slugify
 
+MARKER = ".site-builder"
+"""The marker file of an output folder: its presence says site-builder made the folder; it holds
+the manifest (:mod:`site_builder.output.manifest`)."""
 SEARCH_BUNDLE = "pagefind"
 """Output sub-folder of the search index, beside the pages; no page slug may use it."""
 

@@ -17,6 +17,7 @@ import pytest
 from site_builder import cli
 from site_builder import pipeline as build
 from site_builder.errors import Diagnostics
+from site_builder.incremental import stamps
 from site_builder.load import confine
 from site_builder.output import write
 from site_builder.preview import rebuild as watch
@@ -135,7 +136,7 @@ def test_link_loops_are_diagnostics_not_tracebacks(tmp_path: Path) -> None:
     again = os.path.relpath(content / "static" / "again")
     assert f"{again}: warning: links to a folder already read (a loop); skipped" in shown
     # The preview's watcher reads every folder once, however the links go round.
-    files = watch.snapshot([content], output)
+    files = stamps.snapshot([content], output)
     assert str(content / "transcripts" / "call-000.txt") in files
 
 

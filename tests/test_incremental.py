@@ -14,8 +14,8 @@ import pytest
 
 from bench import generate
 from site_builder.incremental.builder import Builder
-from site_builder.output.manifest import MARKER
 from site_builder.render.theme import default_theme_dir
+from site_builder.urls import MARKER
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from scripts.eval_exchanges import Ref, locate
 from site_builder.exchanges import group as qa
-from site_builder.exchanges.introductions import firm_after
 from site_builder.model import EventInfo, ParsedTranscript, Participant, Section, Turn
+from site_builder.text.introductions import firm_after
 
 _ANALYSTS = (
     ("Thomas Chong", "Jefferies"),

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from site_builder import readers
-from site_builder.annotate import provenance
 from site_builder.annotate.site_files import SiteAnnotations, load_site_annotations
 from site_builder.errors import Diagnostics
+from site_builder.load import provenance
 from site_builder.load.sources import display_path
 from site_builder.load.yamlload import Mapping, Node, load_yaml
 from site_builder.load.yamlschema import (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from site_builder.exchanges.introductions import Introduction
 from site_builder.model import GROUP_ANALYST, ParseWarning, Participant
+from site_builder.text.introductions import Introduction
 from site_builder.text.names import firm_relation
 
 # An operator names the same analysts' firms the same way, call after call.

@@ -26,10 +26,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from site_builder.exchanges import signals
 from site_builder.exchanges.firms import check_firm, firms_from_introductions
 from site_builder.exchanges.hosts import HOST_REACH, host_turns, reads_out
-from site_builder.exchanges.introductions import Analysts, find_introduction
 from site_builder.exchanges.role_evidence import reconcile_groups
 from site_builder.exchanges.roles import find_moderators
 from site_builder.exchanges.state import Call, Open, Section
@@ -44,6 +42,8 @@ from site_builder.model import (
     Turn,
 )
 from site_builder.readers.common.base import exchange_id
+from site_builder.text import phrases as signals
+from site_builder.text.introductions import Analysts, find_introduction
 
 
 def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:

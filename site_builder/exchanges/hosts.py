@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from site_builder.exchanges import signals
 from site_builder.exchanges.state import Call, Open
 from site_builder.model import GROUP_ANALYST, GROUP_COMPANY, GROUP_OPERATOR, Participant, Turn
+from site_builder.text import phrases as signals
 
 # How many company turns may come between a host's introduction and the questioner's first words.
 HOST_REACH = 4

@@ -23,8 +23,6 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from site_builder.exchanges import signals
-from site_builder.exchanges.introductions import names_person
 from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -36,6 +34,8 @@ from site_builder.model import (
     Participant,
     Turn,
 )
+from site_builder.text import phrases as signals
+from site_builder.text.introductions import names_person
 
 _ANALYST_TITLE = re.compile(r"\banalyst\b", re.I)
 _GROUPS = (GROUP_COMPANY, GROUP_ANALYST)

@@ -20,8 +20,6 @@ import itertools
 from collections import Counter
 from dataclasses import replace
 
-from site_builder.exchanges import signals
-from site_builder.exchanges.introductions import Analysts
 from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -30,6 +28,8 @@ from site_builder.model import (
     ParsedTranscript,
     ParseWarning,
 )
+from site_builder.text import phrases as signals
+from site_builder.text.introductions import Analysts
 
 # A hand-over is a short turn ("Kai Korschelt.") or one that calls the next question.
 _SHORT_TURN_WORDS = 25

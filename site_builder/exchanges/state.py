@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from site_builder.exchanges.introductions import Analysts, Introduction
 from site_builder.model import ParseWarning, Participant, Turn
+from site_builder.text.introductions import Analysts, Introduction
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ Each rebuild runs the whole pipeline of :mod:`site_builder.pipeline`, with two m
   ``speakers.yaml``, ``organizations.yaml`` and ``topics.yaml``. A transcript is loaded again when
   any of those stamps differs, or when the caller names one of its files as changed.
 - **Rendered pages** are kept by a hash of their view and the templates
-(:mod:`site_builder.incremental.page_cache`).
+(:mod:`site_builder.render.page_cache`).
   Views are made again on every rebuild, so what a page shows is never decided by a dependency
   list someone had to keep up to date.
 
@@ -21,7 +21,6 @@ import dataclasses
 import functools
 import gc
 import itertools
-import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,36 +29,24 @@ from site_builder import memo
 from site_builder.annotate import sidecars as annotations
 from site_builder.annotate.site_files import ORGANIZATIONS_FILE, SPEAKERS_FILE, TOPICS_FILE
 from site_builder.errors import Diagnostic, Diagnostics
-from site_builder.incremental import page_inputs, transcript_cache
 from site_builder.incremental import record as build_record
-from site_builder.incremental.page_cache import RenderCache
+from site_builder.incremental import stamps, transcript_cache
+from site_builder.incremental.stamps import Stamp, stamp
 from site_builder.index import site as index
+from site_builder.index import speech
 from site_builder.load import config, sources
 from site_builder.model import Transcript
 from site_builder.output import search as search_index
 from site_builder.output import write
-from site_builder.output.manifest import MARKER
 from site_builder.pipeline import BuildResult, load_transcript
-from site_builder.preview import rebuild as watch
 from site_builder.progress import Progress
 from site_builder.render import pages as render
 from site_builder.render import parallel, theme
-from site_builder.views import chart_svg as charts
-
-Stamp = tuple[int, int, int] | None
-"""(mtime_ns, size, inode) of a file; None when it does not exist."""
+from site_builder.render.page_cache import RenderCache
+from site_builder.urls import MARKER
+from site_builder.views import inputs as page_inputs
 
 SITE_WIDE_FILES = (SPEAKERS_FILE, ORGANIZATIONS_FILE, TOPICS_FILE)
-
-
-def stamp(path: Path | None) -> Stamp:
-    if path is None:
-        return None
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -70,7 +57,7 @@ class _LoadedTranscript:
     diagnostics: tuple[Diagnostic, ...]
     speech: index.Speech | None
     inputs: page_inputs.TranscriptInputs | None
-    """What page keys see of it (:mod:`site_builder.incremental.page_inputs`)."""
+    """What page keys see of it (:mod:`site_builder.views.inputs`)."""
     call: index.CallIndex | None
     """Its part of the site's indexes."""
 
@@ -128,7 +115,7 @@ class Builder:
         )
         self._cache = RenderCache()
         self._loads = itertools.count()
-        self._last_good: tuple[watch.Snapshot, Stamp, BuildResult] | None = None
+        self._last_good: tuple[stamps.Snapshot, Stamp, BuildResult] | None = None
         self._discovered: (
             tuple[frozenset[str], tuple[sources.SourceFile, ...], tuple[Diagnostic, ...]] | None
         ) = None
@@ -172,7 +159,7 @@ class Builder:
         if not dry_run:  # refuse a dangerous --output before spending time on the content
             write.check_output_dir(self.output_dir, self.content_dir)
         site_theme = theme.Theme(self.content_dir)
-        inputs = watch.snapshot(  # every input file's stamp
+        inputs = stamps.snapshot(  # every input file's stamp
             [self.content_dir, *site_theme.watched_dirs()], self.output_dir.resolve()
         )
         changed = [Path(p).resolve() for p in changed]
@@ -263,7 +250,7 @@ class Builder:
     def _options(self) -> tuple[object, ...]:
         return build_record.options(self.content_dir, self.base_url, self.search)
 
-    def _load_site(self, diagnostics: Diagnostics, inputs: watch.Snapshot) -> index.Site:
+    def _load_site(self, diagnostics: Diagnostics, inputs: stamps.Snapshot) -> index.Site:
         """As :func:`site_builder.pipeline.load_site`, loading only transcripts whose files changed.
 
         ``inputs``: the stamp of every input file, taken at the start of this build.
@@ -323,8 +310,8 @@ class Builder:
                 transcripts.append(kept.transcript)
                 calls[kept.transcript.slug] = kept.call
                 # Counted where it was loaded, perhaps in a helper process: not counted again.
-                charts.turn_words.remember(kept.speech.turn_words, kept.transcript.parsed)
-                charts.tally.remember(kept.speech.tally, kept.transcript.parsed)
+                speech.turn_words.remember(kept.speech.turn_words, kept.transcript.parsed)
+                speech.tally.remember(kept.speech.tally, kept.transcript.parsed)
         if self.progress is not None:
             self.progress.stage("indexing")
         return index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
@@ -340,7 +327,7 @@ class Builder:
         return self._disk.lookup(files, site_wide, _LoadedTranscript)
 
     def _discover(
-        self, diagnostics: Diagnostics, inputs: watch.Snapshot
+        self, diagnostics: Diagnostics, inputs: stamps.Snapshot
     ) -> tuple[sources.SourceFile, ...]:
         """:func:`site_builder.load.sources.discover`, again only when a file was added or
         removed."""

@@ -21,29 +21,16 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from site_builder import __version__
+from site_builder.cache_dir import cache_root
 from site_builder.errors import Diagnostic
+from site_builder.incremental import stamps
 from site_builder.output import write
-from site_builder.output.manifest import MARKER
-from site_builder.preview import rebuild as watch
 from site_builder.render import theme
+from site_builder.urls import MARKER
 
 Stamp = tuple[int, int, int]
 _PACKAGE = Path(__file__).resolve().parent.parent  # the site_builder package
 RECORD_VERSION = 1
-
-
-CACHE_ENV = "SITE_BUILDER_CACHE_DIR"
-"""Set by ``--cache-dir`` (and inherited by helper processes); else the user's cache folder."""
-
-
-def cache_root() -> Path:
-    """site-builder's cache folder: ``--cache-dir``, else ``$XDG_CACHE_HOME/site-builder``
-    (``~/.cache/site-builder`` without it)."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "site-builder"
 
 
 def cache_dir() -> Path:
@@ -79,10 +66,10 @@ def options(content_dir: Path, base_url: str | None, search: bool) -> tuple[obje
     return (str(content_dir.resolve()), base_url, search)
 
 
-def inputs(content_dir: Path, output_dir: Path) -> watch.Snapshot:
+def inputs(content_dir: Path, output_dir: Path) -> stamps.Snapshot:
     """The stamp of every input file: content, templates and static files of the theme."""
     roots = [content_dir, *theme.Theme(content_dir).watched_dirs()]
-    return watch.snapshot(roots, output_dir.resolve())
+    return stamps.snapshot(roots, output_dir.resolve())
 
 
 def unchanged(

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from site_builder.annotate.sidecars import SiteAnnotations
+from site_builder.index import speech
 from site_builder.model import GROUP_OPERATOR, Organization, Person, Topic, Transcript
-from site_builder.views import chart_svg as charts
 
 if TYPE_CHECKING:
     from site_builder.index.calls import CallIndex
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 def count_words(paragraphs: tuple[str, ...]) -> int:
     # The same count as the charts (contractions are one word, [laughter] is none), so a person
     # page never shows two different word totals for the same speech.
-    return sum(charts.count_words(p) for p in paragraphs)
+    return sum(speech.count_words(p) for p in paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +44,10 @@ class Speech:
     """Participant id -> the turns they spoke, in order."""
     words: Mapping[str, int]
     turn_words: Mapping[str, int]
-    """:func:`site_builder.views.chart_svg.turn_words` of the call: counted once, used by every
+    """:func:`site_builder.index.speech.turn_words` of the call: counted once, used by every
     chart."""
-    tally: charts.Tally
-    """:func:`site_builder.views.chart_svg.tally` of the call, for its page's and its people's
+    tally: speech.Tally
+    """:func:`site_builder.index.speech.tally` of the call, for its page's and its people's
     charts."""
     exchanges: tuple[tuple[ExchangeRef, str | None, tuple[str, ...]], ...]
     """(exchange, asker, participants who spoke in it other than operators), in order."""
@@ -57,7 +57,7 @@ def speech_of(transcript: Transcript) -> Speech:
     from site_builder.index.site import ExchangeRef, TurnRef
 
     parsed, slug = transcript.parsed, transcript.slug
-    spoken = charts.turn_words(parsed)
+    spoken = speech.turn_words(parsed)
     turns: dict[str, list[TurnRef]] = {}
     words: dict[str, int] = {}
     for turn in parsed.turns:
@@ -84,7 +84,7 @@ def speech_of(transcript: Transcript) -> Speech:
         for ex in parsed.exchanges
     )
     return Speech(
-        {k: tuple(v) for k, v in turns.items()}, words, spoken, charts.tally(parsed), exchanges
+        {k: tuple(v) for k, v in turns.items()}, words, spoken, speech.tally(parsed), exchanges
     )
 
 

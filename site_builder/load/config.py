@@ -1,5 +1,5 @@
 """``content/site.yaml``: the site's title, base URL, language, description and the default
-``source:`` and ``media:`` of every transcript (see :mod:`site_builder.annotate.provenance`).
+``source:`` and ``media:`` of every transcript (see :mod:`site_builder.load.provenance`).
 
 Read with the same located loader as the annotations, so a typo (``titel:``) is an error at its
 line with a did-you-mean hint instead of a silently ignored key. The file is optional; a
@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from site_builder.annotate import provenance
 from site_builder.errors import Diagnostics
-from site_builder.load import confine
+from site_builder.load import confine, provenance
 from site_builder.load.sources import display_path
 from site_builder.load.yamlload import Node, load_yaml
 from site_builder.load.yamlschema import Context, as_mapping, fields, ref, text, text_list
 from site_builder.model import SiteConfig
-from site_builder.output.manifest import MARKER
-from site_builder.urls import normalize_base_url
+from site_builder.urls import MARKER, normalize_base_url
 
 SITE_FILE = "site.yaml"
 SITE_KEYS = ("title", "base_url", "language", "description", "keep", "source", "media")

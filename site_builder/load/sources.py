@@ -10,7 +10,7 @@ from pathlib import Path
 from site_builder.errors import Diagnostics
 from site_builder.load import confine, repair
 from site_builder.model import ParseWarning, SourceText
-from site_builder.readers.common.titles import file_stem
+from site_builder.slugs import file_stem
 from site_builder.text import safety, textcheck
 
 TRANSCRIPTS_DIR = "transcripts"

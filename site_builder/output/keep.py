@@ -23,7 +23,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from site_builder.model import SiteConfig
-from site_builder.output.manifest import MARKER
+from site_builder.urls import MARKER
 
 DEFAULT_KEEP = SiteConfig().keep
 

@@ -12,8 +12,8 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
-MARKER = ".site-builder"
-"""The marker file: its presence says site-builder made the folder; it holds the manifest."""
+from site_builder.urls import MARKER
+
 MANIFEST_HEADER = "site-builder output; safe to delete. digest size kind path, one file a line"
 PAGE, GENERATED = "p", "g"
 Entry = tuple[str, int, str]

@@ -11,7 +11,8 @@ What the templates mark up, and why:
   words from the transcripts; indexing them too would show every remark two or three times.
 - Pagefind makes a sub-result for every *heading* that carries an ``id``; so the question and
   turn headings carry the anchors (``#q03``, ``#t042``) and a hit links to the remark itself.
-- Filters (speaker, organisation, company, quarter, topic) belong to the whole page: Pagefind
+- Filters (speaker, organisation, company, quarter, topic; :mod:`site_builder.views.search`)
+  belong to the whole page: Pagefind
   has no per-section filters, so "speaker: Elon Musk" finds the calls he spoke on, and the
   sub-results then point at the matching turns.
 """
@@ -20,52 +21,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
-from site_builder.model import GROUP_OPERATOR, GROUP_UNKNOWN
 from site_builder.output import search_stable
 from site_builder.urls import SEARCH_BUNDLE
-from site_builder.views.common import Link, SpeakerView
 
 
 class SearchIndexError(Exception):
     """Pagefind failed; the message holds what it printed."""
-
-
-@dataclass(frozen=True, slots=True)
-class SearchFilter:
-    """One value a page can be filtered by: rendered as ``data-pagefind-filter="name"``."""
-
-    name: str
-    """``speaker``, ``organisation``, ``company``, ``quarter`` or ``topic``."""
-    value: str
-
-
-def transcript_filters(
-    speakers: Iterable[SpeakerView],
-    company: Link | None,
-    quarter: str | None,
-    topics: Iterable[Link],
-) -> tuple[SearchFilter, ...]:
-    """The filter values of one transcript page, each once, in a stable order."""
-    people = [s for s in speakers if s.group not in (GROUP_OPERATOR, GROUP_UNKNOWN)]
-    found: list[SearchFilter] = [SearchFilter("speaker", s.name) for s in people]
-    found += [SearchFilter("organisation", s.organization.text) for s in people if s.organization]
-    if company:
-        found.append(SearchFilter("company", company.text))
-    if quarter:
-        found.append(SearchFilter("quarter", quarter))
-    found += [SearchFilter("topic", t.text) for t in topics]
-    return tuple(dict.fromkeys(f for f in found if f.value.strip()))
-
-
-def quarter_label(quarter: str | None, year: int | None) -> str | None:
-    """``Q2`` and ``2012`` -> ``Q2 2012``: one value per period, so the filter reads in order."""
-    if not quarter:
-        return None
-    return f"{quarter} {year}" if year else quarter
 
 
 def index_site(

@@ -34,17 +34,24 @@ import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from site_builder.output import atomic, keep, manifest
 from site_builder.output.keep import DEFAULT_KEEP
-from site_builder.output.manifest import GENERATED, MARKER, Entry
+from site_builder.output.manifest import GENERATED, Entry
 from site_builder.text import safety
-
-if TYPE_CHECKING:
-    from site_builder.render.pages import RenderedPage
+from site_builder.urls import MARKER
 
 _UNSAFE_REL = re.compile(r'[\x00-\x1f\x7f\\<>:"|?*]|(^|/)\.{0,2}(/|$)|^/')
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """One rendered file, held in memory (small sites and tests; a build streams instead)."""
+
+    path: str
+    """Output path relative to the output folder, POSIX separators."""
+    content: bytes
+    kind: str
 
 
 class OutputError(Exception):

@@ -9,23 +9,20 @@ costs a few milliseconds per scan for a few thousand files.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from site_builder.incremental.stamps import Snapshot, snapshot
 from site_builder.output.write import OutputError
 from site_builder.render import theme
 
 if TYPE_CHECKING:
     from site_builder import pipeline as build
-
-# path -> (mtime_ns, size, inode); the inode catches an editor's atomic save (write + rename).
-Snapshot = dict[str, tuple[int, int, int]]
 
 POLL_SECONDS = 0.05
 # A burst of saves (an editor writing several files, "save all") counts as one change once the
@@ -35,55 +32,6 @@ QUIET_SECONDS = 0.04
 # Saves that keep arriving faster than a rebuild (auto-save every second on a large site) would
 # otherwise never let a rebuild be announced; after this long the newest good one is.
 MAX_SILENT_SECONDS = 2.0
-
-
-def _is_scratch_file(name: str) -> bool:
-    """Editor swap and backup files, which change while the user types, not when they save."""
-    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp"))
-
-
-def snapshot(roots: Iterable[Path], excluded: Path) -> Snapshot:
-    """Every file below ``roots`` with its modification stamp, skipping ``excluded``.
-
-    Linked folders are followed only while they stay below a root, and each folder is read once:
-    ``loop -> .`` would otherwise be walked until the path grew too long for the system.
-    """
-    state: Snapshot = {}
-    pending = [str(r) for r in roots]
-    allowed = [os.path.realpath(r) for r in pending]
-    visited: set[str] = set()
-    skip = str(excluded)
-    while pending:
-        folder = pending.pop()
-        real = os.path.realpath(folder)
-        if folder == skip or real in visited:
-            continue
-        visited.add(real)
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            # A folder deleted while we look (or never created) has no files: that absence is
-            # itself the change we report by the missing entries. One that cannot be read is
-            # reported by the build.
-            continue
-        for entry in entries:
-            if _is_scratch_file(entry.name):
-                continue
-            try:
-                if entry.is_dir():
-                    if not entry.is_symlink() or _below(entry.path, allowed):
-                        pending.append(entry.path)
-                    continue
-                info = entry.stat()
-            except OSError:
-                continue  # removed between listing and stat, or a dangling or looping link
-            state[entry.path] = (info.st_mtime_ns, info.st_size, info.st_ino)
-    return state
-
-
-def _below(path: str, roots: list[str]) -> bool:
-    real = os.path.realpath(path)
-    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 @dataclass(frozen=True, slots=True)

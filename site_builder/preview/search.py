@@ -29,8 +29,7 @@ import traceback
 from pathlib import Path
 
 from site_builder.output import atomic, search
-from site_builder.output.manifest import MARKER
-from site_builder.urls import SEARCH_BUNDLE
+from site_builder.urls import MARKER, SEARCH_BUNDLE
 
 WORK_MARKER = ".site-builder-preview-search"
 """Marks the work folder as ours, so a later server may delete what a killed one left behind."""

@@ -1,7 +1,7 @@
 """Render every page's view through its Jinja template. No file writes.
 
 Rendering is a pure function of a page's view (plus the templates), so a cache keyed on a hash of
-both skips unchanged pages (:mod:`site_builder.incremental.page_cache`). Pages are made on every
+both skips unchanged pages (:mod:`site_builder.render.page_cache`). Pages are made on every
 core
 (:mod:`site_builder.render.parallel`). A template mistake is reported as
 a diagnostic at the template's file and line, naming the page being rendered, never as a
@@ -22,30 +22,23 @@ import jinja2
 from markupsafe import escape
 
 from site_builder import markdown
+from site_builder.cache_dir import cache_root
 from site_builder.errors import Diagnostic, Diagnostics
-from site_builder.incremental import page_inputs
-from site_builder.incremental import record as build_record
-from site_builder.incremental.page_cache import RenderCache, templates_fingerprint
-from site_builder.incremental.page_inputs import Key
 from site_builder.index.site import Site
 from site_builder.model import Transcript
 from site_builder.output import manifest
 from site_builder.output.manifest import Entry
+from site_builder.output.write import RenderedPage
 from site_builder.progress import Progress
 from site_builder.render import feeds, jsonout, parallel, site_data
+from site_builder.render.page_cache import RenderCache, templates_fingerprint
 from site_builder.render.theme import Theme
 from site_builder.urls import Urls
+from site_builder.views import inputs as page_inputs
 from site_builder.views.catalogue import page_specs
 from site_builder.views.common import PageView
+from site_builder.views.inputs import Key
 from site_builder.views.meta import transcript_description
-
-
-@dataclass(frozen=True, slots=True)
-class RenderedPage:
-    path: str
-    """Output path relative to the output folder, POSIX separators."""
-    content: bytes
-    kind: str
 
 
 def make_environment(theme: Theme) -> jinja2.Environment:
@@ -55,7 +48,7 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     source), so a fresh process does not compile them again: half a second per build.
     """
     loader = theme.loader()
-    compiled = build_record.cache_root() / "templates"
+    compiled = cache_root() / "templates"
     try:
         compiled.mkdir(parents=True, exist_ok=True)
         bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(compiled))

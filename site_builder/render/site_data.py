@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple
 
-from site_builder.annotate import provenance
 from site_builder.index.site import Site
+from site_builder.load import provenance
 from site_builder.model import Transcript
 from site_builder.render import jsonout
 from site_builder.urls import Urls

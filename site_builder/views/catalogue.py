@@ -5,7 +5,7 @@ Templates see these views, never the model (Zola's ``SerializingPage``, mkdocs'
 fragment is rendered before a template runs, so templates only loop, test and print.
 
 Each page is listed as a :class:`PageSpec` before its view is made: its URL, and what it shows
-of which transcripts and index entries (:mod:`site_builder.incremental.page_inputs` turns that into
+of which transcripts and index entries (:mod:`site_builder.views.inputs` turns that into
 a key),
 so a rebuild makes again only the views whose inputs changed.
 """
@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from site_builder.incremental.page_inputs import PageInputs
 from site_builder.index.site import Site
 from site_builder.model import Transcript
 from site_builder.urls import Urls
 from site_builder.views.common import PageView, page, plural, transcript_item
+from site_builder.views.inputs import PageInputs
 from site_builder.views.meta import (
     organization_description,
     person_description,

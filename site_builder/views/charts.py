@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
+from site_builder.index import speech
 from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -159,7 +160,7 @@ def _timeline_rows(
     speakers: dict[str, SpeakerView],
     labels: Mapping[str, str],
 ) -> Markup:
-    """A row per spoken turn (those :func:`charts.turn_words` counts, as the timeline draws
+    """A row per spoken turn (those :func:`speech.turn_words` counts, as the timeline draws
     them): its number (linked), speaker, role, section and words.
 
     Printed straight from the turns (no ``Cell`` per column): a call has hundreds of turns,
@@ -168,7 +169,7 @@ def _timeline_rows(
     parsed = transcript.parsed
     titles = {s.id: s.title for s in parsed.sections}
     groups = {p.id: p.group for p in parsed.participants}
-    words = charts.turn_words(parsed)
+    words = speech.turn_words(parsed)
     href = esc(urls.in_transcript(transcript.slug, ""))
     speaker_cells: dict[str, str] = {}
     section_cells: dict[str, str] = {}

@@ -11,8 +11,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from site_builder.annotate import provenance
 from site_builder.index.site import Site
+from site_builder.load import provenance
 from site_builder.model import GROUP_OPERATOR, GROUP_UNKNOWN, Transcript
 from site_builder.urls import Urls
 from site_builder.views import structured_data

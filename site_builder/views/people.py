@@ -13,8 +13,9 @@ from markupsafe import Markup
 
 from site_builder import markdown
 from site_builder.index.site import ExchangeRef, Site, TurnRef
+from site_builder.index.speech import tally
 from site_builder.urls import Urls
-from site_builder.views.chart_svg import Share, share_bars_svg, speaker_shares, tally
+from site_builder.views.chart_svg import Share, share_bars_svg, speaker_shares
 from site_builder.views.charts import ChartView, DataTable, chart_view, legend_items
 from site_builder.views.common import Link, Stat, org_link, plural
 from site_builder.views.exchanges import Positions, Printed, by_transcript, printed

@@ -1,5 +1,7 @@
 """The search page: Pagefind's UI, started by ``static/search.js``, and a way in without it.
 
+Also the filters a transcript page offers Pagefind (:func:`transcript_filters`).
+
 The page works in three states. Without JavaScript it says so and links to the contents. With
 JavaScript, ``search.js`` loads Pagefind's UI from the bundle and runs the query in ``?q=`` (the
 header's search form submits there). If the bundle is missing (a ``--no-search`` build) the
@@ -8,11 +10,13 @@ script says search is unavailable and the contents links stay.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from site_builder.index.site import Site
+from site_builder.model import GROUP_OPERATOR, GROUP_UNKNOWN
 from site_builder.urls import Urls
-from site_builder.views.common import Link, PageView, page
+from site_builder.views.common import Link, PageView, SpeakerView, page
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +60,37 @@ def search_page(site: Site, urls: Urls) -> PageView:
         content=search_view(urls),
         description=f"Search every transcript on {site.config.title}.",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilter:
+    """One value a page can be filtered by: rendered as ``data-pagefind-filter="name"``."""
+
+    name: str
+    """``speaker``, ``organisation``, ``company``, ``quarter`` or ``topic``."""
+    value: str
+
+
+def transcript_filters(
+    speakers: Iterable[SpeakerView],
+    company: Link | None,
+    quarter: str | None,
+    topics: Iterable[Link],
+) -> tuple[SearchFilter, ...]:
+    """The filter values of one transcript page, each once, in a stable order."""
+    people = [s for s in speakers if s.group not in (GROUP_OPERATOR, GROUP_UNKNOWN)]
+    found: list[SearchFilter] = [SearchFilter("speaker", s.name) for s in people]
+    found += [SearchFilter("organisation", s.organization.text) for s in people if s.organization]
+    if company:
+        found.append(SearchFilter("company", company.text))
+    if quarter:
+        found.append(SearchFilter("quarter", quarter))
+    found += [SearchFilter("topic", t.text) for t in topics]
+    return tuple(dict.fromkeys(f for f in found if f.value.strip()))
+
+
+def quarter_label(quarter: str | None, year: int | None) -> str | None:
+    """``Q2`` and ``2012`` -> ``Q2 2012``: one value per period, so the filter reads in order."""
+    if not quarter:
+        return None
+    return f"{quarter} {year}" if year else quarter

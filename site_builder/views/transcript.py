@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from site_builder import markdown
-from site_builder.annotate import provenance
 from site_builder.index.site import Site
+from site_builder.load import provenance
 from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -19,7 +19,6 @@ from site_builder.model import (
     Provenance,
     Transcript,
 )
-from site_builder.output.search import SearchFilter, quarter_label, transcript_filters
 from site_builder.text import wording
 from site_builder.urls import CONTENTS_ANCHOR, Urls
 from site_builder.views.charts import ChartView, transcript_charts
@@ -37,6 +36,7 @@ from site_builder.views.linking import (
     call_citation,
     call_neighbours,
 )
+from site_builder.views.search import SearchFilter, quarter_label, transcript_filters
 from site_builder.views.text import NumberedCorrection, esc, locate
 from site_builder.views.transcript_body import SectionView, TranscriptBody, notes_html
 

@@ -16,12 +16,9 @@ from pathlib import PurePath
 
 from site_builder.model import EventInfo, ParsedTranscript, ParseWarning
 from site_builder.readers.common.call_dates import MONTHS
+from site_builder.slugs import file_stem
 from site_builder.text.wording import KIND_NOUNS
 
-# Extensions a publisher's file may carry, one after another (``x.htm.txt``, ``x.said.txt``).
-SOURCE_EXTENSIONS = frozenset(
-    {"txt", "md", "markdown", "vtt", "srt", "json", "htm", "html", "xml", "said", "text"}
-)
 # File-name prefixes that name where a file came from, not what it is.
 _SOURCE_PREFIXES = frozenset(
     {"sa", "se", "mf", "mfjson", "ec", "fmp", "foolcalls", "ectsum", "crec", "msstream", "zoom"}
@@ -53,14 +50,6 @@ _MONTH_TITLES = (
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
 )
-
-
-def file_stem(path: str) -> str:
-    """The file's name without any source extension (``x.htm.txt`` -> ``x``)."""
-    name = PurePath(path).name
-    while "." in name and name.rsplit(".", 1)[1].lower() in SOURCE_EXTENSIONS:
-        name = name.rsplit(".", 1)[0]
-    return name or PurePath(path).name
 
 
 def _is_file_name(title: str, path: str) -> bool:

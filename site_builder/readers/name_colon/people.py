@@ -12,8 +12,6 @@ import re
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from site_builder.exchanges import signals
-from site_builder.exchanges.introductions import firm_after
 from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -23,6 +21,8 @@ from site_builder.model import (
     SECTION_PREPARED,
     SECTION_QA,
 )
+from site_builder.text import phrases as signals
+from site_builder.text.introductions import firm_after
 
 if TYPE_CHECKING:
     from site_builder.readers.name_colon.reader import Scan

@@ -99,7 +99,7 @@ def _quoted(
         for pid in dict.fromkeys((ex.asker, *speakers)):
             if pid:
                 spoke_in.setdefault(pid, []).append(exchanges[ex.id])
-    counted = charts.tally(parsed)
+    counted = speech.tally(parsed)
     shown: dict[str, list[object]] = {}
     for p in parsed.participants:
         words = counted.speaker_words.get(p.id)

@@ -1,6 +1,6 @@
 """The render cache of a long-lived builder: which file each page's key produced last time.
 
-A page whose key (:mod:`site_builder.incremental.page_inputs`) is unchanged would render to the
+A page whose key (:mod:`site_builder.views.inputs`) is unchanged would render to the
 same bytes,
 so the cache keeps only the output path and manifest entry (digest, size) of each page, not the
 bytes: the files themselves are in the output folder, and the writer checks they still are.
@@ -12,8 +12,8 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from site_builder.incremental.page_inputs import Key
 from site_builder.output.manifest import Entry
+from site_builder.views.inputs import Key
 
 
 def templates_fingerprint(template_dirs: Iterable[Path]) -> bytes:
