@@ -19,8 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder import pipeline as build
-from site_builder import readers
+from site_builder import pipeline, readers
 from site_builder.errors import Diagnostics
 from site_builder.exchanges import group as qa
 from site_builder.load import sources
@@ -103,7 +102,7 @@ def table(copied: list[Copied], check_stderr: str) -> list[str]:
 
 def people_without_pages(content: Path, output: Path) -> tuple[int, list[str]]:
     """How many people the site knows, and those whose page is missing from ``output``."""
-    site = build.load_site(content, Diagnostics())
+    site = pipeline.load_site(content, Diagnostics())
     missing = [
         person_id
         for person_id in site.people

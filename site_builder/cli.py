@@ -56,11 +56,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         return _report_built(
             args.output, shown, diagnostics, pages_by_kind, 0, files, time.perf_counter() - started
         )
-    from site_builder import pipeline as build
+    from site_builder.incremental.builder import build
     from site_builder.output.search import SearchIndexError
 
     try:
-        result = build.build(
+        result = build(
             args.content,
             args.output,
             args.base_url,
@@ -117,9 +117,9 @@ def _report_built(
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from site_builder import pipeline as build
+    from site_builder.incremental.builder import build
 
-    result = build.build(args.content, Path("/nonexistent"), None, dry_run=True)
+    result = build(args.content, Path("/nonexistent"), None, dry_run=True)
     _print_diagnostics(result.diagnostics)
     errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
     print(f"check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import pipeline as build
 from site_builder.annotate.sidecars import SiteAnnotations
 from site_builder.errors import Diagnostics
+from site_builder.incremental.builder import build
 from site_builder.index import site as index
 from site_builder.load import sources
 from site_builder.model import (
@@ -354,6 +354,6 @@ def test_demo_site_has_every_page_and_no_broken_link(demo_site: Path) -> None:
 
 
 def test_demo_builds_under_a_base_path(tmp_path: Path) -> None:
-    result = build.build(CONTENT, tmp_path / "site", base_url="https://example.org/calls/")
+    result = build(CONTENT, tmp_path / "site", base_url="https://example.org/calls/")
     assert result.ok, [str(d) for d in result.diagnostics.errors]
     assert broken_links(tmp_path / "site", "/calls/") == []

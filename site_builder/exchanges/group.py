@@ -182,11 +182,12 @@ def _askers_after(call: Call, section: Section, i: int) -> list[str]:
     """The analysts who speak after turn ``i`` until a moderator introduces someone else: past
     the operator's turns that only re-open the same line ("Bania, your line is open")."""
     turns, intros = section.turns, section.intros
-    own = intros[i].participant if section.moderator[i] and intros[i] else None
+    introduced = intros[i]
+    own = introduced.participant if section.moderator[i] and introduced else None
     found: list[str] = []
     for j in range(i + 1, min(len(turns), i + _MAX_WAIT)):
         if section.moderator[j]:
-            other = intros[j].participant if intros[j] else None
+            other = intro.participant if (intro := intros[j]) else None
             text = " ".join(turns[j].paragraphs)
             if found or (other is not None and other is not own):
                 break

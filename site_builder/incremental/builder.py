@@ -1,85 +1,38 @@
 """A builder that lives as long as the preview server and does again only what changed.
 
-Each rebuild runs the whole pipeline of :mod:`site_builder.pipeline`, with two memories:
+Each rebuild is :func:`site_builder.pipeline.run`, given two memories:
 
-- **Transcripts** (read, parsed, annotated) are kept with the file stamps (modification time,
-  size, inode) of every file their loading read: the transcript, its sidecar and the site-wide
-  ``speakers.yaml``, ``organizations.yaml`` and ``topics.yaml``. A transcript is loaded again when
-  any of those stamps differs, or when the caller names one of its files as changed.
-- **Rendered pages** are kept by a hash of their view and the templates
-(:mod:`site_builder.render.page_cache`).
-  Views are made again on every rebuild, so what a page shows is never decided by a dependency
-  list someone had to keep up to date.
+- **Loaded transcripts** (:mod:`site_builder.incremental.memory`), kept while the files they
+  were loaded from keep their stamps, and shared with builds in other processes through the
+  disk cache (:mod:`site_builder.incremental.transcript_cache`).
+- **Rendered pages** (:mod:`site_builder.render.page_cache`), kept by a key made of what each
+  page shows (:mod:`site_builder.views.inputs`, declared beside the page catalogue).
 
 When no input file changed since the last good build and the output is still the one it wrote,
-a rebuild returns at once and writes nothing.
+a rebuild returns at once and writes nothing; in a new process the build record
+(:mod:`site_builder.incremental.record`) answers the same question.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import gc
-import itertools
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from site_builder import memo
-from site_builder.annotate import sidecars as annotations
-from site_builder.annotate.site_files import ORGANIZATIONS_FILE, SPEAKERS_FILE, TOPICS_FILE
-from site_builder.errors import Diagnostic, Diagnostics
+from site_builder import parallel, pipeline
+from site_builder.cache_dir import cache_root
+from site_builder.errors import Diagnostics
 from site_builder.incremental import record as build_record
 from site_builder.incremental import stamps, transcript_cache
+from site_builder.incremental.memory import TranscriptMemory
 from site_builder.incremental.stamps import Stamp, stamp
-from site_builder.index import site as index
-from site_builder.index import speech
-from site_builder.load import config, sources
-from site_builder.model import Transcript
-from site_builder.output import search as search_index
 from site_builder.output import write
-from site_builder.pipeline import BuildResult, load_transcript
+from site_builder.pipeline import BuildResult
 from site_builder.progress import Progress
-from site_builder.render import pages as render
-from site_builder.render import parallel, theme
+from site_builder.render import theme
 from site_builder.render.page_cache import RenderCache
 from site_builder.urls import MARKER
-from site_builder.views import inputs as page_inputs
-
-SITE_WIDE_FILES = (SPEAKERS_FILE, ORGANIZATIONS_FILE, TOPICS_FILE)
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _LoadedTranscript:
-    stamps: tuple[Stamp, ...]
-    """Of every file loading read: transcript, sidecar, then the site-wide files."""
-    transcript: Transcript | None
-    diagnostics: tuple[Diagnostic, ...]
-    speech: index.Speech | None
-    inputs: page_inputs.TranscriptInputs | None
-    """What page keys see of it (:mod:`site_builder.views.inputs`)."""
-    call: index.CallIndex | None
-    """Its part of the site's indexes."""
-
-
-def _load_one(
-    source: sources.SourceFile, site_annotations: annotations.SiteAnnotations, token: int | None
-) -> _LoadedTranscript:
-    """Runs on any core: loads one transcript, with what the index and page keys need of it
-    (no page keys for a ``token`` of None: a one-off build keeps no pages for a next one)."""
-    diagnostics = Diagnostics()
-    transcript = load_transcript(source, site_annotations, diagnostics)
-    if transcript is None:
-        return _LoadedTranscript((), None, tuple(diagnostics), None, None, None)
-    speech = index.speech_of(transcript)
-    return _LoadedTranscript(
-        (),
-        transcript,
-        tuple(diagnostics),
-        speech,
-        None if token is None else page_inputs.transcript_inputs(token, transcript),
-        index.call_index(transcript, speech, site_annotations),
-    )
 
 
 class Builder:
@@ -107,21 +60,12 @@ class Builder:
         self.search = search
         self.jobs = jobs or parallel.default_jobs()
         self.progress = progress
-        self._transcripts: dict[Path, _LoadedTranscript] = {}
-        self._site_annotations: tuple[tuple[Stamp, ...], annotations.SiteAnnotations, tuple] = (
-            (),
-            annotations.SiteAnnotations(),
-            (),
-        )
+        disk = None if cache_dir is None else transcript_cache.TranscriptCache(cache_dir)
+        self._memory = TranscriptMemory(content_dir, self.jobs, disk, page_keys=not once)
         self._cache = RenderCache()
-        self._loads = itertools.count()
         self._last_good: tuple[stamps.Snapshot, Stamp, BuildResult] | None = None
-        self._discovered: (
-            tuple[frozenset[str], tuple[sources.SourceFile, ...], tuple[Diagnostic, ...]] | None
-        ) = None
         self._warm = False
         self._trust_record = True
-        self._disk = None if cache_dir is None else transcript_cache.TranscriptCache(cache_dir)
 
     def build(self, *, dry_run: bool = False) -> BuildResult:
         return self.rebuild(dry_run=dry_run)
@@ -178,185 +122,38 @@ class Builder:
                 result.files_written, result.pages_by_kind = files, pages_by_kind
                 self._last_good = (inputs, stamp(marker), result)
                 return _unchanged(result, _now() - started)
-        for path in changed:
-            self._transcripts.pop(path, None)
-        diagnostics = Diagnostics()
-        site = self._load_site(diagnostics, inputs)
-        # Before anything is rendered: a template or static file linking out is never read.
-        diagnostics.extend(site_theme.problems())
-        result = BuildResult(diagnostics)
-        if diagnostics.errors:
-            return _finished(result, started)
-        calls = None
-        if not self.once:
-            calls = {
-                kept.transcript.slug: kept.inputs
-                for kept in self._transcripts.values()
-                if kept.transcript is not None and kept.inputs is not None
-            }
-        if dry_run:
-            render.render_into(site, site_theme, diagnostics, write.DigestOnly(), jobs=self.jobs)
-            return _finished(result, started)
-        before_swap = search_index.index_site if self.search else None
-        with write.OutputWriter(
+        self._memory.begin(inputs, changed)
+        how = pipeline.Publishing(
             self.output_dir,
-            before_swap=before_swap,
-            prepare_next=not self.once,
-            keep=site.config.keep,
+            search=self.search,
+            dry_run=dry_run,
+            long_lived=not self.once,
             sweep=self.once or not self._warm,  # an edit's rebuild lists only the top
-        ) as writer:
-            made = render.render_into(
-                site,
-                site_theme,
-                diagnostics,
-                writer,
-                cache=self._cache,
-                inputs=calls,
-                jobs=self.jobs,
-                progress=self.progress,
-            )
-            entries = {m.path: m.entry for m in made if m.entry is not None}
-            if diagnostics.errors:
-                writer.abandon(entries)
-                return _finished(result, started)
-            entries |= write.static_entries(writer, site_theme.static_files())
-            if self.progress is not None:
-                self.progress.stage(
-                    "writing files" + (" and indexing search" if self.search else "")
-                )
-            # Indexed before the swap, so the published folder never pairs pages with a stale
-            # index.
-            report = writer.finish(entries)
-        result.pages_written = len(made)
-        result.pages_made = sum(m.fresh for m in made)
-        result.files_written = report.written
-        result.files_unchanged = report.unchanged
-        for page in made:
-            result.pages_by_kind[page.kind] = result.pages_by_kind.get(page.kind, 0) + 1
-            if page.fresh:
-                result.made_by_kind[page.kind] = result.made_by_kind.get(page.kind, 0) + 1
-        self._last_good = (inputs, stamp(marker), result)
-        self._warm = True
-        build_record.save(
-            self.output_dir,
-            marker,
-            built_from,
-            result.pages_by_kind,
-            report.written + report.unchanged,
-            list(diagnostics),
+            page_cache=None if dry_run else self._cache,
+            page_inputs=self._memory.page_inputs,
+            jobs=self.jobs,
         )
-        return _finished(result, started)
+        result = pipeline.run(self.content_dir, self.base_url, how, self._memory, self.progress)
+        result.seconds = _now() - started
+        if result.ok and not dry_run:
+            self._last_good = (inputs, stamp(marker), result)
+            self._warm = True
+            build_record.save(
+                self.output_dir,
+                marker,
+                built_from,
+                result.pages_by_kind,
+                result.files_written + result.files_unchanged,
+                list(result.diagnostics),
+            )
+        return result
 
     def _options(self) -> tuple[object, ...]:
         return build_record.options(self.content_dir, self.base_url, self.search)
 
-    def _load_site(self, diagnostics: Diagnostics, inputs: stamps.Snapshot) -> index.Site:
-        """As :func:`site_builder.pipeline.load_site`, loading only transcripts whose files changed.
-
-        ``inputs``: the stamp of every input file, taken at the start of this build.
-        """
-        site_config = config.load_config(self.content_dir, diagnostics, self.base_url)
-        site_annotations = self._load_site_annotations(diagnostics)
-        site_stamps = self._site_annotations[0]
-        found = self._discover(diagnostics, inputs)
-
-        def stamp_of(path: Path | None) -> Stamp:
-            # The snapshot's stamp where it has the file: 2,000 fewer stats per rebuild at
-            # 1,000 calls, and a file changed since then is seen by the next snapshot.
-            return None if path is None else inputs.get(str(path)) or stamp(path)
-
-        stamps = {
-            s.path: (stamp_of(s.path), stamp_of(s.annotation_path), *site_stamps) for s in found
-        }
-        missing = [
-            s
-            for s in found
-            if (kept := self._transcripts.get(s.path)) is None or kept.stamps != stamps[s.path]
-        ]
-        keys, stored = self._stored(missing)
-        missing = [s for s in missing if s.path not in stored]
-        if self.progress is not None:
-            self.progress.stage("reading transcripts", len(missing))
-        loaded = parallel.run_all(
-            [
-                functools.partial(
-                    _load_one, s, site_annotations, None if self.once else next(self._loads)
-                )
-                for s in missing
-            ],
-            self.jobs,
-            self.progress.advance if self.progress else None,
-        )
-        for source, one in zip(missing, loaded, strict=True):
-            self._transcripts[source.path] = dataclasses.replace(one, stamps=stamps[source.path])
-            if self._disk is not None:
-                self._disk.put(keys[source.path], dataclasses.replace(one, inputs=None))
-        for path, one in stored.items():
-            inputs = None
-            if not self.once and one.transcript is not None:
-                inputs = page_inputs.transcript_inputs(next(self._loads), one.transcript)
-            self._transcripts[path] = dataclasses.replace(one, stamps=stamps[path], inputs=inputs)
-        if self._disk is not None:
-            self._disk.report()
-        for gone in set(self._transcripts) - set(stamps):
-            del self._transcripts[gone]
-        transcripts = []
-        calls = {}
-        memo.forget_all()  # nothing of an earlier build stays alive in the caches
-        for source in found:
-            kept = self._transcripts[source.path]
-            diagnostics.extend(kept.diagnostics)
-            if kept.transcript is not None and kept.speech is not None and kept.call is not None:
-                transcripts.append(kept.transcript)
-                calls[kept.transcript.slug] = kept.call
-                # Counted where it was loaded, perhaps in a helper process: not counted again.
-                speech.turn_words.remember(kept.speech.turn_words, kept.transcript.parsed)
-                speech.tally.remember(kept.speech.tally, kept.transcript.parsed)
-        if self.progress is not None:
-            self.progress.stage("indexing")
-        return index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
-
-    def _stored(
-        self, found: list[sources.SourceFile]
-    ) -> tuple[dict[Path, str], dict[Path, _LoadedTranscript]]:
-        """(key of each source, the loaded transcripts the disk cache holds for them)."""
-        if self._disk is None:
-            return {}, {}
-        site_wide = [self.content_dir / name for name in SITE_WIDE_FILES]
-        files = {s.path: (s.path, s.annotation_path) for s in found}
-        return self._disk.lookup(files, site_wide, _LoadedTranscript)
-
-    def _discover(
-        self, diagnostics: Diagnostics, inputs: stamps.Snapshot
-    ) -> tuple[sources.SourceFile, ...]:
-        """:func:`site_builder.load.sources.discover`, again only when a file was added or
-        removed."""
-        names = frozenset(inputs)
-        if self._discovered is None or self._discovered[0] != names:
-            found = Diagnostics()
-            self._discovered = (names, sources.discover(self.content_dir, found), tuple(found))
-        diagnostics.extend(self._discovered[2])
-        return self._discovered[1]
-
-    def _load_site_annotations(self, diagnostics: Diagnostics) -> annotations.SiteAnnotations:
-        stamps = tuple(stamp(self.content_dir / name) for name in SITE_WIDE_FILES)
-        kept_stamps, kept, kept_diagnostics = self._site_annotations
-        if stamps != kept_stamps or not kept_stamps:
-            found = Diagnostics()
-            kept = annotations.load_site_annotations(self.content_dir, found)
-            kept_diagnostics = tuple(found)
-            self._site_annotations = (stamps, kept, kept_diagnostics)
-        diagnostics.extend(kept_diagnostics)
-        return kept
-
 
 def _now() -> float:
     return time.perf_counter()
-
-
-def _finished(result: BuildResult, started: float) -> BuildResult:
-    result.seconds = _now() - started
-    return result
 
 
 def _unchanged(previous: BuildResult, seconds: float) -> BuildResult:
@@ -370,3 +167,33 @@ def _unchanged(previous: BuildResult, seconds: float) -> BuildResult:
         seconds=seconds,
         pages_by_kind=dict(previous.pages_by_kind),
     )
+
+
+def build(
+    content_dir: Path,
+    output_dir: Path,
+    base_url: str | None = None,
+    *,
+    dry_run: bool = False,
+    search: bool = True,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """One build, as ``site-builder build`` runs it: a :class:`Builder` used once.
+
+    Transcripts are loaded and pages made on every core (``jobs``, default: all of them);
+    transcripts whose inputs a build in another process loaded already come from the cache
+    folder, and a build whose inputs match the last good build of the same output returns at
+    once (:mod:`site_builder.incremental.record`).
+    """
+    builder = Builder(
+        content_dir,
+        output_dir,
+        base_url,
+        search=search,
+        jobs=jobs,
+        progress=progress,
+        once=True,
+        cache_dir=cache_root(),
+    )
+    return builder.build(dry_run=dry_run)

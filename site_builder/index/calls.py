@@ -11,11 +11,13 @@ newest call should.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from site_builder.annotate.identity import is_unidentified
 from site_builder.annotate.sidecars import SiteAnnotations
+from site_builder.index.entries import (
+    CallIndex,
+    ExchangeRef,
+    Speech,
+)
 from site_builder.model import (
     GROUP_COMPANY,
     GROUP_OPERATOR,
@@ -26,35 +28,6 @@ from site_builder.model import (
 )
 from site_builder.slugs import slugify
 from site_builder.text import firms
-
-if TYPE_CHECKING:
-    from site_builder.index.people import Speech
-    from site_builder.index.site import ExchangeRef, TurnRef
-
-
-@dataclass(frozen=True, slots=True)
-class CallIndex:
-    """One call's part of the people, organisation and topic indexes, keyed by site-wide ids."""
-
-    slug: str
-    company: str | None
-    """Organisation id of the company that held the call."""
-    participant_people: tuple[tuple[tuple[str, str], str], ...]
-    """((slug, participant id), person id), in participant order."""
-    participant_organizations: tuple[tuple[tuple[str, str], str], ...]
-    organizations: tuple[Organization, ...]
-    """Organisations the call names (its company first), as the call names them."""
-    people: tuple[Person, ...]
-    """Each person of the call once, as its participant list describes them."""
-    voices: frozenset[str]
-    """Person ids of the call's operator and unidentified voices: no page of their own."""
-    turns: tuple[tuple[str, tuple[TurnRef, ...]], ...]
-    """(person id, turns), by participant as the call's speech lists them."""
-    words: tuple[tuple[str, int], ...]
-    asked: tuple[tuple[str, ExchangeRef], ...]
-    answered: tuple[tuple[str, ExchangeRef], ...]
-    topics: tuple[tuple[str, ExchangeRef], ...]
-    """(topic id, exchange), in exchange order."""
 
 
 def company_id(transcript: Transcript) -> str | None:

@@ -8,22 +8,20 @@ arrive newest first, so "what the participant list says" means the newest call's
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
 from site_builder.annotate.sidecars import SiteAnnotations
 from site_builder.index import speech
+from site_builder.index.entries import (
+    CallIndex,
+    ExchangeRef,
+    OrganizationEntry,
+    PersonEntry,
+    Speech,
+    TopicEntry,
+    TurnRef,
+)
 from site_builder.model import GROUP_OPERATOR, Organization, Person, Topic, Transcript
-
-if TYPE_CHECKING:
-    from site_builder.index.calls import CallIndex
-    from site_builder.index.site import (
-        ExchangeRef,
-        OrganizationEntry,
-        PersonEntry,
-        TopicEntry,
-        TurnRef,
-    )
 
 
 def count_words(paragraphs: tuple[str, ...]) -> int:
@@ -32,30 +30,7 @@ def count_words(paragraphs: tuple[str, ...]) -> int:
     return sum(speech.count_words(p) for p in paragraphs)
 
 
-@dataclass(frozen=True, slots=True)
-class Speech:
-    """What one call adds to its speakers' entries, by participant id.
-
-    Made once per loaded transcript (on the core that loaded it) and kept with it, so a rebuild
-    after one edit counts the words of one call, not of all of them.
-    """
-
-    turns: Mapping[str, tuple[TurnRef, ...]]
-    """Participant id -> the turns they spoke, in order."""
-    words: Mapping[str, int]
-    turn_words: Mapping[str, int]
-    """:func:`site_builder.index.speech.turn_words` of the call: counted once, used by every
-    chart."""
-    tally: speech.Tally
-    """:func:`site_builder.index.speech.tally` of the call, for its page's and its people's
-    charts."""
-    exchanges: tuple[tuple[ExchangeRef, str | None, tuple[str, ...]], ...]
-    """(exchange, asker, participants who spoke in it other than operators), in order."""
-
-
 def speech_of(transcript: Transcript) -> Speech:
-    from site_builder.index.site import ExchangeRef, TurnRef
-
     parsed, slug = transcript.parsed, transcript.slug
     spoken = speech.turn_words(parsed)
     turns: dict[str, list[TurnRef]] = {}
@@ -90,8 +65,6 @@ def speech_of(transcript: Transcript) -> Speech:
 
 def collect_people(calls: Sequence[CallIndex], site: SiteAnnotations) -> dict[str, PersonEntry]:
     """Everyone who speaks, or is named in ``speakers.yaml``; ``calls`` newest first."""
-    from site_builder.index.site import PersonEntry
-
     people: dict[str, Person] = {}
     # Slugs of each person's events as an ordered set: a regular analyst is on 1,000 calls.
     events: dict[str, dict[str, None]] = {}
@@ -156,8 +129,6 @@ def organization_entries(
     companies: Mapping[str, str],
     transcript_order: tuple[str, ...],
 ) -> dict[str, OrganizationEntry]:
-    from site_builder.index.site import OrganizationEntry
-
     members: dict[str, set[str]] = {}
     events: dict[str, set[str]] = {}
     for key, org_id in participant_orgs.items():
@@ -187,8 +158,6 @@ def organization_entries(
 
 
 def collect_topics(calls: Sequence[CallIndex], site: SiteAnnotations) -> dict[str, TopicEntry]:
-    from site_builder.index.site import TopicEntry
-
     topics: dict[str, Topic] = dict(site.topics)
     refs: dict[str, list[ExchangeRef]] = {}
     for call in calls:

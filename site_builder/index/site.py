@@ -13,9 +13,15 @@ from types import MappingProxyType
 
 from site_builder.annotate.sidecars import SiteAnnotations
 from site_builder.errors import Diagnostics
-from site_builder.index.calls import CallIndex, call_index
-from site_builder.index.people import (
+from site_builder.index.calls import call_index
+from site_builder.index.entries import (
+    CallIndex,
+    OrganizationEntry,
+    PersonEntry,
     Speech,
+    TopicEntry,
+)
+from site_builder.index.people import (
     collect_people,
     collect_topics,
     organization_entries,
@@ -23,67 +29,11 @@ from site_builder.index.people import (
 )
 from site_builder.memo import by_identity
 from site_builder.model import (
-    Organization,
-    Person,
     SiteConfig,
-    Topic,
     Transcript,
-    pickled_by_fields,
 )
 from site_builder.text import firms
 from site_builder.urls import Urls
-
-
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class TurnRef:
-    """A turn somewhere on the site."""
-
-    transcript: str
-    """Transcript slug."""
-    turn: str
-    """Turn id (its anchor)."""
-
-
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class ExchangeRef:
-    transcript: str
-    exchange: str
-
-
-@dataclass(frozen=True, slots=True)
-class PersonEntry:
-    """A person and everything they said across the site."""
-
-    person: Person
-    """Merged from ``speakers.yaml`` and the participant lists (annotations win)."""
-    transcripts: tuple[str, ...]
-    """Slugs of the events they took part in, newest first."""
-    turns: tuple[TurnRef, ...]
-    asked: tuple[ExchangeRef, ...]
-    """Exchanges they opened with a question."""
-    answered: tuple[ExchangeRef, ...]
-    """Exchanges someone else asked in which they spoke (operators never answer)."""
-    words: int
-
-
-@dataclass(frozen=True, slots=True)
-class OrganizationEntry:
-    organization: Organization
-    people: tuple[str, ...]
-    """Person ids, by name."""
-    transcripts: tuple[str, ...]
-    """Events its people spoke in, newest first."""
-    held: tuple[str, ...]
-    """Events the organisation held (it is the company of the call), newest first."""
-
-
-@dataclass(frozen=True, slots=True)
-class TopicEntry:
-    topic: Topic
-    exchanges: tuple[ExchangeRef, ...]
-    """In transcript order (newest event first), then exchange order."""
 
 
 @by_identity(4)
@@ -164,10 +114,10 @@ def build_site(
             where.setdefault(org.id, sources[c.slug])
             # A firm merged from several wordings is called by its shortest (``UBS`` rather
             # than ``UBS Securities LLC``); whichever call is read first, the same one.
-            known = orgs.get(org.id)
+            kept = orgs.get(org.id)
             if org.id in site_annotations.organizations:
                 continue
-            if known is None or (len(org.name), org.name) < (len(known.name), known.name):
+            if kept is None or (len(org.name), org.name) < (len(kept.name), kept.name):
                 orgs[org.id] = org
     report_merges(wordings, where, site_annotations, diagnostics)
     everyone = collect_people(pieces, site_annotations)

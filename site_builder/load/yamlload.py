@@ -128,6 +128,7 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             items = (self.convert(item, inner) for item in node.value)
             return Sequence(tuple(i for i in items if i is not None), line, col)
+        assert isinstance(node, yaml.MappingNode)  # the composer makes no other kind
         return self._mapping(node, inner, line, col)
 
     def _scalar(self, node: yaml.ScalarNode, line: int, col: int) -> Scalar:

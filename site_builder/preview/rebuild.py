@@ -15,14 +15,12 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from site_builder import pipeline
+from site_builder.incremental.builder import Builder, build
 from site_builder.incremental.stamps import Snapshot, snapshot
 from site_builder.output.write import OutputError
 from site_builder.render import theme
-
-if TYPE_CHECKING:
-    from site_builder import pipeline as build
 
 POLL_SECONDS = 0.05
 # A burst of saves (an editor writing several files, "save all") counts as one change once the
@@ -61,7 +59,7 @@ def _describe_exception(exc: Exception) -> str:
 
 
 def build_once(
-    content_dir: Path, output_dir: Path, rebuild: Callable[[], build.BuildResult] | None = None
+    content_dir: Path, output_dir: Path, rebuild: Callable[[], pipeline.BuildResult] | None = None
 ) -> BuildOutcome:
     """One build for the preview: base URL ``/``, failures reported, never raised.
 
@@ -74,14 +72,12 @@ def build_once(
         message = f"{content_dir}: error: the content folder is gone (deleted or moved?)"
         return BuildOutcome(False, (message,), 0, 0, time.perf_counter() - started)
     try:
-        # The long-lived builder redoes only what changed (site_builder/builder.py).
+        # The long-lived builder redoes only what changed (site_builder/incremental/).
         if rebuild is not None:
             result = rebuild()
         else:
-            # No search index: the preview refreshes it after the reload (preview_search.py).
-            from site_builder import pipeline as build
-
-            result = build.build(content_dir, output_dir, base_url="/", search=False)
+            # No search index: the preview refreshes it after the reload (preview/search.py).
+            result = build(content_dir, output_dir, base_url="/", search=False)
     except OutputError as exc:
         return BuildOutcome(False, (f"error: {exc}",), 0, 0, time.perf_counter() - started)
     except Exception as exc:
@@ -118,10 +114,8 @@ class Rebuilder:
         self._stop = threading.Event()
         self._built: Snapshot = {}
         self._warm_up_due = False
-        from site_builder.incremental.builder import Builder  # it imports this module's snapshot()
-
         # Without Pagefind, which would triple the time to the reload; the server indexes the
-        # served site in the background instead (site_builder/preview_search.py). In one
+        # served site in the background instead (site_builder/preview/search.py). In one
         # process (jobs=1): the server runs several threads, and a worker forked from a
         # threaded process can inherit a lock another thread held at that moment and hang
         # forever, so the preview never forks.
@@ -146,7 +140,7 @@ class Rebuilder:
         self._warm_up_due = first.ok and not self._builder.warm
         return first
 
-    def _build(self, how: Callable[[], build.BuildResult] | None = None) -> BuildOutcome:
+    def _build(self, how: Callable[[], pipeline.BuildResult] | None = None) -> BuildOutcome:
         self.building.set()
         try:
             return build_once(self.content_dir, self.output_dir, how or self._builder.rebuild)

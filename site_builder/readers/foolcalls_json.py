@@ -184,8 +184,8 @@ def _listed(people: People, participants: Any, company: str | None) -> None:
         for entry in entries if isinstance(entries, list) else []:
             if not isinstance(entry, dict) or not isinstance(entry.get("speaker"), str):
                 continue
-            firm = entry.get("affiliation") if isinstance(entry.get("affiliation"), str) else ""
-            role = entry.get("role") if isinstance(entry.get("role"), str) else ""
+            firm = _text(entry, "affiliation") or ""
+            role = _text(entry, "role") or ""
             if entry["speaker"].strip():
                 people.add(
                     entry["speaker"].strip(),

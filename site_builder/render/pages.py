@@ -3,7 +3,7 @@
 Rendering is a pure function of a page's view (plus the templates), so a cache keyed on a hash of
 both skips unchanged pages (:mod:`site_builder.render.page_cache`). Pages are made on every
 core
-(:mod:`site_builder.render.parallel`). A template mistake is reported as
+(:mod:`site_builder.parallel`). A template mistake is reported as
 a diagnostic at the template's file and line, naming the page being rendered, never as a
 traceback.
 """
@@ -21,7 +21,7 @@ from typing import Protocol
 import jinja2
 from markupsafe import escape
 
-from site_builder import markdown
+from site_builder import markdown, parallel
 from site_builder.cache_dir import cache_root
 from site_builder.errors import Diagnostic, Diagnostics
 from site_builder.index.site import Site
@@ -30,7 +30,7 @@ from site_builder.output import manifest
 from site_builder.output.manifest import Entry
 from site_builder.output.write import RenderedPage
 from site_builder.progress import Progress
-from site_builder.render import feeds, jsonout, parallel, site_data
+from site_builder.render import feeds, jsonout, site_data
 from site_builder.render.page_cache import RenderCache, templates_fingerprint
 from site_builder.render.theme import Theme
 from site_builder.urls import Urls
@@ -270,8 +270,11 @@ def _feed_entry(site: Site, urls: Urls, t: Transcript) -> feeds.FeedEntry:
 
 
 class _Listed(Protocol):
-    url: str
-    kind: str
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
 
 
 def _machine_jobs(

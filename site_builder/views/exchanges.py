@@ -14,7 +14,8 @@ from typing import Protocol, TypeVar
 
 from markupsafe import Markup
 
-from site_builder.index.site import ExchangeRef, Site
+from site_builder.index.entries import ExchangeRef
+from site_builder.index.site import Site
 from site_builder.memo import by_identity
 from site_builder.model import GROUP_OPERATOR, Exchange, Participant, Transcript, Turn
 from site_builder.urls import Urls
@@ -130,7 +131,7 @@ class Printed:
         for tid in ex.turns:
             found = positions.turns.get(tid)
             speaker = found[1].speaker if found else None
-            if not speaker:
+            if found is None or not speaker:
                 continue
             if speaker == ex.asker:
                 first = first or found[1]

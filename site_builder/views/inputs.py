@@ -26,7 +26,9 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from site_builder.index.site import ExchangeRef, Site
+from site_builder.index.entries import ExchangeRef
+from site_builder.index.site import Site
+from site_builder.index.speech import tally
 from site_builder.model import Transcript, Turn
 from site_builder.views import chart_svg as charts
 
@@ -95,11 +97,11 @@ def _quoted(
             said.setdefault(turn.speaker, []).append(entry)
     spoke_in: dict[str, list[int]] = {}
     for ex in parsed.exchanges:
-        speakers = (turn.speaker for t in ex.turns if (turn := by_id.get(t)) is not None)
+        speakers = (found.speaker for t in ex.turns if (found := by_id.get(t)) is not None)
         for pid in dict.fromkeys((ex.asker, *speakers)):
             if pid:
                 spoke_in.setdefault(pid, []).append(exchanges[ex.id])
-    counted = speech.tally(parsed)
+    counted = tally(parsed)
     shown: dict[str, list[object]] = {}
     for p in parsed.participants:
         words = counted.speaker_words.get(p.id)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from site_builder import markdown
-from site_builder.index.site import ExchangeRef, Site
+from site_builder.index.entries import ExchangeRef
+from site_builder.index.site import Site
 from site_builder.urls import Urls
 from site_builder.views.common import (
     DateView,

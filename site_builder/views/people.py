@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from site_builder import markdown
-from site_builder.index.site import ExchangeRef, Site, TurnRef
+from site_builder.index.entries import ExchangeRef, TurnRef
+from site_builder.index.site import Site
 from site_builder.index.speech import tally
 from site_builder.urls import Urls
 from site_builder.views.chart_svg import Share, share_bars_svg, speaker_shares
@@ -50,7 +51,7 @@ class PersonItem:
 def _turns_html(positions: Positions, refs: list[TurnRef]) -> str:
     """Each turn's link (``Turn 12, question 3``) and its opening words, as one list."""
     turns, exchanges, href = positions.turns, positions.exchanges, positions.href
-    items = []
+    items: list[str] = []
     append = items.append
     for ref in refs:
         number, turn = turns[ref.turn]

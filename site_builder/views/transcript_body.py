@@ -208,7 +208,7 @@ class TranscriptBody:
             seen.add(anchor)
             out.append(
                 f'<p id="{anchor}" class="timed"><a class="timestamp" href="{self.href}{anchor}">'
-                f'<span class="visually-hidden">At </span>{esc(time)}</a> {body[3:]}'
+                f'<span class="visually-hidden">At </span>{esc(time or "")}</a> {body[3:]}'
             )
         return "".join(out)
 

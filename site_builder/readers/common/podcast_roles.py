@@ -16,8 +16,11 @@ from site_builder.slugs import name_key
 
 
 class _Spoken(Protocol):
-    speaker: str | None
-    paragraphs: list[str]
+    @property
+    def speaker(self) -> str | None: ...
+
+    @property
+    def paragraphs(self) -> list[str]: ...
 
 
 def assign(

@@ -76,8 +76,8 @@ def from_speech(parsed: ParsedTranscript) -> tuple[str, str | None] | None:
             match = _WELCOME.search(paragraph)
             if match and _CALL_WORDS.search(match.group("what")):
                 what = " ".join(match.group("what").split())
-                company = " ".join(_QUARTER_WORDS.sub(" ", what).split())
-                company = re.sub(r"['’]s\b", "", company).strip(" -'’") or None
+                named = " ".join(_QUARTER_WORDS.sub(" ", what).split())
+                company = re.sub(r"['’]s\b", "", named).strip(" -'’") or None
                 return what[0].upper() + what[1:], company
     return None
 

@@ -43,7 +43,7 @@ _HEADER_WINDOW = 20
 
 def _header_end(lines: list[str]) -> int | None:
     """The index of the ``---`` closing a header of known keys, or None."""
-    keys = set()
+    keys: set[str] = set()
     for index, line in enumerate(lines[:_HEADER_WINDOW]):
         if line.strip() == _RULE:
             return index if len(keys & _KNOWN_KEYS) >= 3 and "company" in keys else None

@@ -106,8 +106,8 @@ def parse_classic(b: TranscriptBuilder, blocks: list[Block], company: str | None
     add_boilerplate(b, "Site boilerplate", blocks[end:])
 
 
-def _read_list(people: People, blocks: list[Block], listing: int, company: str | None) -> int:
-    """Participants from the ``Call participants:`` list; the index of the first block after it."""
+def _read_list(people: People, blocks: list[Block], listing: int, company: str | None) -> None:
+    """Participants from the ``Call participants:`` list."""
     index = listing + 1
     while index < len(blocks):
         label = split_label(blocks[index].text)

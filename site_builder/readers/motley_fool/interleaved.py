@@ -24,7 +24,8 @@ def is_interleaved(lines: list[str]) -> bool:
 
 def interleaved_blocks(lines: list[str], start: int) -> list[Block]:
     blocks: list[Block] = []
-    line_no, text, extras, marker = 0, "", [], ""  # the entry being read
+    extras: list[str] = []
+    line_no, text, marker = 0, "", ""  # the entry being read
     open_entry = False
 
     def close() -> None:
@@ -39,15 +40,16 @@ def interleaved_blocks(lines: list[str], start: int) -> list[Block]:
         stripped = line.strip()
         entry = ENTRY.match(line)
         ruled = RULED.match(line) if stripped.startswith("━━") else None
-        if entry or (ruled and not previous_ruled):
+        translation = TRANSLATION.match(line)
+        found = entry or ruled
+        if found is not None and (entry or not previous_ruled):
             close()
-            found = entry or ruled
             line_no, text, extras, open_entry = index + 1, found.group("text").strip(), [], True
             marker = f"[{entry.group('n')}]" if entry else ""
         elif ruled:
             extras.append(ruled.group("text"))
-        elif TRANSLATION.match(line):
-            translated = TRANSLATION.match(line).group("text").strip()
+        elif translation:
+            translated = translation.group("text").strip()
             if translated:
                 extras.append(translated)
         elif stripped.startswith("=" * 10):

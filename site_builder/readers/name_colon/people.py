@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 
 from site_builder.model import (
     GROUP_ANALYST,
@@ -21,11 +20,9 @@ from site_builder.model import (
     SECTION_PREPARED,
     SECTION_QA,
 )
+from site_builder.readers.name_colon.scan import Scan
 from site_builder.text import phrases as signals
 from site_builder.text.introductions import firm_after
-
-if TYPE_CHECKING:
-    from site_builder.readers.name_colon.reader import Scan
 
 ASKER = "Questioner"
 ANSWERER = "Speaker"

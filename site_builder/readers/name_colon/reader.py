@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -37,6 +36,7 @@ from site_builder.readers.common.markdown_meta import (
     unescape_markdown,
 )
 from site_builder.readers.name_colon import people
+from site_builder.readers.name_colon.scan import PendingTurn, Scan
 
 NAME = "name-colon"
 # Below 0.8: a layout-specific reader (Motley Fool has `Operator:` labels too) wins.
@@ -50,31 +50,6 @@ _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 _QA_LABEL = re.compile(r"^(?P<who>[QA])\s*[-–—:]\s+(?P<rest>\S.*)$")
 _QA_HEADING = re.compile(r"\bq\s*&\s*a\b|\bquestions?\b|\bq-and-a\b", re.IGNORECASE)
 _LEADING_STAMP = re.compile(r"^\[(\d{1,2}:\d{2}(?::\d{2})?)\]\s*")
-
-
-@dataclass(slots=True)
-class PendingTurn:
-    speaker: str
-    """Canonical label name; ``""`` for boilerplate."""
-    section: int
-    line: int
-    label: str = ""
-    timestamp: str | None = None
-    paragraphs: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Scan:
-    """Everything ``parse`` learns in one pass over the lines."""
-
-    meta: Metadata
-    sections: list[tuple[str, str, int]] = field(default_factory=list)
-    turns: list[PendingTurn] = field(default_factory=list)
-    aliases: dict[str, set[str]] = field(default_factory=dict)
-    first_line: dict[str, int] = field(default_factory=dict)
-    qa_labels: bool = False
-    headings: set[int] = field(default_factory=set)
-    """Sections a heading opened: kept even with no turns, so the heading's words stay."""
 
 
 def _heading(text: str) -> tuple[int, str] | None:
