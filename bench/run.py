@@ -25,7 +25,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import edits, generate
+from corpusgen import generate
+
+from . import edits
 from .measure import Run, compare, folder_size, run, snapshot
 from .report import print_tables
 

@@ -50,11 +50,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if recorded is not None:
-        pages_by_kind, files, found = recorded
-        diagnostics = Diagnostics(found)
+        diagnostics = Diagnostics(recorded.diagnostics)
         _print_diagnostics(diagnostics)
+        seconds = time.perf_counter() - started
         return _report_built(
-            args.output, shown, diagnostics, pages_by_kind, 0, files, time.perf_counter() - started
+            args.output, shown, diagnostics, recorded.pages_by_kind, 0, recorded.files, seconds
         )
     from site_builder.incremental.builder import build
     from site_builder.output.search import SearchIndexError

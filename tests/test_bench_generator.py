@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import content, corpus, generate
+from corpusgen import content, corpus, generate
 from site_builder import cli, readers
 from site_builder.exchanges import group as qa
 from site_builder.load import sources

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import generate
+from corpusgen import generate
 from site_builder.incremental.builder import Builder
 from site_builder.render.theme import default_theme_dir
 from site_builder.urls import MARKER

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from bench import generate
+from corpusgen import generate
 from site_builder.errors import Diagnostics
 from site_builder.incremental.builder import build
 from site_builder.load import sources

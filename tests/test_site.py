@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -248,10 +249,26 @@ def test_base_url_prefixes_every_link(tmp_path: Path) -> None:
     assert broken_links(site, "/calls/") == []
 
 
-def test_anchors_do_not_move_when_text_is_corrected() -> None:
-    original = small_transcript()
-    edited = replace(original, corrections=())
-    assert [t.id for t in original.parsed.turns] == [t.id for t in edited.parsed.turns]
+def test_anchors_do_not_move_when_text_is_corrected(tmp_path: Path) -> None:
+    """A link someone saved before an editor corrected a word still lands on the same turn."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    sidecar = content / "transcripts" / "tesla-2012-q2.yaml"
+    page = "transcripts/tesla-2012-q2/index.html"
+
+    def anchors_and_text(name: str) -> tuple[list[str], str]:
+        assert build(content, tmp_path / name, search=False, jobs=1).ok
+        html = (tmp_path / name / page).read_text(encoding="utf-8")
+        return re.findall(r'\bid="((?:t|q)\d+[^"]*)"', html), html
+
+    corrected_ids, corrected = anchors_and_text("corrected")
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").split("\ncorrections:")[0] + "\n", encoding="utf-8"
+    )
+    plain_ids, plain = anchors_and_text("plain")
+    assert 'class="correction' in corrected and 'class="correction' not in plain
+    assert len(corrected_ids) > 100
+    assert corrected_ids == plain_ids
 
 
 def test_two_things_on_one_url_is_an_error_naming_both() -> None:

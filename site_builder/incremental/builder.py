@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder import parallel, pipeline
@@ -33,6 +34,15 @@ from site_builder.progress import Progress
 from site_builder.render import theme
 from site_builder.render.page_cache import RenderCache
 from site_builder.urls import MARKER
+
+
+@dataclass(frozen=True, slots=True)
+class _LastGood:
+    """The last good build of this builder: from which inputs, leaving which marker file."""
+
+    inputs: stamps.Snapshot
+    marker: Stamp
+    result: BuildResult
 
 
 class Builder:
@@ -63,7 +73,7 @@ class Builder:
         disk = None if cache_dir is None else transcript_cache.TranscriptCache(cache_dir)
         self._memory = TranscriptMemory(content_dir, self.jobs, disk, page_keys=not once)
         self._cache = RenderCache()
-        self._last_good: tuple[stamps.Snapshot, Stamp, BuildResult] | None = None
+        self._last_good: _LastGood | None = None
         self._warm = False
         self._trust_record = True
 
@@ -109,18 +119,21 @@ class Builder:
         changed = [Path(p).resolve() for p in changed]
         marker = self.output_dir / MARKER
         if self._last_good is not None and not changed and not dry_run:
-            before, output_stamp, result = self._last_good
-            if before == inputs and output_stamp == stamp(marker):
-                return _unchanged(result, _now() - started)
+            last = self._last_good
+            if last.inputs == inputs and last.marker == stamp(marker):
+                return _unchanged(last.result, _now() - started)
         built_from = build_record.fingerprint(inputs, self._options())
         if self._last_good is None and self._trust_record and not changed and not dry_run:
             recorded = build_record.load(self.output_dir, marker, built_from)
             # A new process, nothing changed since the last build, and no file of it lost.
             if recorded is not None and write.output_intact(self.output_dir):
-                pages_by_kind, files, found = recorded
-                result = BuildResult(Diagnostics(found), sum(pages_by_kind.values()))
-                result.files_written, result.pages_by_kind = files, pages_by_kind
-                self._last_good = (inputs, stamp(marker), result)
+                result = BuildResult(
+                    Diagnostics(recorded.diagnostics),
+                    sum(recorded.pages_by_kind.values()),
+                    files_written=recorded.files,
+                    pages_by_kind=recorded.pages_by_kind,
+                )
+                self._last_good = _LastGood(inputs, stamp(marker), result)
                 return _unchanged(result, _now() - started)
         self._memory.begin(inputs, changed)
         how = pipeline.Publishing(
@@ -136,7 +149,7 @@ class Builder:
         result = pipeline.run(self.content_dir, self.base_url, how, self._memory, self.progress)
         result.seconds = _now() - started
         if result.ok and not dry_run:
-            self._last_good = (inputs, stamp(marker), result)
+            self._last_good = _LastGood(inputs, stamp(marker), result)
             self._warm = True
             build_record.save(
                 self.output_dir,

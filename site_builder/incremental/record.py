@@ -18,6 +18,7 @@ import json
 import os
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder import __version__
@@ -74,7 +75,7 @@ def inputs(content_dir: Path, output_dir: Path) -> stamps.Snapshot:
 
 def unchanged(
     content_dir: Path, output_dir: Path, build_options: tuple[object, ...]
-) -> tuple[dict[str, int], int, list[Diagnostic]] | None:
+) -> Recorded | None:
     """What :func:`load` gives when no input changed since the last good build of
     ``output_dir`` and no file of that build is missing; else None."""
     built_from = fingerprint(inputs(content_dir, output_dir), build_options)
@@ -90,10 +91,17 @@ def marker_stamp(marker: Path) -> Stamp | None:
     return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
-def load(
-    output_dir: Path, marker: Path, built_from: str
-) -> tuple[dict[str, int], int, list[Diagnostic]] | None:
-    """(pages by kind, file count, diagnostics) of the last good build, if nothing changed since."""
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """What the last good build of an output folder made."""
+
+    pages_by_kind: dict[str, int]
+    files: int
+    diagnostics: list[Diagnostic]
+
+
+def load(output_dir: Path, marker: Path, built_from: str) -> Recorded | None:
+    """The last good build of ``output_dir``, if nothing changed since."""
     try:
         record = json.loads(_record_path(output_dir).read_text(encoding="utf-8"))
     except (FileNotFoundError, NotADirectoryError, ValueError):
@@ -106,7 +114,7 @@ def load(
     ):
         return None
     diagnostics = [Diagnostic(*fields) for fields in record["diagnostics"]]
-    return dict(record["pages_by_kind"]), int(record["files"]), diagnostics
+    return Recorded(dict(record["pages_by_kind"]), int(record["files"]), diagnostics)
 
 
 def save(

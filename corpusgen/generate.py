@@ -1,4 +1,4 @@
-"""Generate the benchmark corpus: ``python -m bench.generate --n 1000 --out DIR``.
+"""Generate the synthetic corpus: ``python -m corpusgen.generate --n 1000 --out DIR``.
 
 Writes ``DIR/content`` (a site-builder content folder) and, unless ``--no-hugo``, ``DIR/hugo`` (the
 same calls as a Hugo site). Deterministic: the same ``--n`` and ``--seed`` give the same bytes.
@@ -59,7 +59,7 @@ def is_current(out: Path, n: int, seed: int) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m corpusgen.generate", description=__doc__)
     parser.add_argument("--n", type=int, required=True, help="number of transcripts")
     parser.add_argument("--out", type=Path, required=True, help="folder to write into")
     parser.add_argument("--seed", type=int, default=1)
