@@ -32,7 +32,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from site_builder.cache_dir import CACHE_ENV
     from site_builder.errors import Diagnostics
     from site_builder.incremental import record as build_record
-    from site_builder.output.write import OutputError, check_output_dir
+    from site_builder.output.guard import OutputError, check_output_dir
 
     started = time.perf_counter()
     if args.cache_dir is not None:

@@ -28,8 +28,8 @@ from site_builder.index import speech
 from site_builder.index.entries import CallIndex, Speech
 from site_builder.load import config, sources
 from site_builder.model import Transcript
+from site_builder.output import guard, write
 from site_builder.output import search as search_index
-from site_builder.output import write
 from site_builder.progress import Progress
 from site_builder.render import pages as render
 from site_builder.render.page_cache import RenderCache
@@ -263,7 +263,7 @@ def run(
     """One build, top to bottom."""
     started = time.perf_counter()
     if not how.dry_run:  # refuse a dangerous --output before spending time on the content
-        write.check_output_dir(how.output_dir, content_dir)
+        guard.check_output_dir(how.output_dir, content_dir)
     diagnostics = Diagnostics()
     site = load_site(content_dir, diagnostics, base_url, loader, progress)
     site_theme = Theme(content_dir)

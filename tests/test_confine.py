@@ -19,7 +19,7 @@ from site_builder.errors import Diagnostics
 from site_builder.incremental import stamps
 from site_builder.incremental.builder import build
 from site_builder.load import confine
-from site_builder.output import write
+from site_builder.output import guard
 from site_builder.preview import rebuild as watch
 
 from .sitetree import make_content
@@ -224,7 +224,7 @@ def test_an_unreadable_static_file_is_an_error_not_a_traceback(
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     (content / "transcripts" / "call-000.txt").write_text("Ann Lee: changed.\n", "utf-8")
-    with pytest.raises(write.OutputError, match=r"locked\.css: cannot be read: Permission denied"):
+    with pytest.raises(guard.OutputError, match=r"locked\.css: cannot be read: Permission denied"):
         build(content, output, search=False)
     # The site that was being served is intact.
     assert sorted(p.relative_to(output) for p in output.rglob("*")) == before

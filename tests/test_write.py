@@ -10,8 +10,9 @@ import pytest
 
 from site_builder import cli
 from site_builder.output import atomic, manifest
+from site_builder.output.guard import OutputError
 from site_builder.output.manifest import PAGE
-from site_builder.output.write import MARKER, OutputError, write_site
+from site_builder.output.write import MARKER, write_site
 from site_builder.render.pages import RenderedPage
 
 from .sitetree import identities, make_content, snapshot

@@ -110,8 +110,6 @@ class Builder:
 
     def _rebuild(self, changed: Iterable[Path], *, dry_run: bool) -> BuildResult:
         started = _now()
-        if not dry_run:  # refuse a dangerous --output before spending time on the content
-            write.check_output_dir(self.output_dir, self.content_dir)
         site_theme = theme.Theme(self.content_dir)
         inputs = stamps.snapshot(  # every input file's stamp
             [self.content_dir, *site_theme.watched_dirs()], self.output_dir.resolve()

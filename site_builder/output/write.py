@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.output import atomic, keep, manifest
+from site_builder.output.guard import OutputError, check_output_dir
 from site_builder.output.keep import DEFAULT_KEEP
 from site_builder.output.manifest import GENERATED, Entry
 from site_builder.text import safety
@@ -54,10 +55,6 @@ class RenderedPage:
     kind: str
 
 
-class OutputError(Exception):
-    """The output folder cannot be used (it would overwrite something that is not ours)."""
-
-
 @dataclass(frozen=True, slots=True)
 class WriteReport:
     written: int
@@ -68,47 +65,6 @@ class WriteReport:
     """Files of the previous site that the new one no longer has."""
     swapped: bool = False
     """Whether the output folder was replaced (False for a rebuild where nothing changed)."""
-
-
-def check_output_dir(output_dir: Path, content_dir: Path | None = None) -> None:
-    """Raise :class:`OutputError` unless the build may replace ``output_dir`` wholesale.
-
-    Refused: ``/``, the home folder or a folder holding it, the content folder, a folder holding
-    it or inside it (the preview server watches content, so output there would rebuild forever),
-    a file, and a non-empty folder without the marker file this tool leaves in what it builds.
-    """
-    out = output_dir.resolve()
-    shown = f"--output {output_dir}"
-    if out == Path(out.anchor):
-        raise OutputError(f"{shown}: refusing to build into the root of the file system")
-    home = Path.home().resolve()
-    if out == home or home.is_relative_to(out):
-        raise OutputError(f"{shown}: refusing to replace your home folder or a folder holding it")
-    if content_dir is not None:
-        content = content_dir.resolve()
-        where = (
-            f"it is the content folder {content_dir}"
-            if out == content
-            else f"it holds the content folder {content_dir}"
-            if content.is_relative_to(out)
-            else f"it is inside the content folder {content_dir}, which the preview server "
-            "watches (every build would trigger another)"
-            if out.is_relative_to(content)
-            else None
-        )
-        if where:
-            raise OutputError(
-                f"{shown}: refusing to build there: {where}; a build replaces its output folder "
-                "whole and never writes into content; choose another --output, e.g. _site "
-                "beside the content folder"
-            )
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{shown}: is a file, not a folder")
-    if out.is_dir() and not (out / MARKER).is_file() and any(out.iterdir()):
-        raise OutputError(
-            f"{shown}: refusing to replace a non-empty folder that site-builder did not "
-            f"create (no {MARKER} file in it); choose another --output or empty it"
-        )
 
 
 def output_intact(output_dir: Path) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 from site_builder import pipeline
 from site_builder.incremental.builder import Builder, build
 from site_builder.incremental.stamps import Snapshot, snapshot
-from site_builder.output.write import OutputError
+from site_builder.output.guard import OutputError
 from site_builder.render import theme
 
 POLL_SECONDS = 0.05

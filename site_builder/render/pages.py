@@ -1,10 +1,12 @@
-"""Render every page's view through its Jinja template. No file writes.
+"""Every page's view through its Jinja template, and the site's data files, as bytes.
 
-Rendering is a pure function of a page's view (plus the templates), so a cache keyed on a hash of
-both skips unchanged pages (:mod:`site_builder.render.page_cache`). Pages are made on every
-core
-(:mod:`site_builder.parallel`). A template mistake is reported as
-a diagnostic at the template's file and line, naming the page being rendered, never as a
+Rendering makes bytes and hands each file to the ``sink`` its caller gives: the output writer's
+standby tree in a build (:mod:`site_builder.output.write`), a digest-only sink for ``check``, or
+memory for tests. Pages are made on every core (:mod:`site_builder.parallel`) and handed over
+where they are made, so no process holds the whole site's bytes. A page whose key
+(:mod:`site_builder.views.inputs`) matches the page cache (:mod:`site_builder.render.page_cache`)
+is not made again if the sink still holds its bytes. A template mistake is reported as a
+diagnostic at the template's file and line, naming the page being rendered, never as a
 traceback.
 """
 
@@ -222,6 +224,8 @@ def render_into(
     )
     for i, m in zip(fresh, rendered, strict=True):
         made[i] = m
+    if os.environ.get(VERIFY_KEYS_ENV):
+        _verify_kept(todo, made, fresh, diagnostics)
     done = [m for m in made if m is not None]
     diagnostics.extend([m.error for m in done if m.error is not None])
     if diagnostics.errors:
@@ -229,6 +233,29 @@ def render_into(
     if cache is not None:
         cache.replace({m.key: (m.path, m.entry) for m in done if m.key and m.entry})
     return done
+
+
+VERIFY_KEYS_ENV = "SITE_BUILDER_VERIFY_PAGE_KEYS"
+"""Set (the test suite sets it) to render again every page the cache kept and compare: a page
+whose bytes changed although its key did not means its key misses an input, and is an error."""
+
+
+def _verify_kept(
+    todo: Sequence[_Job], made: Sequence[Made | None], fresh: list[int], diagnostics: Diagnostics
+) -> None:
+    rendered = set(fresh)
+    for i, job in enumerate(todo):
+        kept = made[i]
+        if i in rendered or kept is None or kept.entry is None:
+            continue
+        if manifest.entry(job.produce())[:2] != kept.entry[:2]:  # digest and size
+            diagnostics.error(
+                job.url,
+                None,
+                None,
+                "site-builder bug: this page changed but its key did not, so a rebuild kept the "
+                "old page (its key in site_builder/views/inputs.py misses an input)",
+            )
 
 
 class _Memory:
