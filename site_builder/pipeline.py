@@ -35,6 +35,7 @@ from site_builder.render import pages as render
 from site_builder.render.page_cache import RenderCache
 from site_builder.render.theme import Theme
 from site_builder.views.inputs import TranscriptInputs
+from site_builder.views.outputs import check_url_claims, outputs
 
 
 @dataclass
@@ -180,7 +181,9 @@ def load_site(
         speech.tally.remember(one.speech.tally, one.transcript.parsed)
     if progress is not None:
         progress.stage("indexing")
-    return index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
+    site = index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
+    check_url_claims(site, outputs(site), diagnostics)
+    return site
 
 
 @dataclass(frozen=True, slots=True)

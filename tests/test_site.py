@@ -39,6 +39,7 @@ from site_builder.model import (
 from site_builder.output import write
 from site_builder.render import pages as render
 from site_builder.render import theme
+from site_builder.views.outputs import check_url_claims, outputs
 
 from .corpus_check import words
 from .html_check import broken_links, read_page
@@ -275,7 +276,8 @@ def test_two_things_on_one_url_is_an_error_naming_both() -> None:
     diagnostics = Diagnostics()
     twin = replace(small_transcript(), parsed=replace(small_transcript().parsed, source="b.md"))
     config = SiteConfig()
-    index.build_site([small_transcript(), twin], SITE_ANNOTATIONS, config, diagnostics)
+    site = index.build_site([small_transcript(), twin], SITE_ANNOTATIONS, config, diagnostics)
+    check_url_claims(site, outputs(site), diagnostics)
     [error] = diagnostics.errors
     assert "acme-2021-q4.txt" in error.message and "b.md" in error.message
     assert "/transcripts/acme-2021-q4/" in error.message
