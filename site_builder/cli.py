@@ -30,7 +30,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from site_builder import progress
     from site_builder.cache_dir import CACHE_ENV
-    from site_builder.errors import Diagnostics
+    from site_builder.errors import BuildError, Diagnostics
     from site_builder.incremental import record as build_record
     from site_builder.output.guard import OutputError, check_output_dir
 
@@ -57,7 +57,6 @@ def cmd_build(args: argparse.Namespace) -> int:
             args.output, shown, diagnostics, recorded.pages_by_kind, 0, recorded.files, seconds
         )
     from site_builder.incremental.builder import build
-    from site_builder.output.search import SearchIndexError
 
     try:
         result = build(
@@ -68,7 +67,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             progress=shown,
         )
-    except (OutputError, SearchIndexError) as exc:
+    except BuildError as exc:  # the output folder, or the search indexer
         shown.clear()
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -83,8 +83,7 @@ def load_transcript(
     parsed = exchanges.group_exchanges(readers.read(text, forced=notes.format))
     # What a reader could not settle (encoding decisions, repairs, a firm the operator misnamed)
     # is shown to the author like any other diagnostic, at its source line.
-    for warning in parsed.warnings:
-        diagnostics.warning(text.path, warning.line, None, warning.message)
+    diagnostics.extend(replace(warning, path=text.path) for warning in parsed.warnings)
     return annotate.annotate(source.slug, parsed, notes, site_annotations, diagnostics)
 
 

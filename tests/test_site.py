@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.annotate.sidecars import SiteAnnotations
-from site_builder.errors import Diagnostics
+from site_builder.errors import Diagnostics, reader_warning
 from site_builder.incremental.builder import build
 from site_builder.index import site as index
 from site_builder.load import sources
@@ -27,7 +27,6 @@ from site_builder.model import (
     Exchange,
     Note,
     ParsedTranscript,
-    ParseWarning,
     Participant,
     Person,
     Section,
@@ -99,7 +98,7 @@ def small_transcript(slug: str = "acme-2021-q4", date: str = "2022-02-01") -> Tr
         sections=sections,
         turns=turns,
         exchanges=(Exchange("q01", "sam-poe", ("t003", "t004", "t005"), 10, ("widgets",)),),
-        warnings=(ParseWarning(10, "firm 'Big Bnk' matched to 'Big Bank'", "firm"),),
+        warnings=(reader_warning(10, "firm 'Big Bnk' matched to 'Big Bank'", "firm"),),
     )
     corrected = replace(
         turns[2], paragraphs=("The first question comes from Sam Poe from Big Bank.",)

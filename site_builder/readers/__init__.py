@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from types import ModuleType
 
-from site_builder.model import ParsedTranscript, ParseWarning, SourceText
+from site_builder.model import ParsedTranscript, SourceText
 from site_builder.readers import fallback, foolcalls_json, motley_fool_json, webvtt
 from site_builder.readers.common import furniture, titles
 from site_builder.readers.earningscall import reader as earningscall
@@ -76,4 +76,4 @@ def read(source: SourceText, forced: str | None = None) -> ParsedTranscript:
     )
 
 
-__all__ = ["FALLBACK", "READERS", "ParseWarning", "by_name", "choose", "read", "reader_names"]
+__all__ = ["FALLBACK", "READERS", "by_name", "choose", "read", "reader_names"]
