@@ -33,7 +33,7 @@ from site_builder.output.manifest import Entry
 from site_builder.output.write import RenderedPage
 from site_builder.progress import Progress
 from site_builder.render import feeds, jsonout, site_data
-from site_builder.render.page_cache import RenderCache, templates_fingerprint
+from site_builder.render.page_cache import Kept, RenderCache, templates_fingerprint
 from site_builder.render.theme import Theme
 from site_builder.urls import Urls
 from site_builder.views import inputs as page_inputs
@@ -204,8 +204,8 @@ def render_into(
     fresh: list[int] = []
     for i, job in enumerate(todo):
         kept = cache.get(job.key) if cache is not None and job.key is not None else None
-        if kept is not None and kept[0] == job.path and sink.holds(job.path, kept[1]):
-            made[i] = Made(job.path, job.kind, job.url, kept[1], job.key, fresh=False)
+        if kept is not None and kept.path == job.path and sink.holds(job.path, kept.entry):
+            made[i] = Made(job.path, job.kind, job.url, kept.entry, job.key, fresh=False)
         else:
             fresh.append(i)
     if progress is not None:
@@ -224,7 +224,7 @@ def render_into(
     if diagnostics.errors:
         return done
     if cache is not None:
-        cache.replace({m.key: (m.path, m.entry) for m in done if m.key and m.entry})
+        cache.replace({m.key: Kept(m.path, m.entry) for m in done if m.key and m.entry})
     return done
 
 
@@ -241,7 +241,7 @@ def _verify_kept(
         kept = made[i]
         if i in rendered or kept is None or kept.entry is None:
             continue
-        if manifest.entry(job.produce())[:2] != kept.entry[:2]:  # digest and size
+        if manifest.entry(job.produce()).digest != kept.entry.digest:
             diagnostics.error(
                 job.url,
                 None,
