@@ -88,8 +88,8 @@ def test_a_transcript_loaded_in_a_helper_arrives_whole(tmp_path: Path) -> None:
     """Loaded calls travel pickled; records pickled by their fields must come back equal."""
     from site_builder.annotate import sidecars
     from site_builder.errors import Diagnostics
-    from site_builder.pipeline import load_one
     from site_builder.load import sources
+    from site_builder.pipeline import load_one
 
     from .browser import CONTENT
 
