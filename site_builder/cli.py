@@ -126,9 +126,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from site_builder import readers
+    from site_builder import pipeline, readers
     from site_builder.errors import did_you_mean
-    from site_builder.exchanges import group as qa
     from site_builder.load import sources
     from site_builder.render import jsonout
 
@@ -142,7 +141,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         print(f"error: unknown format {args.format!r} ({hint})", file=sys.stderr)
         return 2
     source = sources.read_source(path)
-    parsed = qa.group_exchanges(readers.read(source, forced=args.format))
+    parsed = pipeline.parse(source, args.format)
     sys.stdout.write(jsonout.dumps(jsonout.parsed_to_dict(parsed)))
     return 0
 

@@ -27,7 +27,7 @@ from site_builder.index import site as index
 from site_builder.index import speech
 from site_builder.index.entries import CallIndex, Speech
 from site_builder.load import config, sources
-from site_builder.model import Transcript
+from site_builder.model import ParsedTranscript, SourceText, Transcript
 from site_builder.output import guard, write
 from site_builder.output import search as search_index
 from site_builder.progress import Progress
@@ -68,6 +68,13 @@ class LoadedTranscript:
     """Its part of the site's indexes."""
 
 
+def parse(text: SourceText, forced: str | None = None) -> ParsedTranscript:
+    """readers -> exchanges: one transcript's text as participants, sections, turns and
+    exchanges (``forced``: a reader's name instead of detection). ``site-builder parse`` prints
+    this."""
+    return exchanges.group_exchanges(readers.read(text, forced=forced))
+
+
 def load_transcript(
     source: sources.SourceFile,
     site_annotations: sidecars.SiteAnnotations,
@@ -80,7 +87,7 @@ def load_transcript(
     except OSError as exc:  # unreadable, or replaced by a folder since it was found
         diagnostics.error(sources.display_path(source.path), None, None, f"cannot read: {exc}")
         return None
-    parsed = exchanges.group_exchanges(readers.read(text, forced=notes.format))
+    parsed = parse(text, notes.format)
     # What a reader could not settle (encoding decisions, repairs, a firm the operator misnamed)
     # is shown to the author like any other diagnostic, at its source line.
     diagnostics.extend(replace(warning, path=text.path) for warning in parsed.warnings)
