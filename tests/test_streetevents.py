@@ -281,3 +281,14 @@ def test_comma_less_unidentified_labels_in_generated_text() -> None:
     spoken = [(t.speaker, t.paragraphs) for t in parsed.turns if t.speaker]
     assert spoken[0] == ("unidentified-participant", ("Welcome to the call.",))
     assert lost_words(text, parsed) == []
+
+
+def test_a_speaker_line_above_the_header_keeps_its_words_not_its_counter() -> None:
+    """Found by the mutation test: a stray ``Name, Firm - Role    [3]`` line before the header is
+    kept as text, and its turn counter, layout markup like every other, is not."""
+    path = CORPUS / "refinitiv_streetevents" / "se_amazon_2009q4_thomson_reuters_short.txt"
+    source = sources.read_source(path)
+    text = "Jane Doe,  Acme Corp - CFO    [3]\n" + source.text
+    parsed = streetevents.parse(SourceText(source.path, text, source.encoding))
+    assert " ".join(parsed.turns[0].paragraphs[0].split()) == "Jane Doe, Acme Corp - CFO"
+    assert lost_words(text, parsed) == []

@@ -232,7 +232,9 @@ class _Scanner:
                 self.section_id = self.b.add_section("Other", SECTION_BOILERPLATE, number).id
             if not self.block:
                 self.block_line = number
-            self.block.append(stripped)
+            # A speaker line outside the verbatim sections is kept as text; its turn counter
+            # is layout markup there too (see source_words_text).
+            self.block.append(COUNTER.sub("", stripped) if SPEAKER_LINE.match(line) else stripped)
         else:
             self.flush()
 
