@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .introductions import Analysts, Introduction
 from .model import ParseWarning, Participant, Turn
+from .qa_signals import Said
 
 
 @dataclass(slots=True)
@@ -51,3 +52,5 @@ class Section:
     moderator: list[bool]
     intros: list[Introduction | None]
     """The introduction in each moderator turn, if it names anyone."""
+    said: list[Said]
+    """Each turn's text, with the phrases it says."""
