@@ -138,6 +138,7 @@ class Builder:
         ) = None
         self._warm = False
         self._trust_record = True
+        self.cache_dir = cache_dir
         self._disk = None if cache_dir is None else transcript_cache.TranscriptCache(cache_dir)
 
     def build(self, *, dry_run: bool = False) -> BuildResult:
@@ -214,7 +215,11 @@ class Builder:
         if dry_run:
             render.render_into(site, site_theme, diagnostics, write.DigestOnly(), jobs=self.jobs)
             return _finished(result, started)
-        before_swap = search_index.index_site if self.search else None
+        before_swap = (
+            functools.partial(search_index.index_site, cache=self.cache_dir)
+            if self.search
+            else None
+        )
         with write.OutputWriter(
             self.output_dir,
             before_swap=before_swap,

@@ -29,6 +29,7 @@ import traceback
 from pathlib import Path
 
 from . import atomic, search
+from .build_record import cache_root
 from .manifest import MARKER
 from .urls import SEARCH_BUNDLE
 
@@ -163,7 +164,8 @@ class SearchRefresher:
             with atomic.locked(self.output_dir.parent):  # no swap while we copy
                 stamp = _served_stamp(self.output_dir)
                 _link_pages(self.output_dir, generation)
-            search.index_site(generation, started=self._started)
+            # Shards whose pages did not change come from the cache: an edit re-indexes one.
+            search.index_site(generation, started=self._started, cache=cache_root())
         except (search.SearchIndexError, OSError) as exc:
             if self._stop.is_set():
                 return False  # stopped with the server: no index wanted any more

@@ -300,3 +300,25 @@ def test_a_sentence_edit_remakes_the_pages_of_its_speaker_not_of_everyone_on_the
     # not the page of each of the call's people: only the speaker's, and those whose share of
     # the words, as printed to one decimal, moved.
     assert len(people) > 8 and 1 <= result.made_by_kind.get("person", 0) < len(people) / 3
+
+
+def test_with_search_every_rebuild_matches_a_cold_build_index_included(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The search shards kept from the last build (in the cache folder) and the one indexed
+    again after an edit give the bytes a build from nothing gives."""
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    output = tmp_path / "site"
+    builder = Builder(content, output, search=True, jobs=1, cache_dir=tmp_path / "cache")
+    assert builder.build().ok
+    transcript = sorted((content / "transcripts").glob("*.txt"))[3]
+    text = transcript.read_text(encoding="utf-8")
+    paragraph = max(text.split("\n"), key=len)
+    transcript.write_text(text.replace(paragraph, paragraph + " Churn fell."), encoding="utf-8")
+    assert builder.rebuild(changed=[transcript]).ok
+    after = _tree(output)
+    assert any(rel.startswith("pagefind/") for rel in after)
+    cold = Builder(content, tmp_path / "cold", search=True, jobs=1, once=True)
+    assert cold.build().ok
+    assert after == _tree(tmp_path / "cold")

@@ -67,7 +67,7 @@ def test_a_phrase_from_the_seed_lands_on_the_turn_and_scrolls_to_it(
 
 def test_every_question_and_turn_is_a_search_sub_result(demo_site: Path, seed: Any) -> None:
     """Pagefind only makes sub-results from headings with ids: every anchor must be one."""
-    fragments = sorted((demo_site / SEARCH_BUNDLE / "fragment").glob("*.pf_fragment"))
+    fragments = sorted((demo_site / SEARCH_BUNDLE).glob("*/fragment/*.pf_fragment"))
     assert len(fragments) == 1, "only transcript pages are indexed (no duplicate hits)"
     # A fragment is JSON behind Pagefind's signature, gzip-compressed.
     raw = gzip.decompress(fragments[0].read_bytes())
