@@ -117,8 +117,9 @@ class ShardCache:
         self.folder = None if root is None else root / "search"
         self.ignored: list[str] = []
 
-    def get(self, key: str) -> Path | None:
-        """The cached bundle of ``key``, checked file by file; None if absent or not sound."""
+    def get(self, key: str) -> tuple[Path, list[str]] | None:
+        """The cached bundle of ``key`` and its files, each checked against its stored digest;
+        None if absent or not sound."""
         if self.folder is None:
             return None
         bundle = self.folder / key
@@ -141,11 +142,11 @@ class ShardCache:
             if not isinstance(digest, str) or ".." in Path(rel).parts or Path(rel).is_absolute():
                 return self._ignore(bundle, f"a file entry is malformed: {rel!r}")
             try:
-                if _digest(path.read_bytes()) != digest:
+                if path.is_symlink() or _digest(path.read_bytes()) != digest:
                     return self._ignore(bundle, f"{rel} does not hold what was stored")
             except OSError as exc:
                 return self._ignore(bundle, f"{rel}: {exc}")
-        return bundle
+        return bundle, list(entry["files"])
 
     def _ignore(self, bundle: Path, why: str) -> None:
         self.ignored.append(f"{bundle}: {why}")
@@ -163,8 +164,8 @@ class ShardCache:
                 self.folder = None
         return Path(tempfile.mkdtemp(prefix="site-builder-search-"))
 
-    def put(self, key: str, bundle: Path) -> Path:
-        """Keep ``bundle`` (in a work folder) under ``key``; where it now is."""
+    def put(self, key: str, bundle: Path) -> tuple[Path, list[str]]:
+        """Keep ``bundle`` (in a work folder) under ``key``; where it now is, and its files."""
         files = {
             p.relative_to(bundle).as_posix(): _digest(p.read_bytes())
             for p in sorted(bundle.rglob("*"))
@@ -173,13 +174,13 @@ class ShardCache:
         entry = {"format": SHARD_FORMAT, "key": key, "files": files}
         (bundle / ENTRY_FILE).write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
         if self.folder is None or bundle.parent.parent != self.folder:
-            return bundle
+            return bundle, list(files)
         target = self.folder / key
         try:
             os.rename(bundle, target)
         except OSError:  # another build stored the same shard meanwhile
-            return bundle
-        return target
+            return bundle, list(files)
+        return target, list(files)
 
     def report(self) -> None:
         if self.ignored:
@@ -193,27 +194,16 @@ class ShardCache:
         self.ignored = []
 
 
-def link_tree(source: Path, target: Path, skip: str = ENTRY_FILE) -> None:
-    """``source``'s files hard-linked into ``target`` (copied across file systems)."""
-    for path in sorted(source.rglob("*")):
-        if path.is_file() and path.name != skip:
-            made = target / path.relative_to(source)
-            made.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(path, made)
-            except OSError:
-                shutil.copyfile(path, made)
-
-
-def stage_pages(folder: Path, pages: tuple[str, ...], stage: Path) -> None:
-    """The shard's pages alone in ``stage``, so Pagefind reads only them."""
-    for rel in pages:
-        made = stage / rel
+def link_files(source: Path, files: list[str], target: Path) -> None:
+    """``files`` of ``source`` hard-linked into ``target`` (copied across file systems); only
+    the files listed, so nothing else put into a cache folder is ever published."""
+    for rel in files:
+        made = target / rel
         made.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(folder / rel, made)
+            os.link(source / rel, made)
         except OSError:
-            shutil.copyfile(folder / rel, made)
+            shutil.copyfile(source / rel, made)
 
 
 def index_shards(
@@ -235,15 +225,16 @@ def index_shards(
             if found is None:
                 work = cache.work_folder()
                 try:
-                    stage_pages(folder, shard.pages, work / "site")
+                    # The shard's pages alone in a folder of their own: Pagefind reads only them.
+                    link_files(folder, list(shard.pages), work / "site")
                     run_pagefind(work / "site", work / "bundle")
                     found = cache.put(key, work / "bundle")
-                    link_tree(found, bundle / shard.name)
+                    link_files(*found, bundle / shard.name)
                 finally:
                     shutil.rmtree(work, ignore_errors=True)
                 fresh.append(shard.name)
             else:
-                link_tree(found, bundle / shard.name)
+                link_files(*found, bundle / shard.name)
     finally:
         cache.report()
     if shards:
