@@ -1,6 +1,6 @@
 """A turn's phrases are found as the patterns find them, whatever the letters' case or form.
 
-The grouping asks each turn once (``qa_signals.Said``) and rules most turns out with a substring
+The grouping asks each turn once (``text.phrases.Said``) and rules most turns out with a substring
 test first; that test must never disagree with the pattern, or exchanges would change. Python's
 case-blind patterns read "ſ" as "s", "K" (Kelvin) as "k" and "ı"/"İ" as "i", so the generated
 turns spell the phrases' words with those too.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import qa_signals as signals
+from site_builder.text import phrases as signals
 
 _WORDS = (
     "our next question comes from",

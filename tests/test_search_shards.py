@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 
-from bench import generate
-from site_builder import build, search_shards
+from corpusgen import generate
+from site_builder.incremental.builder import build
+from site_builder.output import search_shards
 from site_builder.urls import SEARCH_BUNDLE, Urls
 
 from .browser import static_server
@@ -72,7 +73,7 @@ def sharded(content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search_shards, "AVERAGE", 10**6)
         patch.setattr(search_shards, "LARGEST", SHARD_SIZE)
-        result = build.build(content, output, base_url="/")
+        result = build(content, output, base_url="/")
     assert result.ok
     return output
 
