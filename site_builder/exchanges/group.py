@@ -233,18 +233,18 @@ def _moderator_turn(call: Call, section: Section, i: int, current: Open | None) 
     if current is not None and current.asker == asker and not said.asks_anew:
         return current  # the same questioner's line opened again ("your line is open")
     if intro is not None and named != asker:
-        said = intro.spoken_name
+        spoken = intro.spoken_name
         if intro.participant is None:
             call.warn(
                 turn.line,
-                f"the moderator introduces {said!r}, who matches no participant; "
+                f"the moderator introduces {spoken!r}, who matches no participant; "
                 f"{call.name(asker)} asks",
                 "speaker",
             )
         else:
             call.warn(
                 turn.line,
-                f"the moderator introduces {said!r}; {call.name(asker)} asks in their place",
+                f"the moderator introduces {spoken!r}; {call.name(asker)} asks in their place",
                 "speaker",
             )
     if intro is not None and intro.participant is not None and intro.participant.id == asker:

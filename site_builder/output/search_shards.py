@@ -131,39 +131,16 @@ class ShardCache:
 
     def get(self, key: str) -> tuple[Path, list[str]] | None:
         """The cached bundle of ``key`` and its files, each checked against its stored digest;
-        None if absent or not sound."""
-        if self.folder is None:
+        None if absent or not sound (then reported, removed, and indexed again)."""
+        if self.folder is None or not (self.folder / key).exists():
             return None
         bundle = self.folder / key
-        try:
-            entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        found = _check(bundle, key)
+        if isinstance(found, str):
+            self.ignored.append(f"{bundle}: {found}")
+            shutil.rmtree(bundle, ignore_errors=True)
             return None
-        except (OSError, ValueError) as exc:
-            return self._ignore(bundle, f"unreadable: {exc}")
-        if not (
-            isinstance(entry, dict)
-            and entry.get("format") == SHARD_FORMAT
-            and entry.get("key") == key
-            and isinstance(entry.get("files"), dict)
-            and entry["files"]
-        ):
-            return self._ignore(bundle, "not a search shard of this cache")
-        for rel, digest in entry["files"].items():
-            path = bundle / rel
-            if not isinstance(digest, str) or ".." in Path(rel).parts or Path(rel).is_absolute():
-                return self._ignore(bundle, f"a file entry is malformed: {rel!r}")
-            try:
-                if path.is_symlink() or _digest(path.read_bytes()) != digest:
-                    return self._ignore(bundle, f"{rel} does not hold what was stored")
-            except OSError as exc:
-                return self._ignore(bundle, f"{rel}: {exc}")
-        return bundle, list(entry["files"])
-
-    def _ignore(self, bundle: Path, why: str) -> None:
-        self.ignored.append(f"{bundle}: {why}")
-        shutil.rmtree(bundle, ignore_errors=True)  # indexed again below, and stored afresh
-        return None
+        return bundle, found
 
     def work_folder(self) -> Path:
         """A private folder for one shard's indexing, in the cache where there is one."""
@@ -204,6 +181,32 @@ class ShardCache:
                 file=sys.stderr,
             )
         self.ignored = []
+
+
+def _check(bundle: Path, key: str) -> list[str] | str:
+    """The files of a stored shard, or why it cannot be trusted."""
+    try:
+        entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return f"unreadable: {exc}"
+    if not (
+        isinstance(entry, dict)
+        and entry.get("format") == SHARD_FORMAT
+        and entry.get("key") == key
+        and isinstance(entry.get("files"), dict)
+        and entry["files"]
+    ):
+        return "not a search shard of this cache"
+    for rel, digest in entry["files"].items():
+        path = bundle / rel
+        if not isinstance(digest, str) or ".." in Path(rel).parts or Path(rel).is_absolute():
+            return f"a file entry is malformed: {rel!r}"
+        try:
+            if path.is_symlink() or _digest(path.read_bytes()) != digest:
+                return f"{rel} does not hold what was stored"
+        except OSError as exc:
+            return f"{rel}: {exc}"
+    return list(entry["files"])
 
 
 def link_files(source: Path, files: list[str], target: Path) -> None:
