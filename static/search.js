@@ -83,10 +83,9 @@
 
   function start(indexes) {
     var query = queryFromAddress();
-    var ui = new window.PagefindUI({
+    var options = {
       element: "#search-ui",
       bundlePath: indexes.bundlePath,
-      mergeIndex: indexes.mergeIndex,
       baseUrl: root.dataset.baseUrl,
       showSubResults: true,
       showImages: false,
@@ -96,7 +95,11 @@
         placeholder: "Search the transcripts",
         zero_results: "No remark matches [SEARCH_TERM]",
       },
-    });
+    };
+    if (indexes.mergeIndex.length) {
+      options.mergeIndex = indexes.mergeIndex;
+    }
+    var ui = new window.PagefindUI(options);
     fallback.hidden = true;
     // The header's box would be a second search field on this page: the UI's own replaces it.
     var headerSearch = document.querySelector(".site-search");

@@ -86,6 +86,11 @@ def test_filters_offer_the_calls_speakers_firms_company_quarter_and_topics(
 ) -> None:
     with static_server(demo_site) as base:
         search(page, base, PHRASE)
+        # The filter groups appear as their values arrive, which may be after the first result.
+        page.wait_for_function(
+            "() => document.querySelectorAll('.pagefind-ui__filter-name').length >= 5",
+            timeout=15000,
+        )
         names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
         assert {"Speaker", "Organisation", "Company", "Quarter", "Topic"} <= set(names)
         speakers = set(page.locator("input[name=speaker]").evaluate_all("i => i.map(e => e.value)"))
