@@ -209,6 +209,8 @@ class Publishing:
     """What page keys see of each transcript, asked once the transcripts are loaded; with
     ``page_cache``, pages whose keys are unchanged are kept instead of rendered again."""
     jobs: int = 1
+    search_cache: Path | None = None
+    """The cache root whose search shards a build reuses and adds to; None keeps none."""
 
 
 def publish(
@@ -228,7 +230,11 @@ def publish(
     with write.OutputWriter(
         how.output_dir,
         # Indexed before the swap, so the published folder never pairs pages with a stale index.
-        before_swap=search_index.index_site if how.search else None,
+        before_swap=(
+            functools.partial(search_index.index_site, cache=how.search_cache)
+            if how.search
+            else None
+        ),
         prepare_next=how.long_lived,
         keep=site.config.keep,
         sweep=how.sweep,

@@ -54,11 +54,38 @@
     });
   }
 
-  function start() {
+  // The index comes in shards (one Pagefind bundle per group of calls, listed in shards.json):
+  // the first is the UI's own, the others are merged into it, so a search and its filters span
+  // every call. A bundle without the list is a single index, as Pagefind writes it.
+  function loadIndexes() {
+    var bundle = root.dataset.bundleUrl;
+    var single = { bundlePath: bundle, mergeIndex: [] };
+    return fetch(bundle + "shards.json")
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (listing) {
+        var shards = listing && Array.isArray(listing.shards) ? listing.shards : [];
+        if (!shards.length) {
+          return single;
+        }
+        return {
+          bundlePath: bundle + shards[0],
+          mergeIndex: shards.slice(1).map(function (shard) {
+            return { bundlePath: bundle + shard, baseUrl: root.dataset.baseUrl };
+          }),
+        };
+      })
+      .catch(function () {
+        return single;
+      });
+  }
+
+  function start(indexes) {
     var query = queryFromAddress();
-    var ui = new window.PagefindUI({
+    var options = {
       element: "#search-ui",
-      bundlePath: root.dataset.bundleUrl,
+      bundlePath: indexes.bundlePath,
       baseUrl: root.dataset.baseUrl,
       showSubResults: true,
       showImages: false,
@@ -68,7 +95,11 @@
         placeholder: "Search the transcripts",
         zero_results: "No remark matches [SEARCH_TERM]",
       },
-    });
+    };
+    if (indexes.mergeIndex.length) {
+      options.mergeIndex = indexes.mergeIndex;
+    }
+    var ui = new window.PagefindUI(options);
     fallback.hidden = true;
     // The header's box would be a second search field on this page: the UI's own replaces it.
     var headerSearch = document.querySelector(".site-search");
@@ -97,5 +128,7 @@
       // The UI still works unstyled; the script below decides whether search is available.
     });
   // Only a failed load means "unavailable"; a mistake in start() must surface in the console.
-  load("script", { src: root.dataset.uiScript }).then(start, unavailable);
+  load("script", { src: root.dataset.uiScript }).then(function () {
+    return loadIndexes().then(start);
+  }, unavailable);
 })();

@@ -326,3 +326,25 @@ def test_a_page_key_that_misses_an_input_is_caught(
     assert not result.ok
     stale = [d for d in result.diagnostics.errors if "key did not" in d.message]
     assert stale and all(d.path.startswith("/people/") for d in stale)
+
+
+def test_with_search_every_rebuild_matches_a_cold_build_index_included(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The search shards kept from the last build (in the cache folder) and the one indexed
+    again after an edit give the bytes a build from nothing gives."""
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    output = tmp_path / "site"
+    builder = Builder(content, output, search=True, jobs=1, cache_dir=tmp_path / "cache")
+    assert builder.build().ok
+    transcript = sorted((content / "transcripts").glob("*.txt"))[3]
+    text = transcript.read_text(encoding="utf-8")
+    paragraph = max(text.split("\n"), key=len)
+    transcript.write_text(text.replace(paragraph, paragraph + " Churn fell."), encoding="utf-8")
+    assert builder.rebuild(changed=[transcript]).ok
+    after = _tree(output)
+    assert any(rel.startswith("pagefind/") for rel in after)
+    cold = Builder(content, tmp_path / "cold", search=True, jobs=1, once=True)
+    assert cold.build().ok
+    assert after == _tree(tmp_path / "cold")

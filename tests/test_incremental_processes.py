@@ -114,3 +114,32 @@ def test_a_corrupt_or_foreign_cache_is_ignored_with_a_warning(
     assert "reading transcripts (3)" in again.stderr
     assert not (tmp_path / "pwned").exists()
     assert _tree(output) == _cold(content, tmp_path / "cold")
+
+
+def test_with_search_a_fresh_process_edit_matches_a_cold_build_index_included(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """CI's case with search on: the shards from the cache folder plus the edited call's shard
+    are byte for byte what a build with an empty cache writes."""
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    search = ("--cache-dir", str(tmp_path / "kept"))
+
+    def build_with_search(output: Path, *extra: str) -> None:
+        paths = ["--content", str(content), "--output", str(output), "--jobs", "1", *extra]
+        done = subprocess.run(
+            [sys.executable, "-m", "site_builder", "build", *paths],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")},
+        )
+        assert done.returncode == 0, done.stderr
+
+    build_with_search(tmp_path / "site", *search)
+    transcript = sorted((content / "transcripts").glob("*.txt"))[6]
+    transcript.write_text(transcript.read_text(encoding="utf-8") + "\nOperator: Bye.\n", "utf-8")
+    build_with_search(tmp_path / "site", *search)
+    build_with_search(tmp_path / "cold", "--cache-dir", str(tmp_path / "empty"))
+    site = _tree(tmp_path / "site")
+    assert any(rel.startswith("pagefind/") for rel in site)
+    assert site == _tree(tmp_path / "cold")

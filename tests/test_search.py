@@ -69,7 +69,7 @@ def test_a_phrase_from_the_seed_lands_on_the_turn_and_scrolls_to_it(
 
 def test_every_question_and_turn_is_a_search_sub_result(demo_site: Path, seed: Any) -> None:
     """Pagefind only makes sub-results from headings with ids: every anchor must be one."""
-    fragments = sorted((demo_site / SEARCH_BUNDLE / "fragment").glob("*.pf_fragment"))
+    fragments = sorted((demo_site / SEARCH_BUNDLE).glob("*/fragment/*.pf_fragment"))
     assert len(fragments) == 1, "only transcript pages are indexed (no duplicate hits)"
     # A fragment is JSON behind Pagefind's signature, gzip-compressed.
     raw = gzip.decompress(fragments[0].read_bytes())
@@ -86,6 +86,11 @@ def test_filters_offer_the_calls_speakers_firms_company_quarter_and_topics(
 ) -> None:
     with static_server(demo_site) as base:
         search(page, base, PHRASE)
+        # The filter groups appear as their values arrive, which may be after the first result.
+        page.wait_for_function(
+            "() => document.querySelectorAll('.pagefind-ui__filter-name').length >= 5",
+            timeout=15000,
+        )
         names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
         assert {"Speaker", "Organisation", "Company", "Quarter", "Topic"} <= set(names)
         speakers = set(page.locator("input[name=speaker]").evaluate_all("i => i.map(e => e.value)"))

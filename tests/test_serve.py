@@ -240,7 +240,7 @@ def test_path_traversal_gets_404(preview: Preview) -> None:
     secret = preview.content.parent / "secret.txt"
     secret.write_text("TOP-SECRET-VALUE\n", encoding="utf-8")
     wait_until(lambda: preview.status()["search_indexes"] >= 1, 60, "the search index")
-    assert preview.request("/pagefind/pagefind.js")[0] == 200
+    assert preview.request("/pagefind/pagefind-ui.js")[0] == 200
     attempts = [
         "/../secret.txt",
         "/%2e%2e/secret.txt",

@@ -101,7 +101,8 @@ _MAX_WAIT = 40
 
 
 def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
-    texts = [" ".join(t.paragraphs) for t in turns]
+    said = [signals.Said(" ".join(t.paragraphs)) for t in turns]
+    texts = [s.text for s in said]
     # The analyst who spoke last before each turn: the one an executive is answering.
     asked_last: list[str | None] = []
     last = None
@@ -110,7 +111,7 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
         last = turn.speaker if call.group(turn) == GROUP_ANALYST else last
     hosted_turns = host_turns(call, turns, texts, asked_last)
     moderator = [
-        i in hosted_turns or _moderates(call, turns, texts, i, asked_last[i])
+        i in hosted_turns or _moderates(call, turns, said[i], i, asked_last[i])
         for i in range(len(turns))
     ]
     section = Section(
@@ -120,6 +121,7 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
             find_introduction(texts[i], call.analysts) if moderator[i] else None
             for i in range(len(turns))
         ],
+        said,
     )
     # Someone runs the queue: the operator, or a host who introduces questioner after questioner
     # (one executive's "next question, Kai" does not make a moderator).
@@ -136,10 +138,10 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
     for i, turn in enumerate(turns):
         group = call.group(turn)
         if moderator[i]:
-            current = _moderator_turn(call, section, i, texts[i], current)
+            current = _moderator_turn(call, section, i, current)
         elif group == GROUP_ANALYST:
             current = _analyst_turn(call, turn, current, moderated)
-        elif group == GROUP_COMPANY and reads_out(call, turns, i, texts[i], current):
+        elif group == GROUP_COMPANY and reads_out(call, turns, i, said[i], current):
             # A host reads out a question sent in writing: an exchange, asked by the reader.
             current = Open(turn.speaker, turn.line, read_out=True)
             call.done.append(current)
@@ -147,7 +149,7 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
             current is not None
             and group == GROUP_COMPANY
             and i >= last_analyst  # checked first: the phrase search is the costly part
-            and signals.closes_as_company(texts[i])
+            and said[i].closes_as_company
         ):
             current = None  # closing remarks, with no question after them, are in no exchange
         if current is not None:
@@ -156,14 +158,14 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
 
 
 def _moderates(
-    call: Call, turns: tuple[Turn, ...], texts: list[str], i: int, asked_last: str | None
+    call: Call, turns: tuple[Turn, ...], said: signals.Said, i: int, asked_last: str | None
 ) -> bool:
     """Whether turn ``i`` is the moderator's: the operator's, or a company host's turn that
     introduces the analyst who speaks next ("Our next question comes from Joe Ritchie")."""
     group = call.group(turns[i])
     if group == GROUP_OPERATOR:
         return True
-    if group != GROUP_COMPANY or not signals.asks_anew(texts[i]):
+    if group != GROUP_COMPANY or not said.asks_anew:
         return False
     # The first analyst to speak after it, past an executive's "Hey, Henry, you're on mute";
     # one who just spoke is being answered ("to your first question, Nigel"), not introduced.
@@ -173,7 +175,7 @@ def _moderates(
             return (
                 following.group == GROUP_ANALYST
                 and following.id != asked_last
-                and call.analysts.names_last_name(texts[i], following)
+                and call.analysts.names_last_name(said.text, following)
             )
     return False
 
@@ -188,29 +190,28 @@ def _askers_after(call: Call, section: Section, i: int) -> list[str]:
     for j in range(i + 1, min(len(turns), i + _MAX_WAIT)):
         if section.moderator[j]:
             other = intro.participant if (intro := intros[j]) else None
-            text = " ".join(turns[j].paragraphs)
+            text = section.said[j].text
             if found or (other is not None and other is not own):
                 break
             again = own is not None and call.analysts.names_last_name(text, own)
-            if other is None and not again and signals.asks_anew(text):
+            if other is None and not again and section.said[j].asks_anew:
                 break
         elif call.group(turns[j]) == GROUP_ANALYST and turns[j].speaker not in found:
             found.append(turns[j].speaker)
     return found
 
 
-def _moderator_turn(
-    call: Call, section: Section, i: int, text: str, current: Open | None
-) -> Open | None:
+def _moderator_turn(call: Call, section: Section, i: int, current: Open | None) -> Open | None:
     """The exchange the moderator's turn belongs to, opening or closing one as it says."""
-    turn = section.turns[i]
+    turn, said = section.turns[i], section.said[i]
+    text = said.text
     askers = _askers_after(call, section, i)
     intro = (
         find_introduction(text, call.analysts, prefer={*askers}) if askers else section.intros[i]
     )
     if not askers:
-        if signals.closes_as_operator(text) or (
-            call.group(turn) == GROUP_COMPANY and signals.closes_as_company(text)
+        if said.closes_as_operator or (
+            call.group(turn) == GROUP_COMPANY and said.closes_as_company
         ):
             return None  # "That completes the Q&A ... I will now return you to Mr. Musser"
         if intro is not None:
@@ -229,21 +230,21 @@ def _moderator_turn(
     else:
         others = [a for a in askers if current is None or a != current.asker]
         asker = (others or askers)[0]
-    if current is not None and current.asker == asker and not signals.asks_anew(text):
+    if current is not None and current.asker == asker and not said.asks_anew:
         return current  # the same questioner's line opened again ("your line is open")
     if intro is not None and named != asker:
-        said = intro.spoken_name
+        spoken = intro.spoken_name
         if intro.participant is None:
             call.warn(
                 turn.line,
-                f"the moderator introduces {said!r}, who matches no participant; "
+                f"the moderator introduces {spoken!r}, who matches no participant; "
                 f"{call.name(asker)} asks",
                 "speaker",
             )
         else:
             call.warn(
                 turn.line,
-                f"the moderator introduces {said!r}; {call.name(asker)} asks in their place",
+                f"the moderator introduces {spoken!r}; {call.name(asker)} asks in their place",
                 "speaker",
             )
     if intro is not None and intro.participant is not None and intro.participant.id == asker:

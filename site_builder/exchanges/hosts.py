@@ -23,7 +23,6 @@ from site_builder.text import phrases as signals
 HOST_REACH = 4
 # A turn right after an analyst's that is this long and names no next questioner is an answer.
 _ANSWER_WORDS = 40
-_WORD = re.compile(r"\S+")
 _SPEAKING_GROUPS = (GROUP_COMPANY, GROUP_ANALYST, GROUP_OPERATOR)
 
 
@@ -67,7 +66,8 @@ def host_turns(
         elif (
             i > 0
             and call.group(turns[i - 1]) == GROUP_ANALYST
-            and len(_WORD.findall(texts[i])) >= _ANSWER_WORDS
+            # str.split splits where \S+ ends; cut short at the count that decides
+            and len(texts[i].split(maxsplit=_ANSWER_WORDS)) >= _ANSWER_WORDS
         ):
             answers.add(turn.speaker)
     hosts = {s for s, n in introduces.items() if n >= 2 and s not in answers}
@@ -84,11 +84,13 @@ def host_turns(
     )
 
 
-def reads_out(call: Call, turns: tuple[Turn, ...], i: int, text: str, current: Open | None) -> bool:
+def reads_out(
+    call: Call, turns: tuple[Turn, ...], i: int, said: signals.Said, current: Open | None
+) -> bool:
     """Whether company turn ``i`` reads out a question ("The next question is for Jim. Can you
     ...?") that another company speaker then answers, outside any analyst's exchange."""
     # Inside an analyst's exchange only the announced turn to written questions opens one.
-    announces = signals.turns_to_written(text)
+    announces = said.turns_to_written
     own = current is not None and current.read_out and current.asker == turns[i].speaker
     if current is not None and not own and not announces:
         return False
@@ -105,4 +107,4 @@ def reads_out(call: Call, turns: tuple[Turn, ...], i: int, text: str, current: O
     if announces:
         return True
     # Once a host reads questions, each further question they put opens the next exchange.
-    return signals.asks_anew(text) or (current is not None and "?" in text)
+    return said.asks_anew or (current is not None and "?" in said.text)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from site_builder.errors import Diagnostic, reader_warning
 from site_builder.model import Participant, Turn
 from site_builder.text.introductions import Analysts, Introduction
+from site_builder.text.phrases import Said
 
 
 @dataclass(slots=True)
@@ -52,3 +53,5 @@ class Section:
     moderator: list[bool]
     intros: list[Introduction | None]
     """The introduction in each moderator turn, if it names anyone."""
+    said: list[Said]
+    """Each turn's text, with the phrases it says."""

@@ -62,8 +62,10 @@ class Builder:
     ) -> None:
         """``once``: this builder builds once (the command line), so it keeps nothing ready for
         a next build. ``cache_dir``: where loaded transcripts are kept for builds in other
-        processes (:mod:`site_builder.incremental.transcript_cache`); None keeps none."""
+        processes (:mod:`site_builder.incremental.transcript_cache`) and search shards
+        (:mod:`site_builder.output.search_shards`); None keeps none."""
         self.once = once
+        self.cache_dir = cache_dir
         self.content_dir = content_dir
         self.output_dir = output_dir
         self.base_url = base_url
@@ -143,6 +145,7 @@ class Builder:
             page_cache=None if dry_run else self._cache,
             page_inputs=self._memory.page_inputs,
             jobs=self.jobs,
+            search_cache=self.cache_dir,
         )
         result = pipeline.run(self.content_dir, self.base_url, how, self._memory, self.progress)
         result.seconds = _now() - started

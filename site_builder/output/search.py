@@ -1,9 +1,11 @@
 """Full-text search: what a transcript page tells Pagefind, and running Pagefind over a build.
 
 Pagefind (the ``pagefind[bin]`` wheel: a native binary, no network) reads the finished HTML and
-writes a static index plus its UI into ``pagefind/`` beside the pages. It runs on the new tree
-before that tree goes live (``write.write_site(before_swap=...)``), so the published folder
-always holds an index that matches its pages.
+writes a static index plus its UI into ``pagefind/`` beside the pages, one bundle per shard of
+the transcript pages (:mod:`site_builder.output.search_shards`: bounded memory per run, and
+shards with unchanged pages reused from the cache folder). It runs on the new tree before that
+tree goes live (``write.write_site(before_swap=...)``), so the published folder always holds an
+index that matches its pages.
 
 What the templates mark up, and why:
 
@@ -25,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from site_builder.errors import BuildError
-from site_builder.output import search_stable
+from site_builder.output import search_shards, search_stable
 from site_builder.urls import SEARCH_BUNDLE
 
 
@@ -34,23 +36,38 @@ class SearchIndexError(BuildError):
 
 
 def index_site(
-    folder: Path, started: Callable[[subprocess.Popen[str]], None] | None = None
+    folder: Path,
+    started: Callable[[subprocess.Popen[str]], None] | None = None,
+    cache: Path | None = None,
 ) -> None:
-    """Write Pagefind's index and UI into ``folder/pagefind/`` from the HTML in ``folder``.
+    """Write the search index into ``folder/pagefind/`` from the HTML in ``folder``: one
+    Pagefind bundle per shard of the transcript pages (:mod:`site_builder.output.search_shards`),
+    those whose pages are unchanged taken from ``cache`` (a cache root; None keeps none).
 
     Runs the ``pagefind`` binary from the installed wheel with this interpreter, so it is the
     version pinned with site-builder and needs no network; then puts what Pagefind writes in a
-    random order into a fixed one (:mod:`site_builder.output.search_stable`). ``started`` is handed
-    the running process, for a caller that may have to stop it (the preview, when it stops).
+    random order into a fixed one (:mod:`site_builder.output.search_stable`). ``started`` is
+    handed each running process, for a caller that may have to stop it (the preview, when it
+    stops).
     """
+
+    def run(site: Path, output: Path) -> None:
+        _run_pagefind(site, output, started)
+
+    search_shards.index_shards(folder, folder / SEARCH_BUNDLE, run, cache)
+
+
+def _run_pagefind(
+    site: Path, output: Path, started: Callable[[subprocess.Popen[str]], None] | None
+) -> None:
     command = [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
-        str(folder),
-        "--output-subdir",
-        SEARCH_BUNDLE,
+        str(site),
+        "--output-path",
+        str(output.resolve()),
     ]
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -59,8 +76,8 @@ def index_site(
             started(process)
         stdout, stderr = process.communicate()
     if process.returncode != 0:
-        output = (stderr.strip() or stdout.strip())[-2000:]
+        output_text = (stderr.strip() or stdout.strip())[-2000:]
         raise SearchIndexError(
-            f"pagefind exited with status {process.returncode} while indexing {folder}: {output}"
+            f"pagefind exited with status {process.returncode} while indexing {site}: {output_text}"
         )
-    search_stable.stabilise(folder / SEARCH_BUNDLE)
+    search_stable.stabilise(output)

@@ -9,6 +9,7 @@ in one place; every pattern is about how calls are run, never about one call.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 # The operator (or host) ends the Q&A, or hands back to the company, without introducing anyone.
 OPERATOR_CLOSING = re.compile(
@@ -64,6 +65,50 @@ UNIDENTIFIED = ("unidentified", "unknown")
 ANONYMOUS_ASKERS = frozenset({"questioner", "audience", "audience member", "question", "q"})
 
 
+# Characters other than A-Z that a case-blind pattern matches as a letter of these phrases
+# (``re.I`` reads "ſ" as "s" and the Kelvin sign as "k"): folded before the substring tests
+# below, so a test that rules a phrase out never disagrees with the pattern.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _folded(text: str) -> str:
+    return (text if text.isascii() else text.translate(_FOLD)).lower()
+
+
+class Said:
+    """One turn's text and the phrases it says, each searched at most once.
+
+    The grouping asks the same turn several questions (is it a new question, a closing, a turn
+    to written questions?) from several places; each answer is computed on first use and kept.
+    A word every wording of a phrase contains is looked for first: most turns lack it, and a
+    substring test is far cheaper than the pattern's search.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = _folded(text)
+
+    @cached_property
+    def asks_anew(self) -> bool:
+        folded = self.folded
+        if "question" not in folded and "move" not in folded:
+            return False
+        text = self.text if "follow" not in folded else _OFFERS_FOLLOW_UP.sub(" ", self.text)
+        return NEW_QUESTION.search(text) is not None
+
+    @cached_property
+    def closes_as_operator(self) -> bool:
+        return OPERATOR_CLOSING.search(self.text) is not None
+
+    @cached_property
+    def closes_as_company(self) -> bool:
+        return COMPANY_CLOSING.search(self.text) is not None
+
+    @cached_property
+    def turns_to_written(self) -> bool:
+        return "question" in self.folded and WRITTEN_QUESTIONS.search(self.text) is not None
+
+
 def closes_as_operator(text: str) -> bool:
     return OPERATOR_CLOSING.search(text) is not None
 
@@ -73,10 +118,8 @@ def closes_as_company(text: str) -> bool:
 
 
 def asks_anew(text: str) -> bool:
-    return NEW_QUESTION.search(_OFFERS_FOLLOW_UP.sub(" ", text)) is not None
+    return Said(text).asks_anew
 
 
 def turns_to_written(text: str) -> bool:
-    # Every wording names a question; most turns do not, and a substring test is far cheaper
-    # than the pattern's search (it runs on every company turn).
-    return "question" in text.lower() and WRITTEN_QUESTIONS.search(text) is not None
+    return Said(text).turns_to_written

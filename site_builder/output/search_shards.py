@@ -1,0 +1,259 @@
+"""The search index in shards: each a Pagefind bundle of about a hundred calls, merged in the
+browser, reused from the cache folder when its pages did not change.
+
+Pagefind keeps a whole index in memory until it writes it (1.6 GB for 1,000 calls), and one
+edited call meant indexing every call again. So the transcript pages are cut into shards, each
+indexed by its own Pagefind run into ``pagefind/<shard>/``; ``pagefind/shards.json`` lists them
+and ``static/search.js`` merges them into one search (Pagefind's ``mergeIndex``), so a search
+finds words from every call and its filters offer the values of every shard.
+
+- **Which shard a call is in** depends on its page's path only (content-defined chunking over the
+  sorted paths: a shard ends before a path whose digest falls in 1 of :data:`AVERAGE`, or when it
+  reaches :data:`LARGEST` pages). Adding or editing a call changes its own shard, not the others.
+- **Reuse**: a shard's key is a digest of its pages' paths and bytes, the Pagefind version and
+  the code that runs Pagefind and rewrites its output (the rest of site-builder shows in the
+  pages' bytes). A shard whose key is in the cache folder (``<cache>/search/<key>/``) is
+  linked from there instead of indexed; its files are checked against the digests stored with
+  them first, and an entry that is corrupt or not ours is ignored with a warning.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+SHARD_FORMAT = 1
+AVERAGE = 100
+"""Calls per shard on average: Pagefind's memory for a shard stays a few hundred MB."""
+LARGEST = 200
+SHARD_ENV = "SITE_BUILDER_SEARCH_SHARD_CALLS"
+"""Sets :data:`LARGEST`: fewer calls per shard, less memory for each Pagefind run."""
+SHARDS_FILE = "shards.json"
+UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")
+_HERE = Path(__file__).resolve().parent
+ENTRY_FILE = ".site-builder-shard"
+"""In a cached shard: its key and every file's digest, checked before the shard is reused."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    name: str
+    """The shard's folder in the bundle: a digest of its first page's path."""
+    pages: tuple[str, ...]
+    """The pages it indexes, relative to the site folder."""
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def pages_to_index(folder: Path) -> list[str]:
+    """The transcript pages (the only ones marked ``data-pagefind-body``); every HTML page on
+    a site with none, which Pagefind then indexes whole, as it always did."""
+    transcripts = folder / "transcripts"
+    found = (
+        [f"transcripts/{e.name}/index.html" for e in os.scandir(transcripts) if e.is_dir()]
+        if transcripts.is_dir()
+        else []
+    )
+    found = [rel for rel in found if (folder / rel).is_file()]
+    if not found:
+        found = [p.relative_to(folder).as_posix() for p in folder.rglob("*.html")]
+    return sorted(found)
+
+
+def plan(pages: list[str], average: int | None = None, largest: int | None = None) -> list[Shard]:
+    """``pages`` (sorted) cut into shards; a cut depends only on the path after it."""
+    average, largest = average or AVERAGE, largest or _largest()
+    shards: list[Shard] = []
+    current: list[str] = []
+    for rel in pages:
+        cut = int(_digest(rel.encode())[:8], 16) % average == 0
+        if current and (cut or len(current) >= largest):
+            shards.append(_shard(current))
+            current = []
+        current.append(rel)
+    if current:
+        shards.append(_shard(current))
+    return shards
+
+
+def _largest() -> int:
+    chosen = os.environ.get(SHARD_ENV, "")
+    return int(chosen) if chosen.isdigit() and int(chosen) > 0 else LARGEST
+
+
+def _shard(pages: list[str]) -> Shard:
+    return Shard(f"s{_digest(pages[0].encode())[:12]}", tuple(pages))
+
+
+def _pagefind_version() -> str:
+    for name in ("pagefind_bin", "pagefind"):
+        try:
+            return f"{name} {metadata.version(name)}"
+        except metadata.PackageNotFoundError:
+            continue
+    return "pagefind ?"
+
+
+@functools.cache  # site-builder's own files do not change under a running process
+def _code_digest() -> str:
+    """The modules that decide what a shard's bundle holds, given its pages."""
+    digest = hashlib.blake2b(f"{SHARD_FORMAT} {_pagefind_version()}".encode(), digest_size=16)
+    for name in ("search.py", "search_shards.py", "search_stable.py"):
+        digest.update(name.encode() + b"\0" + (_HERE / name).read_bytes())
+    return digest.hexdigest()
+
+
+def shard_key(folder: Path, shard: Shard) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(_code_digest().encode() + b"\0")
+    for rel in shard.pages:
+        digest.update(rel.encode() + b"\0" + _digest((folder / rel).read_bytes()).encode())
+    return digest.hexdigest()
+
+
+class ShardCache:
+    """Indexed shards kept under ``<root>/search/<key>/``; None as root keeps nothing."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.folder = None if root is None else root / "search"
+        self.ignored: list[str] = []
+
+    def get(self, key: str) -> tuple[Path, list[str]] | None:
+        """The cached bundle of ``key`` and its files, each checked against its stored digest;
+        None if absent or not sound (then reported, removed, and indexed again)."""
+        if self.folder is None or not (self.folder / key).exists():
+            return None
+        bundle = self.folder / key
+        found = _check(bundle, key)
+        if isinstance(found, str):
+            self.ignored.append(f"{bundle}: {found}")
+            shutil.rmtree(bundle, ignore_errors=True)
+            return None
+        return bundle, found
+
+    def work_folder(self) -> Path:
+        """A private folder for one shard's indexing, in the cache where there is one."""
+        if self.folder is not None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                return Path(tempfile.mkdtemp(prefix=".work-", dir=self.folder))
+            except OSError as exc:
+                self.ignored.append(f"{self.folder}: not writable: {exc}")
+                self.folder = None
+        return Path(tempfile.mkdtemp(prefix="site-builder-search-"))
+
+    def put(self, key: str, bundle: Path) -> tuple[Path, list[str]]:
+        """Keep ``bundle`` (in a work folder) under ``key``; where it now is, and its files."""
+        files = {
+            p.relative_to(bundle).as_posix(): _digest(p.read_bytes())
+            for p in sorted(bundle.rglob("*"))
+            if p.is_file()
+        }
+        entry = {"format": SHARD_FORMAT, "key": key, "files": files}
+        (bundle / ENTRY_FILE).write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
+        if self.folder is None or bundle.parent.parent != self.folder:
+            return bundle, list(files)
+        target = self.folder / key
+        try:
+            os.rename(bundle, target)
+        except OSError:  # another build stored the same shard meanwhile
+            return bundle, list(files)
+        return target, list(files)
+
+    def report(self) -> None:
+        if self.ignored:
+            shown = "; ".join(self.ignored[:3])
+            more = f" (and {len(self.ignored) - 3} more)" if len(self.ignored) > 3 else ""
+            print(
+                f"warning: ignored {len(self.ignored)} search cache entr"
+                f"{'y' if len(self.ignored) == 1 else 'ies'} and indexed again: {shown}{more}",
+                file=sys.stderr,
+            )
+        self.ignored = []
+
+
+def _check(bundle: Path, key: str) -> list[str] | str:
+    """The files of a stored shard, or why it cannot be trusted."""
+    try:
+        entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return f"unreadable: {exc}"
+    if not (
+        isinstance(entry, dict)
+        and entry.get("format") == SHARD_FORMAT
+        and entry.get("key") == key
+        and isinstance(entry.get("files"), dict)
+        and entry["files"]
+    ):
+        return "not a search shard of this cache"
+    for rel, digest in entry["files"].items():
+        path = bundle / rel
+        if not isinstance(digest, str) or ".." in Path(rel).parts or Path(rel).is_absolute():
+            return f"a file entry is malformed: {rel!r}"
+        try:
+            if path.is_symlink() or _digest(path.read_bytes()) != digest:
+                return f"{rel} does not hold what was stored"
+        except OSError as exc:
+            return f"{rel}: {exc}"
+    return list(entry["files"])
+
+
+def link_files(source: Path, files: list[str], target: Path) -> None:
+    """``files`` of ``source`` hard-linked into ``target`` (copied across file systems); only
+    the files listed, so nothing else put into a cache folder is ever published."""
+    for rel in files:
+        made = target / rel
+        made.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source / rel, made)
+        except OSError:
+            shutil.copyfile(source / rel, made)
+
+
+def index_shards(
+    folder: Path,
+    bundle: Path,
+    run_pagefind: Callable[[Path, Path], None],
+    cache_root: Path | None,
+) -> list[str]:
+    """Every shard of ``folder``'s pages into ``bundle/<shard>/``, from the cache or from a
+    Pagefind run (``run_pagefind(site, output)``); the names of the shards indexed afresh."""
+    cache = ShardCache(cache_root)
+    shards = plan(pages_to_index(folder))
+    fresh: list[str] = []
+    try:
+        for shard in shards:
+            key = shard_key(folder, shard)
+            found = cache.get(key)
+            if found is None:
+                work = cache.work_folder()
+                try:
+                    # The shard's pages alone in a folder of their own: Pagefind reads only them.
+                    link_files(folder, list(shard.pages), work / "site")
+                    run_pagefind(work / "site", work / "bundle")
+                    found = cache.put(key, work / "bundle")
+                    link_files(*found, bundle / shard.name)
+                finally:
+                    shutil.rmtree(work, ignore_errors=True)
+                fresh.append(shard.name)
+            else:
+                link_files(*found, bundle / shard.name)
+    finally:
+        cache.report()
+    if shards:
+        for name in UI_FILES:  # the UI is the same in every shard: one copy the page loads
+            shutil.copyfile(bundle / shards[0].name / name, bundle / name)
+    listing = {"format": SHARD_FORMAT, "shards": [f"{s.name}/" for s in shards]}
+    (bundle / SHARDS_FILE).write_text(json.dumps(listing), encoding="utf-8")
+    return fresh

@@ -1,0 +1,182 @@
+"""The search index in shards: one search over every call, filters across shards, and shards
+reused by a build in another process only where their pages are unchanged.
+
+Twelve generated calls are cut into four shards of three (the shard size is lowered for the
+test; a real site has about a hundred calls per shard). Each call says one made-up word no other
+call says, so a search for it must find that call, whichever shard holds it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corpusgen import generate
+from site_builder.incremental.builder import build
+from site_builder.output import search_shards
+from site_builder.urls import SEARCH_BUNDLE, Urls
+
+from .browser import static_server
+from .test_incremental import _tree
+
+RESULT_LINKS = ".pagefind-ui__result-title a.pagefind-ui__result-link"
+SHARD_SIZE = 3
+
+
+_WORDS = (
+    "quibblewick",
+    "marzipanoid",
+    "thrumbolic",
+    "galvorene",
+    "plinketry",
+    "soggardine",
+    "brontaxial",
+    "whifflebeam",
+    "crandolite",
+    "yarvistent",
+    "fenumbrous",
+    "jostlewane",
+)
+
+
+def _word(n: int) -> str:
+    return _WORDS[n]
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twelve calls, each with a word of its own at the end of its longest paragraph."""
+    out = tmp_path_factory.mktemp("shards12")
+    generate.generate(12, out, seed=3, with_hugo=False)
+    for n, call in enumerate(sorted((out / "content" / "transcripts").glob("*.txt"))):
+        text = call.read_text(encoding="utf-8")
+        paragraph = max(text.split("\n"), key=len)
+        call.write_text(text.replace(paragraph, f"{paragraph} We call it {_word(n)}."), "utf-8")
+    return out / "content"
+
+
+def _small_shards() -> dict[str, str]:
+    """The environment of a build in another process with shards of three calls."""
+    return {search_shards.SHARD_ENV: str(SHARD_SIZE)}
+
+
+@pytest.fixture(scope="module")
+def sharded(content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("sharded") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_shards, "AVERAGE", 10**6)
+        patch.setattr(search_shards, "LARGEST", SHARD_SIZE)
+        result = build(content, output, base_url="/")
+    assert result.ok
+    return output
+
+
+def test_the_index_is_cut_into_shards_listed_for_the_search_page(sharded: Path) -> None:
+    listing = json.loads((sharded / SEARCH_BUNDLE / search_shards.SHARDS_FILE).read_text())
+    assert len(listing["shards"]) == 4
+    for shard in listing["shards"]:
+        fragments = list((sharded / SEARCH_BUNDLE / shard / "fragment").glob("*.pf_fragment"))
+        assert len(fragments) == SHARD_SIZE
+
+
+@pytest.mark.browser
+def test_a_search_finds_the_words_of_every_call_whichever_shard_holds_it(
+    sharded: Path, content: Path, page: Any
+) -> None:
+    calls = sorted(p.stem for p in (content / "transcripts").glob("*.txt"))
+    urls = Urls("/")
+    with static_server(sharded) as base:
+        for n, slug in enumerate(calls):
+            page.goto(f"{base}search/?q={_word(n)}")
+            first = page.locator(RESULT_LINKS).first
+            first.wait_for(timeout=15000)
+            assert first.get_attribute("href").startswith(urls.transcript(slug)), slug
+
+
+@pytest.mark.browser
+def test_filters_offer_the_values_of_every_shard_and_narrow_across_them(
+    sharded: Path, content: Path, page: Any
+) -> None:
+    calls = sorted(p.stem for p in (content / "transcripts").glob("*.txt"))
+    with static_server(sharded) as base:
+        page.goto(f"{base}search/?q=quarter")
+        page.locator(RESULT_LINKS).first.wait_for(timeout=15000)
+        page.locator(".pagefind-ui__filter-name", has_text="Quarter").click()
+        quarters = page.locator("input[name=quarter]").evaluate_all("i => i.map(e => e.value)")
+        assert len(quarters) == len(calls), "every call's quarter, from all four shards"
+        # A quarter held by the last shard alone leaves that call's page as the only result.
+        last = json.loads(
+            (sharded / "transcripts" / f"{calls[-1]}.json").read_text(encoding="utf-8")
+        )
+        event = last["event"]
+        quarter = f"{event['quarter']} {event['year']}"
+        page.locator(f'input[name=quarter][value="{quarter}"]').check()
+        wanted = Urls("/").transcript(calls[-1])
+        page.wait_for_function(
+            """([selector, wanted]) => {
+                const links = [...document.querySelectorAll(selector)];
+                return links.length > 0 && links.every(a => a.pathname.startsWith(wanted));
+            }""",
+            arg=[RESULT_LINKS, wanted],
+            timeout=15000,
+        )
+
+
+def _build(content: Path, output: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    """``site-builder build`` with search, in a new process, shards of three calls."""
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "site_builder", "build", "--content", str(content)),
+            *("--output", str(output), "--jobs", "1", "--cache-dir", str(cache)),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **_small_shards()},
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def _stored(cache: Path) -> set[str]:
+    return {p.name for p in (cache / "search").iterdir() if not p.name.startswith(".")}
+
+
+def test_a_fresh_process_reindexes_only_the_edited_calls_shard(
+    content: Path, tmp_path: Path
+) -> None:
+    edited = tmp_path / "content"
+    shutil.copytree(content, edited)
+    cache = tmp_path / "cache"
+    output = tmp_path / "site"
+    _build(edited, output, cache)
+    before = _stored(cache)
+    assert len(before) == 4
+    call = sorted((edited / "transcripts").glob("*.txt"))[7]
+    call.write_text(call.read_text(encoding="utf-8") + "\nOperator: Goodbye, xanthic.\n", "utf-8")
+    _build(edited, output, cache)
+    assert len(_stored(cache) - before) == 1, "one shard indexed again, three reused"
+    # What the reused shards and the new one give is what a build from nothing gives.
+    _build(edited, tmp_path / "cold", tmp_path / "empty-cache")
+    assert _tree(output) == _tree(tmp_path / "cold")
+
+
+def test_a_corrupt_or_foreign_search_cache_is_ignored_with_a_warning(
+    content: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    _build(content, tmp_path / "first", cache)
+    stored = sorted((cache / "search").iterdir())
+    index = next((stored[0] / "index").glob("*.pf_index"))
+    index.write_bytes(b"not an index")  # changed under the cache
+    (stored[1] / search_shards.ENTRY_FILE).write_text("{}")  # not one of ours
+    again = _build(content, tmp_path / "second", cache)
+    assert "warning: ignored 2 search cache entries" in again.stderr
+    _build(content, tmp_path / "cold", tmp_path / "empty-cache")
+    assert _tree(tmp_path / "second") == _tree(tmp_path / "cold")
