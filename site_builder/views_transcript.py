@@ -24,14 +24,14 @@ from .views_charts import ChartView, transcript_charts
 from .views_common import DateView, Link, SpeakerView, date_view, org_link, speaker_view
 from .views_linking import CallCitation, CallNeighbours, call_citation, call_neighbours
 from .views_text import NumberedCorrection, esc, locate
-from .views_transcript_body import SectionView, TranscriptBody, notes_html
+from .views_transcript_body import ContentsSection, SectionView, TranscriptBody, notes_html
 
 
 @dataclass(frozen=True, slots=True)
 class ParticipantGroup:
     title: str
-    items: Markup
-    """A printed ``<li>`` per speaker (:meth:`TranscriptBody.speaker_items`)."""
+    speakers: tuple[SpeakerView, ...]
+    """Name (linked to the person page), role and organisation: the one place roles are shown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +88,9 @@ class TranscriptView:
     participant_groups: tuple[ParticipantGroup, ...]
     contents_anchor: str
     """Id of the list of questions (each question's "All questions" link leads there)."""
-    contents: Markup
-    """A printed ``<li>`` per question: link, asker, topics."""
+    contents: tuple[ContentsSection, ...]
+    """Every section, and under it every question: number, asker, firm, first words."""
+    question_count: int
     sections: tuple[SectionView, ...]
     corrections: tuple[CorrectionNote, ...]
     source_notes: tuple[str, ...]
@@ -201,7 +202,7 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
     kind = parsed.event.kind
     titles = wording.group_titles(kind)
     groups = tuple(
-        ParticipantGroup(titles[group], body.speaker_items(grouped[group]))
+        ParticipantGroup(titles[group], tuple(speakers[pid] for pid in grouped[group]))
         for group in GROUP_ORDER
         if group in grouped
     )
@@ -216,8 +217,9 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
         notes=notes_html(transcript, "transcript"),
         participant_groups=groups,
         contents_anchor=CONTENTS_ANCHOR,
-        contents=body.contents_items(),
         sections=body.sections(),
+        contents=body.contents(),
+        question_count=len(parsed.exchanges),
         corrections=_correction_notes(urls, transcript, corrections, speakers),
         source_notes=tuple(
             f"line {w.line}: {w.message}" if w.line else w.message for w in parsed.warnings
@@ -225,7 +227,7 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
         json_url=urls.transcript_json(transcript.slug),
         calls=call_neighbours(site, urls, transcript.slug),
         charts=transcript_charts(urls, transcript, speakers),
-        citation=call_citation(urls, transcript, held_by, source),
+        citation=call_citation(urls, transcript, site.config.title, held_by, source),
         noun=wording.noun(kind),
         provenance=provenance_view(source),
         search_filters=_filters_html(

@@ -112,7 +112,7 @@ def test_permalinks_carry_what_the_copy_button_needs(tmp_path: Path) -> None:
     assert len(links) == len([t for t in small_transcript().parsed.turns if t.speaker]) + 1
     for _, attrs, _ in links:
         assert attrs["data-copy-url"] == BASE.removesuffix("/calls/") + attrs["href"]
-        assert re.fullmatch(r"(turn \d+|question \d+)", attrs["data-copy-label"])
+        assert re.fullmatch(r"((question \d+, )?turn \d+|question \d+)", attrs["data-copy-label"])
     # Without an origin the script copies the link as the browser resolved it.
     plain = build_small(tmp_path / "plain") / "transcripts/acme-2021-q4/index.html"
     assert all("data-copy-url" not in a for _, a, _ in with_class(plain, "permalink"))
