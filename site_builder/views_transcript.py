@@ -15,6 +15,7 @@ from .model import (
     GROUP_OPERATOR,
     GROUP_OTHER,
     GROUP_UNKNOWN,
+    ParseWarning,
     Provenance,
     Transcript,
 )
@@ -91,6 +92,8 @@ class TranscriptView:
     contents: tuple[ContentsSection, ...]
     """Every section, and under it every question: number, asker, firm, first words."""
     question_count: int
+    contents_url: str
+    """The list of questions: where the phone's "Questions" link leads back to."""
     sections: tuple[SectionView, ...]
     corrections: tuple[CorrectionNote, ...]
     source_notes: tuple[str, ...]
@@ -108,6 +111,12 @@ class TranscriptView:
     provenance: ProvenanceView | None = None
     """Where the transcript came from, when its annotations or the site say."""
 
+
+def _typographic_repair(warning: ParseWarning) -> bool:
+    """A mark put back as it was meant (``repaired 434 damaged apostrophes``): left out of the
+    page's "Source notes", kept in the build's warnings and the JSON. What could not be repaired
+    or decoded stays on the page: the reader sees its trace in the text."""
+    return warning.kind == "repair" and warning.message.startswith("repaired ")
 
 # The order the groups are listed in; their titles depend on the kind of event (wording.py).
 GROUP_ORDER = (GROUP_COMPANY, GROUP_ANALYST, GROUP_OPERATOR, GROUP_OTHER, GROUP_UNKNOWN)
@@ -220,9 +229,14 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
         sections=body.sections(),
         contents=body.contents(),
         question_count=len(parsed.exchanges),
+        contents_url=urls.in_transcript(transcript.slug, CONTENTS_ANCHOR),
         corrections=_correction_notes(urls, transcript, corrections, speakers),
+        # The typographic repair log ("repaired 434 damaged apostrophes") is the build's and the
+        # JSON's business, not the reader's: the repaired text reads as the speaker meant it.
         source_notes=tuple(
-            f"line {w.line}: {w.message}" if w.line else w.message for w in parsed.warnings
+            f"line {w.line}: {w.message}" if w.line else w.message
+            for w in parsed.warnings
+            if not _typographic_repair(w)
         ),
         json_url=urls.transcript_json(transcript.slug),
         calls=call_neighbours(site, urls, transcript.slug),
