@@ -118,6 +118,7 @@ def _typographic_repair(warning: ParseWarning) -> bool:
     or decoded stays on the page: the reader sees its trace in the text."""
     return warning.kind == "repair" and warning.message.startswith("repaired ")
 
+
 # The order the groups are listed in; their titles depend on the kind of event (wording.py).
 GROUP_ORDER = (GROUP_COMPANY, GROUP_ANALYST, GROUP_OPERATOR, GROUP_OTHER, GROUP_UNKNOWN)
 
