@@ -129,9 +129,6 @@
     if (!link || link === current) {
       return;
     }
-    if (bar.contains(document.activeElement) && document.activeElement !== document.body) {
-      return; // never pull the toolbar away from under the keyboard
-    }
     current = link;
     closeBox();
     link.insertAdjacentElement("afterend", bar);
@@ -169,6 +166,11 @@
       var t = event.target;
       if (t.matches && t.matches("a.permalink[data-copy-label]")) {
         show(t);
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (!box.hidden && !bar.contains(event.target)) {
+        closeBox(); // a click elsewhere closes the citation, as a menu closes
       }
     });
     document.addEventListener("keydown", function (event) {
