@@ -157,3 +157,15 @@ def test_a_sites_own_turn_partial_restyles_every_turn(tmp_path: Path) -> None:
     html = (site / "transcripts/acme-2021-q4/index.html").read_text(encoding="utf-8")
     assert html.count('class="my-turn"') == len(small_transcript().parsed.turns)
     assert 'class="turn ' not in html
+
+
+def test_no_request_of_the_page_fails_not_even_for_its_icon(demo_site: Path, page: Any) -> None:
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("console", lambda m: failed.append(m.text) if "404" in m.text else None)
+    with static_server(demo_site) as base:
+        _open(page, base, 1280)
+        page.wait_for_timeout(500)
+        icon = page.evaluate("document.querySelector('link[rel=icon]').href")
+        assert page.request.get(icon).status == 200
+    assert failed == []
