@@ -80,25 +80,30 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
     if base_url is not None and (problem := base_url_problem(base_url)):
         diagnostics.error("--base-url", None, None, problem, BASE_URL_HINT)
         base_url = None
-    chosen = normalize_base_url(base_url or values.get("base_url", defaults.base_url))
-    if base_url is None and "://" not in chosen:
-        # Once per build (the preview passes its own "/" and serves pages at its own origin).
+    return SiteConfig(
+        title=values.get("title", defaults.title),
+        base_url=normalize_base_url(base_url or values.get("base_url", defaults.base_url)),
+        language=values.get("language", defaults.language),
+        description=values.get("description", defaults.description),
+        keep=keep,
+        provenance=defaults_of_source,
+    )
+
+
+def warn_without_origin(content_dir: Path, base_url: str | None, diagnostics: Diagnostics) -> None:
+    """One warning for a published build whose base URL names no site (``/calls/``): its pages
+    cite themselves with the address they are read at, but feeds and share cards need one.
+    The preview is not a published build and serves its pages at its own address."""
+    chosen = load_config(content_dir, Diagnostics(), base_url).base_url
+    if "://" not in chosen:
         diagnostics.warning(
-            display_path(path),
+            display_path(content_dir / SITE_FILE),
             None,
             None,
             f"base_url '{chosen}' names no site address: citations are made absolute in the "
             "reader's browser, but the feed, sitemap and share cards carry bare paths",
             "set base_url: https://example.org/ in site.yaml, or pass --base-url",
         )
-    return SiteConfig(
-        title=values.get("title", defaults.title),
-        base_url=chosen,
-        language=values.get("language", defaults.language),
-        description=values.get("description", defaults.description),
-        keep=keep,
-        provenance=defaults_of_source,
-    )
 
 
 def _keep(ctx: Context, node: Node) -> tuple[str, ...]:

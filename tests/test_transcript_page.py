@@ -169,3 +169,20 @@ def test_no_request_of_the_page_fails_not_even_for_its_icon(demo_site: Path, pag
         icon = page.evaluate("document.querySelector('link[rel=icon]').href")
         assert page.request.get(icon).status == 200
     assert failed == []
+
+
+def test_a_build_that_names_no_site_address_says_so_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from .browser import CONTENT
+
+    def build(*extra: str) -> str:
+        out = tmp_path / f"site{len(extra)}"
+        command = [sys.executable, "-m", "site_builder", "build", "--no-search"]
+        command += ["--content", str(CONTENT), "--output", str(out), *extra]
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        return done.stderr
+
+    assert build().count("names no site address") == 1
+    assert "names no site address" not in build("--base-url", "https://example.org/calls/")
