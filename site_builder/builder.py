@@ -273,6 +273,8 @@ class Builder:
         ``inputs``: the stamp of every input file, taken at the start of this build.
         """
         site_config = config.load_config(self.content_dir, diagnostics, self.base_url)
+        if self.base_url is None:  # a published build, not the preview (which passes its own)
+            config.warn_without_origin(self.content_dir, site_config.base_url, diagnostics)
         site_annotations = self._load_site_annotations(diagnostics)
         site_stamps = self._site_annotations[0]
         found = self._discover(diagnostics, inputs)

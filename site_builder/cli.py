@@ -71,9 +71,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     shown.clear()
-    from .config import warn_without_origin
-
-    warn_without_origin(args.content, args.base_url, result.diagnostics)
     _print_diagnostics(result.diagnostics)
     errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
     if errors:

@@ -90,11 +90,10 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
     )
 
 
-def warn_without_origin(content_dir: Path, base_url: str | None, diagnostics: Diagnostics) -> None:
-    """One warning for a published build whose base URL names no site (``/calls/``): its pages
-    cite themselves with the address they are read at, but feeds and share cards need one.
-    The preview is not a published build and serves its pages at its own address."""
-    chosen = load_config(content_dir, Diagnostics(), base_url).base_url
+def warn_without_origin(content_dir: Path, chosen: str, diagnostics: Diagnostics) -> None:
+    """One warning for a build whose base URL names no site (``/calls/``): its pages cite
+    themselves with the address they are read at, but feeds and share cards need one. The
+    preview passes its own base URL and serves its pages at its own address: no warning."""
     if "://" not in chosen:
         diagnostics.warning(
             display_path(content_dir / SITE_FILE),
