@@ -2,9 +2,10 @@
 
 Python decides what each turn and question shows (URLs, anchors, labels, the words already made
 HTML by :mod:`site_builder.views_text`); the markup is the theme's, in
-``templates/partials/turn.html`` and ``partials/exchange.html``, so a site restyles every turn by
-putting a file of that name in its own ``templates/``. A speaker's :class:`Voice` is made once and
-shared by all their turns.
+``templates/partials/turns.html`` and ``partials/exchange.html``, so a site restyles every turn
+by putting a file of that name in its own ``templates/``. Turns come in runs (a question's turns,
+or those between questions), one template per run: an include per turn cost more than the turn.
+A speaker's :class:`Voice` is made once and shared by all their turns.
 """
 
 from __future__ import annotations
@@ -79,11 +80,19 @@ class ExchangeView:
 
 
 @dataclass(frozen=True, slots=True)
+class TurnRun:
+    """Turns in a row outside any question (``partials/turns.html`` prints them)."""
+
+    turns: tuple[TurnView, ...]
+    kind: str = "turns"
+
+
+@dataclass(frozen=True, slots=True)
 class SectionView:
     anchor: str | None
     title: str
     boilerplate: bool
-    blocks: tuple[TurnView | ExchangeView, ...]
+    blocks: tuple[TurnRun | ExchangeView, ...]
     """The section's turns and questions, in source order."""
 
 
@@ -313,21 +322,26 @@ class TranscriptBody:
             self._sections.append((section_id, view))
         return tuple(view for _, view in self._sections)
 
-    def _blocks(self, turns: list[tuple[int, Turn]]) -> tuple[TurnView | ExchangeView, ...]:
-        """A section's turns, each run of one exchange's turns gathered into that exchange."""
-        blocks: list[TurnView | ExchangeView] = []
+    def _blocks(self, turns: list[tuple[int, Turn]]) -> tuple[TurnRun | ExchangeView, ...]:
+        """A section's turns: each run of one exchange's turns gathered into that exchange, each
+        run of turns outside exchanges into a :class:`TurnRun`."""
+        blocks: list[TurnRun | ExchangeView] = []
         open_exchange: Exchange | None = None
         gathered: list[TurnView] = []
+
+        def close() -> None:
+            if gathered:
+                made = tuple(gathered)
+                blocks.append(
+                    TurnRun(made) if open_exchange is None else self.exchange(open_exchange, made)
+                )
+                gathered.clear()
+
         for number, turn in turns:
             exchange = self.exchanges.get(turn.exchange) if turn.exchange else None
-            if open_exchange is not None and exchange is not open_exchange:
-                blocks.append(self.exchange(open_exchange, tuple(gathered)))
-                open_exchange, gathered = None, []
-            if exchange is None:
-                blocks.append(self.turn(turn, number, None))
-                continue
-            open_exchange = exchange
+            if exchange is not open_exchange:
+                close()
+                open_exchange = exchange
             gathered.append(self.turn(turn, number, exchange))
-        if open_exchange is not None:
-            blocks.append(self.exchange(open_exchange, tuple(gathered)))
+        close()
         return tuple(blocks)

@@ -143,20 +143,22 @@ def test_on_a_phone_turn_headings_take_one_line(demo_site: Path, page: Any) -> N
         assert questions < summary  # the questions come right under the title
 
 
-def test_a_sites_own_turn_partial_restyles_every_turn(tmp_path: Path) -> None:
+def test_a_sites_own_turns_partial_restyles_every_turn(tmp_path: Path) -> None:
     from .test_site import build_small, small_transcript
 
     content = tmp_path / "content"
     (content / "templates" / "partials").mkdir(parents=True)
-    (content / "templates" / "partials" / "turn.html").write_text(
+    (content / "templates" / "partials" / "turns.html").write_text(
+        "{% for turn in turns %}"
         '<p class="my-turn" id="{{ turn.anchor }}">{{ turn.voice.name if turn.voice }}: '
-        "{{ turn.paragraphs }}</p>\n",
+        "{{ turn.paragraphs }}</p>\n{% endfor %}",
         encoding="utf-8",
     )
     site = build_small(tmp_path, content=content)
     html = (site / "transcripts/acme-2021-q4/index.html").read_text(encoding="utf-8")
     assert html.count('class="my-turn"') == len(small_transcript().parsed.turns)
     assert 'class="turn ' not in html
+    assert 'class="exchange"' in html  # the theme's own question partial still frames them
 
 
 def test_no_request_of_the_page_fails_not_even_for_its_icon(demo_site: Path, page: Any) -> None:
