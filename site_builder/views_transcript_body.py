@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -39,8 +40,9 @@ class Voice:
     group: str
 
 
-@dataclass(frozen=True, slots=True)
-class TurnView:
+class TurnView(NamedTuple):
+    """One turn, as ``partials/turns.html`` prints it (a tuple: a call makes hundreds)."""
+
     anchor: str
     url: str
     """The turn's permalink (the page's URL and ``#anchor``)."""
@@ -130,7 +132,14 @@ def opening_words(paragraphs: tuple[str, ...], count: int = OPENING_WORDS) -> st
 
 
 def voice(s: SpeakerView) -> Voice:
-    return Voice(s.name, s.url, s.organization if s.group == GROUP_ANALYST else None, s.group)
+    """Escaped here, once per speaker, rather than in each of their turns' headings."""
+    firm = s.organization if s.group == GROUP_ANALYST else None
+    return Voice(
+        Markup(esc(s.name)),
+        Markup(esc(s.url)) if s.url else None,
+        Link(Markup(esc(firm.url)), Markup(esc(firm.text))) if firm else None,
+        Markup(esc(s.group)),
+    )
 
 
 class TranscriptBody:

@@ -32,7 +32,10 @@
 
   // "Elon Musk, question 5, turn 42, in “Title”, July 25, 2012, transcript: …. Site, https://…#t042."
   function citation(link) {
-    var by = link.getAttribute("data-cite-by");
+    // A question names its asker; a turn is cited by the name in its own heading.
+    var head = link.closest(".turn__head");
+    var name = head ? head.querySelector(".speaker__name") : null;
+    var by = link.getAttribute("data-cite-by") || (name ? name.textContent : "");
     var what = link.getAttribute("data-copy-label");
     return (by ? by + ", " : "") + what + ", in " + callCitation(urlOf(link));
   }

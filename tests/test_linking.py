@@ -4,6 +4,7 @@ question and call, and the person pages that lead back to every question and ans
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -68,11 +69,15 @@ def test_the_call_is_cited_once_and_each_permalink_says_who_said_it(tmp_path: Pa
     )
     # The same line, for paper: shown only in print, at the top of the first page.
     assert [text for _, _, text in with_class(page, "cite--print")] == [call]
-    # What copy-link.js needs to cite each remark: who said it (the permalink has the URL).
+    # What copy-link.js needs to cite each remark: who said it (the permalink has the URL): a
+    # question names its asker, a turn's heading its speaker.
     by = {
         a["href"].rsplit("#")[-1]: a.get("data-cite-by")
         for _, a, _ in with_class(page, "permalink")
     }
+    html = page.read_text(encoding="utf-8")
+    for anchor, name in re.findall(r'id="(t\d+)">.*?class="speaker__name"[^>]*>([^<]*)<', html):
+        by[anchor] = name
     # Text from the source document (the disclaimer) is not a remark anyone made: not cited.
     assert set(by) == {t.id for t in transcript.parsed.turns if t.speaker} | {"q01"}
     for anchor, name in SPEAKERS.items():

@@ -149,9 +149,9 @@ def test_a_sites_own_turns_partial_restyles_every_turn(tmp_path: Path) -> None:
     content = tmp_path / "content"
     (content / "templates" / "partials").mkdir(parents=True)
     (content / "templates" / "partials" / "turns.html").write_text(
-        "{% for turn in turns %}"
+        "{% macro turns(turns) %}{% for turn in turns %}"
         '<p class="my-turn" id="{{ turn.anchor }}">{{ turn.voice.name if turn.voice }}: '
-        "{{ turn.paragraphs }}</p>\n{% endfor %}",
+        "{{ turn.paragraphs }}</p>\n{% endfor %}{% endmacro %}",
         encoding="utf-8",
     )
     site = build_small(tmp_path, content=content)
