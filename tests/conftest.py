@@ -5,6 +5,14 @@ import shutil
 import tempfile
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis's deadline and "too slow" check are time limits: on a busy CI machine they fail
+# tests whose code is fine. Speed is measured in bench/, never asserted here.
+settings.register_profile(
+    "site-builder", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("site-builder")
 
 # Builds keep a record of their last good build in the user's cache folder (a fresh build with
 # nothing changed returns at once). Tests get their own, so they neither read a record left by
@@ -44,12 +52,12 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory):
     """The demo content/ built once per session into a temporary folder, served from ``/``."""
-    from site_builder import build
+    from site_builder.incremental.builder import build
 
     from .browser import CONTENT
 
     output = tmp_path_factory.mktemp("demo") / "site"
-    result = build.build(CONTENT, output, base_url="/")
+    result = build(CONTENT, output, base_url="/")
     problems = "\n".join(str(d) for d in result.diagnostics.errors)
     assert result.ok, f"the demo content does not build:\n{problems}"
     return output
