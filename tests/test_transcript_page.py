@@ -188,3 +188,38 @@ def test_a_build_that_names_no_site_address_says_so_once(tmp_path: Path) -> None
 
     assert build().count("names no site address") == 1
     assert "names no site address" not in build("--base-url", "https://example.org/calls/")
+
+
+def test_questions_and_answers_differ_by_more_than_colour_and_share_the_charts_colours(
+    demo_site: Path, page: Any
+) -> None:
+    with static_server(demo_site) as base:
+        _open(page, base, 1280)
+        marks = page.evaluate(
+            """() => Array.from(document.querySelectorAll('.exchange .turn'))
+                 .map((t) => [t.className, (t.querySelector('.turn__mark') || {}).textContent])"""
+        )
+        assert all(m == "Q" for c, m in marks if "turn--question" in c)
+        assert all(m == "A" for c, m in marks if "turn--company" in c)
+        colour = page.evaluate(
+            """() => {
+              const css = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+              return {
+                question: css('.turn--question', 'borderLeftColor'),
+                answer: css('.exchange .turn--company', 'borderLeftColor'),
+                chartAnalyst: css('#chart-speakers .chart-analyst', 'fill'),
+                chartCompany: css('#chart-speakers .chart-company', 'fill'),
+                link: css('.exchange-nav a', 'color'),
+              };
+            }"""
+        )
+    assert colour["question"] == colour["chartAnalyst"] != colour["link"]
+    assert colour["answer"] == colour["chartCompany"] != colour["link"]
+
+
+def test_the_header_search_box_sits_beside_the_title_at_1280(demo_site: Path, page: Any) -> None:
+    with static_server(demo_site) as base:
+        _open(page, base, 1280)
+        title = page.locator(".site-title").bounding_box()
+        box = page.locator(".site-search__input").bounding_box()
+    assert box["y"] < title["y"] + title["height"]  # on the title's row, not under it
