@@ -45,16 +45,11 @@ from site_builder.views.search import search_page
 from site_builder.views.transcript import transcript_view
 
 
-@dataclass(frozen=True, slots=True)
-class PageSpec:
-    """A page before its view is made."""
+class Listed:
+    """What every output the catalogue lists has: its inputs, hence its URL and kind."""
 
-    make: Callable[[], PageView]
+    __slots__ = ()
     inputs: PageInputs
-    what: str
-    """What the page is, for a message about two things claiming one URL."""
-    where: str = "site"
-    """Where it comes from (a transcript's file, an id of the annotations)."""
 
     @property
     def url(self) -> str:
@@ -63,6 +58,18 @@ class PageSpec:
     @property
     def kind(self) -> str:
         return self.inputs.kind
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec(Listed):
+    """A page before its view is made."""
+
+    make: Callable[[], PageView]
+    inputs: PageInputs
+    what: str
+    """What the page is, for a message about two things claiming one URL."""
+    where: str = "site"
+    """Where it comes from (a transcript's file, an id of the annotations)."""
 
 
 def page_specs(site: Site) -> list[PageSpec]:

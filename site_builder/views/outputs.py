@@ -14,7 +14,7 @@ from enum import StrEnum
 from site_builder.errors import Diagnostics
 from site_builder.index.site import Site
 from site_builder.urls import Urls
-from site_builder.views.catalogue import PageSpec, page_specs
+from site_builder.views.catalogue import Listed, PageSpec, page_specs
 from site_builder.views.inputs import PageInputs
 
 
@@ -29,7 +29,7 @@ class DataFile(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class DataSpec:
+class DataSpec(Listed):
     """A data file before it is made."""
 
     data: DataFile
@@ -38,14 +38,6 @@ class DataSpec:
     where: str = "site"
     slug: str | None = None
     """The transcript, for a transcript's JSON."""
-
-    @property
-    def url(self) -> str:
-        return self.inputs.url
-
-    @property
-    def kind(self) -> str:
-        return self.inputs.kind
 
 
 Output = PageSpec | DataSpec
