@@ -281,6 +281,8 @@ def run(
         guard.check_output_dir(how.output_dir, content_dir)
     diagnostics = Diagnostics()
     site = load_site(content_dir, diagnostics, base_url, loader, progress)
+    if base_url is None:  # a published build, not the preview (which passes its own)
+        config.warn_without_origin(content_dir, site.config.base_url, diagnostics)
     site_theme = Theme(content_dir)
     # Before anything is rendered: a template or static file linking out is never read.
     diagnostics.extend(site_theme.problems())

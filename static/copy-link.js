@@ -1,62 +1,63 @@
-/* Copy-link buttons and citations beside each permalink on a transcript page.
+/* Copy-link and cite for the turn or question being pointed at, focused or tapped.
  *
  * Progressive enhancement. The page prints one citation of the call (in its header) and a "#"
- * permalink per turn and question; this script adds, beside each permalink, a "Cite" box with
- * that remark's own citation (who said it, the call, its anchor URL) and, where the Clipboard
- * API exists (a secure context: https or localhost), a "Copy link" button. Without the script
- * the permalinks and the call's citation still give the link. Loaded as a file, never inline,
- * so the site's Content-Security-Policy can forbid inline script. */
+ * permalink per turn and question. This script keeps one small toolbar ("Copy link", "Cite")
+ * and shows it beside the "#" of the turn the pointer is over, the "#" that has keyboard focus,
+ * or the turn a tap on its "#" led to, so the text never carries three controls per turn. The
+ * toolbar sits over the heading row: showing it moves nothing. Citations are always absolute:
+ * a path-absolute link (a build without base_url) is resolved against this page's address.
+ * Loaded as a file, never inline, so the Content-Security-Policy can forbid inline script. */
 (function () {
   "use strict";
 
-  var links = document.querySelectorAll("a.permalink[data-copy-label]");
   var call = document.querySelector("[data-cite-call]");
   var canCopy = !!(navigator.clipboard && typeof navigator.clipboard.writeText === "function");
 
-  // The configured absolute URL when the build had an origin; else the link as resolved here.
-  function urlOf(link) {
-    return link.getAttribute("data-copy-url") || link.href;
-  }
-
-  function citation(link) {
-    var parts = [];
-    var by = link.getAttribute("data-cite-by");
-    if (by) {
-      parts.push(by);
+  function absolute(url) {
+    try {
+      return new URL(url, window.location.href).href;
+    } catch (e) {
+      return url;
     }
-    parts.push(call.getAttribute("data-cite-call"), urlOf(link));
-    return parts.join(", ") + ".";
   }
 
-  // <details class="cite"><summary>Cite<span class="visually-hidden"> turn 3</span></summary>
-  //   <p class="cite__text">Jane Roe, "Acme Q4 call", February 1, 2022, https://...#t003.</p>
-  function citeBox(link) {
-    var details = document.createElement("details");
-    details.className = "cite";
-    details.setAttribute("data-pagefind-ignore", "");
-    var summary = document.createElement("summary");
-    summary.appendChild(document.createTextNode("Cite"));
-    var what = document.createElement("span");
-    what.className = "visually-hidden";
-    what.textContent = " " + link.getAttribute("data-copy-label");
-    summary.appendChild(what);
-    var text = document.createElement("p");
-    text.className = "cite__text";
-    text.textContent = citation(link);
-    details.appendChild(summary);
-    details.appendChild(text);
-    return details;
+  function urlOf(link) {
+    return absolute(link.getAttribute("data-copy-url") || link.getAttribute("href"));
   }
 
-  // One polite live region announces the result to screen-reader users; it is on the page before
-  // its first message, or screen readers may not announce it.
-  var status = null;
-  if (canCopy && links.length) {
-    status = document.createElement("p");
-    status.className = "visually-hidden";
-    status.setAttribute("role", "status");
-    document.body.appendChild(status);
+  function callCitation(url) {
+    return call.getAttribute("data-cite-call") + ". " + call.getAttribute("data-cite-site") +
+      ", " + url + ".";
   }
+
+  // "Elon Musk, question 5, turn 42, in “Title”, July 25, 2012, transcript: …. Site, https://…#t042."
+  function citation(link) {
+    // A question names its asker; a turn is cited by the name in its own heading.
+    var head = link.closest(".turn__head");
+    var name = head ? head.querySelector(".speaker__name") : null;
+    var by = link.getAttribute("data-cite-by") || (name ? name.textContent : "");
+    var what = link.getAttribute("data-copy-label");
+    return (by ? by + ", " : "") + what + ", in " + callCitation(urlOf(link));
+  }
+
+  if (call) {
+    // The page's own citation, absolute even when the build did not know the site's address.
+    var text = callCitation(absolute(call.getAttribute("data-cite-url")));
+    call.textContent = text;
+    var printed = document.querySelector(".cite--print");
+    if (printed) {
+      printed.textContent = text;
+    }
+    if (canCopy) {
+      call.insertAdjacentElement("afterend", copyButton("Copy citation", "citation of the page",
+        function () { return call.textContent; }));
+    }
+  }
+
+  var status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  document.body.appendChild(status);
 
   function announce(message) {
     status.textContent = "";
@@ -66,45 +67,126 @@
     }, 50);
   }
 
-  function copy(button, link) {
-    var url = urlOf(link);
-    navigator.clipboard.writeText(url).then(
-      function () {
-        button.textContent = "Copied";
-        button.classList.add("copy-link--done");
-        announce("Link copied: " + url);
-        window.setTimeout(function () {
-          button.textContent = "Copy link";
-          button.classList.remove("copy-link--done");
-        }, 2000);
-      },
-      function () {
-        announce("Could not copy the link. Use the # link beside it instead.");
-      }
-    );
-  }
-
-  function copyButton(link) {
+  function copyButton(label, what, value) {
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "copy-link";
-    button.textContent = "Copy link";
-    button.setAttribute("aria-label", "Copy link to " + link.getAttribute("data-copy-label"));
+    button.className = "cite__copy";
+    button.textContent = label;
     button.setAttribute("data-pagefind-ignore", "");
     button.addEventListener("click", function () {
-      copy(button, link);
+      var text = value();
+      navigator.clipboard.writeText(text).then(
+        function () {
+          button.textContent = "Copied";
+          button.classList.add("copy-done");
+          announce("Copied the " + what + ": " + text);
+          window.setTimeout(function () {
+            button.textContent = label;
+            button.classList.remove("copy-done");
+          }, 2000);
+        },
+        function () {
+          announce("Could not copy. Select the text instead.");
+        }
+      );
     });
     return button;
   }
 
-  Array.prototype.forEach.call(links, function (link) {
-    var after = link;
-    if (canCopy) {
-      after = copyButton(link);
-      link.insertAdjacentElement("afterend", after);
+  // The one toolbar, moved to whichever turn is active.
+  var current = null;
+  var bar = document.createElement("div");
+  bar.className = "turn-tools";
+  bar.setAttribute("data-pagefind-ignore", "");
+  bar.hidden = true;
+  var copyLink = canCopy ? copyButton("Copy link", "link", function () { return urlOf(current); }) : null;
+  var cite = document.createElement("button");
+  cite.type = "button";
+  cite.textContent = "Cite";
+  cite.setAttribute("aria-expanded", "false");
+  var box = document.createElement("div");
+  box.className = "turn-tools__citation";
+  box.hidden = true;
+  var boxText = document.createElement("p");
+  boxText.className = "cite__text";
+  box.appendChild(boxText);
+  if (canCopy) {
+    box.appendChild(copyButton("Copy citation", "citation", function () { return boxText.textContent; }));
+  }
+  if (copyLink) {
+    copyLink.className = "";
+    bar.appendChild(copyLink);
+  }
+  bar.appendChild(cite);
+  bar.appendChild(box);
+
+  function label() {
+    var what = current.getAttribute("data-copy-label");
+    if (copyLink) {
+      copyLink.setAttribute("aria-label", "Copy link to " + what);
     }
-    if (call) {
-      after.insertAdjacentElement("afterend", citeBox(link));
+    cite.setAttribute("aria-label", "Cite " + what);
+  }
+
+  function show(link) {
+    if (!link || link === current) {
+      return;
     }
+    current = link;
+    closeBox();
+    link.insertAdjacentElement("afterend", bar);
+    label();
+    bar.hidden = false;
+  }
+
+  function closeBox() {
+    box.hidden = true;
+    cite.setAttribute("aria-expanded", "false");
+  }
+
+  cite.addEventListener("click", function () {
+    if (!box.hidden) {
+      closeBox();
+      return;
+    }
+    boxText.textContent = citation(current);
+    box.hidden = false;
+    cite.setAttribute("aria-expanded", "true");
   });
+
+  function permalinkOf(el) {
+    var holder = el && el.closest ? el.closest(".turn, .exchange__head") : null;
+    return holder ? holder.querySelector("a.permalink[data-copy-label]") : null;
+  }
+
+  if (call && document.querySelector("a.permalink[data-copy-label]")) {
+    document.addEventListener("mouseover", function (event) {
+      if (box.hidden) {
+        show(permalinkOf(event.target));
+      }
+    });
+    document.addEventListener("focusin", function (event) {
+      var t = event.target;
+      if (t.matches && t.matches("a.permalink[data-copy-label]")) {
+        show(t);
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (!box.hidden && !bar.contains(event.target)) {
+        closeBox(); // a click elsewhere closes the citation, as a menu closes
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !box.hidden) {
+        closeBox();
+        cite.focus();
+      }
+    });
+    var fromHash = function () {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var target = id ? document.getElementById(id) : null;
+      show(permalinkOf(target));
+    };
+    window.addEventListener("hashchange", fromHash);
+  }
 })();

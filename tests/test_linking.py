@@ -61,14 +61,23 @@ def test_the_call_is_cited_once_and_each_permalink_says_who_said_it(tmp_path: Pa
     transcript = small_transcript()
     # Without JavaScript a reader still finds how to cite the call, once, at the top.
     [call] = [text for _, _, text in with_class(page, "cite__text")]
-    assert call == f"“{transcript.title}”, February 1, 2022, {BASE}transcripts/acme-2021-q4/."
-    [cited] = [a["data-cite-call"] for _, a, _ in elements(page) if "data-cite-call" in a]
-    assert call == f"{cited}, {BASE}transcripts/acme-2021-q4/."
-    # What copy-link.js needs to cite each remark: who said it (the permalink has the URL).
+    url = f"{BASE}transcripts/acme-2021-q4/"
+    assert call == f"“{transcript.title}”, February 1, 2022. Calls, {url}."
+    [cited] = [a for _, a, _ in elements(page) if "data-cite-call" in a]
+    assert (
+        call == f"{cited['data-cite-call']}. {cited['data-cite-site']}, {cited['data-cite-url']}."
+    )
+    # The same line, for paper: shown only in print, at the top of the first page.
+    assert [text for _, _, text in with_class(page, "cite--print")] == [call]
+    # What copy-link.js needs to cite each remark: who said it (the permalink has the URL): a
+    # question names its asker, a turn's heading its speaker.
     by = {
         a["href"].rsplit("#")[-1]: a.get("data-cite-by")
         for _, a, _ in with_class(page, "permalink")
     }
+    html = page.read_text(encoding="utf-8")
+    for anchor, name in re.findall(r'id="(t\d+)">.*?class="speaker__name"[^>]*>([^<]*)<', html):
+        by[anchor] = name
     # Text from the source document (the disclaimer) is not a remark anyone made: not cited.
     assert set(by) == {t.id for t in transcript.parsed.turns if t.speaker} | {"q01"}
     for anchor, name in SPEAKERS.items():
@@ -87,52 +96,41 @@ def test_each_turn_and_question_gets_its_own_citation(tmp_path: Path, browser: A
     page.on("pageerror", lambda e: errors.append(str(e)))
     with static_server(root) as base:
         page.goto(base + "calls/transcripts/acme-2021-q4/", wait_until="load")
-        boxes = page.locator(".tools details.cite")
         spoken = [t.id for t in transcript.parsed.turns if t.speaker]
-        assert boxes.count() == len(spoken) + 1
-        page.locator(".exchange__head:has(#q01) details.cite summary").click()
-        assert page.locator(".exchange__head:has(#q01) .cite__text").is_visible()
-        citations = page.locator(".tools .cite__text").all_text_contents()
-        # Each "Cite" control says what it cites.
-        summaries = page.locator(".tools details.cite summary").all_text_contents()
+        citations, labels = [], []
+        for anchor in [*spoken, "q01"]:
+            # Pointing at a turn (or its question's heading) brings its one "Cite" button.
+            holder = (
+                f".exchange__head:has(#{anchor})" if anchor == "q01" else f".turn:has(#{anchor})"
+            )
+            page.locator(holder).hover()
+            cite = page.locator(f"{holder} .turn-tools button", has_text="Cite")
+            labels.append(cite.get_attribute("aria-label"))
+            cite.click()
+            citations.append(
+                page.locator(f"{holder} .turn-tools__citation .cite__text").text_content()
+            )
+            page.keyboard.press("Escape")  # closes it, as a click elsewhere would
+        # One toolbar on the page, whichever turn it serves.
+        assert page.locator(".turn-tools").count() == 1
     assert errors == []
-    assert len(set(summaries)) == len(summaries)
+    assert len(set(labels)) == len(labels)  # each "Cite" says what it cites
     for anchor in [*spoken, "q01"]:
         # The absolute URL of the configured origin, not of the server that showed the page.
         [line] = [c for c in citations if c.endswith(f"{BASE}transcripts/acme-2021-q4/#{anchor}.")]
-        assert f"“{transcript.title}”, February 1, 2022, " in line
+        assert f", in “{transcript.title}”, February 1, 2022. Calls, " in line
         if anchor in SPEAKERS:
             assert line.startswith(f"{SPEAKERS[anchor]}, ")
 
-
-def test_permalinks_carry_what_the_copy_button_needs(tmp_path: Path) -> None:
-    site = build_small(tmp_path, BASE)
-    page = site / "transcripts/acme-2021-q4/index.html"
-    links = with_class(page, "permalink")
-    assert len(links) == len([t for t in small_transcript().parsed.turns if t.speaker]) + 1
-    for _, attrs, _ in links:
-        assert attrs["data-copy-url"] == BASE.removesuffix("/calls/") + attrs["href"]
-        assert re.fullmatch(r"(turn \d+|question \d+)", attrs["data-copy-label"])
-    # Without an origin the script copies the link as the browser resolved it.
-    plain = build_small(tmp_path / "plain") / "transcripts/acme-2021-q4/index.html"
-    assert all("data-copy-url" not in a for _, a, _ in with_class(plain, "permalink"))
-
-
-def test_the_page_has_no_inline_script_or_handler_and_no_button_without_javascript(
-    tmp_path: Path,
-) -> None:
-    site = build_small(tmp_path, BASE)
-    for page in site.rglob("*.html"):
-        for tag, attrs, _ in elements(page):
-            assert not [a for a in attrs if a.startswith("on")], (page, tag, attrs)
-            if tag == "script":
-                assert "src" in attrs or attrs.get("type") == "application/ld+json", page
     page = site / "transcripts/acme-2021-q4/index.html"
     scripts = [a["src"] for tag, a, _ in elements(page) if tag == "script" and "src" in a]
-    assert scripts == ["/calls/static/copy-link.js"]
-    assert (site / "static/copy-link.js").is_file()
-    # The button is the script's to make: the page as served has only the plain permalinks.
-    assert with_class(page, "copy-link") == []
+    assert scripts == ["/calls/static/copy-link.js", "/calls/static/contents.js"]
+    assert (site / "static/copy-link.js").is_file() and (site / "static/contents.js").is_file()
+    # The buttons are the script's to make: the page as served has only the plain permalinks.
+    assert (
+        with_class(page, "turn-tools") == []
+        and "<button" not in page.read_text("utf-8").split("<article")[1]
+    )
 
 
 def test_each_question_links_to_the_one_before_and_after(demo_site: Path) -> None:
@@ -218,15 +216,24 @@ def test_copy_link_button_copies_the_anchor_url_and_says_so(demo_site: Path, bro
     page.on("response", lambda r: errors.append(r.url) if r.status >= 400 else None)
     with static_server(demo_site) as base:
         page.goto(base + DEMO.removesuffix("index.html"), wait_until="load")
+        # By keyboard: the question's "#", then its "Copy link".
+        page.locator(".exchange__head:has(#q03) a.permalink").focus()
+        page.keyboard.press("Tab")
         button = page.get_by_role("button", name="Copy link to question 3")
-        button.click()
+        assert button.evaluate("(b) => b === document.activeElement")
+        page.keyboard.press("Enter")
+        page.get_by_role("status").filter(has_text="Copied the link").wait_for()
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == base + "transcripts/tesla-2012-q2/#q03"
-        page.get_by_role("status").filter(has_text="Link copied").wait_for()
-        buttons = page.locator("button.copy-link").count()
-        permalinks = page.locator("a.permalink[data-copy-label]").count()
+        # And the call's own citation has a button of its own.
+        page.locator(".cite--call summary").click()
+        page.locator(".cite--call").get_by_role("button", name="Copy citation").click()
+        cited = page.evaluate("navigator.clipboard.readText()")
+        buttons = page.locator(".turn-tools button").count()
     context.close()
-    assert buttons == permalinks > 100
+    assert cited.endswith(f"Earnings Call Transcripts, {base}transcripts/tesla-2012-q2/.")
+    # One toolbar (copy link, cite, copy citation) moved to the turn in use: not one per turn.
+    assert buttons == 3
     assert errors == []
 
 

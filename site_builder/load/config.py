@@ -89,6 +89,21 @@ def load_config(content_dir: Path, diagnostics: Diagnostics, base_url: str | Non
     )
 
 
+def warn_without_origin(content_dir: Path, chosen: str, diagnostics: Diagnostics) -> None:
+    """One warning for a build whose base URL names no site (``/calls/``): its pages cite
+    themselves with the address they are read at, but feeds and share cards need one. The
+    preview passes its own base URL and serves its pages at its own address: no warning."""
+    if "://" not in chosen:
+        diagnostics.warning(
+            display_path(content_dir / SITE_FILE),
+            None,
+            None,
+            f"base_url '{chosen}' names no site address: citations are made absolute in the "
+            "reader's browser, but the feed, sitemap and share cards carry bare paths",
+            "set base_url: https://example.org/ in site.yaml, or pass --base-url",
+        )
+
+
 def _keep(ctx: Context, node: Node) -> tuple[str, ...]:
     """The ``keep:`` list: paths in the output folder that the build leaves where they are."""
     paths = []

@@ -64,6 +64,12 @@ class LegendItem:
 
 @dataclass(frozen=True, slots=True)
 class ChartView:
+    """A chart, its colour key and its table: ``templates/partials/chart.html`` prints it.
+
+    The SVG is a picture of the table: its colours come from the chart-* classes in style.css,
+    its name and description from ``<title>``/``<desc>``.
+    """
+
     id: str
     heading: str
     svg: Markup
@@ -71,8 +77,13 @@ class ChartView:
     table: DataTable
     table_open: bool
     """Show the table without a click (short tables); long ones sit in a closed ``details``."""
-    html: Markup
-    """All of the above, printed as the page shows it (:func:`chart_view`)."""
+    level: int = 3
+    """The heading's level (``h3`` under the page's "at a glance" heading)."""
+
+    @property
+    def html(self) -> Markup:
+        """The chart printed here, for pages whose template does not include the partial."""
+        return _chart_html(self)
 
 
 _NUMERIC = ' class="num"'
@@ -88,11 +99,12 @@ def chart_view(
     table_open: bool = False,
     level: int = 3,
 ) -> ChartView:
-    """A chart under an ``h{level}`` heading, its colour key, and its table in a ``details``.
+    """A chart under an ``h{level}`` heading, its colour key, and its table in a ``details``."""
+    return ChartView(id, heading, svg, legend, table, table_open, level)
 
-    The SVG is a picture of the table: its colours come from the chart-* classes in style.css,
-    its name and description from ``<title>``/``<desc>``.
-    """
+
+def _chart_html(chart: ChartView) -> Markup:
+    table, level, legend = chart.table, chart.level, chart.legend
     keys = "".join(
         f'    <li><span class="chart-swatch {esc(item.css_class)}"></span>{esc(item.text)}</li>\n'
         for item in legend
@@ -105,15 +117,16 @@ def chart_view(
     caption = esc(table.caption)
     html = (
         f'<div class="chart-block" data-pagefind-ignore>\n'
-        f'  <h{level} class="chart-block__heading">{esc(heading)}</h{level}>\n  {svg}\n{key}'
-        f'  <details class="chart-table"{" open" if table_open else ""}>\n'
+        f'  <h{level} class="chart-block__heading">{esc(chart.heading)}</h{level}>\n'
+        f"  {chart.svg}\n{key}"
+        f'  <details class="chart-table"{" open" if chart.table_open else ""}>\n'
         f'    <summary>The figures as a table<span class="visually-hidden">: {caption}</span>'
         f'</summary>\n    <div class="table-scroll">\n    <table>\n'
         f"      <caption>{caption}</caption>\n      <thead>\n        <tr>\n{headers}"
         f"        </tr>\n      </thead>\n      <tbody>\n{table.body}\n      </tbody>\n"
         f"    </table>\n    </div>\n  </details>\n</div>"
     )
-    return ChartView(id, heading, svg, legend, table, table_open, Markup(html))
+    return Markup(html)
 
 
 def legend_items(

@@ -48,6 +48,9 @@ class Chrome:
     """The search page: the header's search form submits ``q`` to it."""
     feed_url: str = ""
     """The Atom feed of transcripts, announced in every page's head."""
+    favicon_url: str = ""
+    """The site's icon (``static/favicon.svg``, which a site may replace): without one every
+    page view asks for a ``/favicon.ico`` that is not there."""
     content_security_policy: str = CONTENT_SECURITY_POLICY
     """The page's ``<meta http-equiv="Content-Security-Policy">`` (see
     :mod:`site_builder.views.csp`)."""
@@ -148,6 +151,7 @@ def chrome(site: Site, urls: Urls, section: str) -> Chrome:
         footer_note=site.config.description,
         search_url=urls.search(),
         feed_url=urls.feed(),
+        favicon_url=urls.static("favicon.svg"),
     )
 
 

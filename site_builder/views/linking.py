@@ -1,4 +1,4 @@
-"""Linking and citing: citation lines, previous / next exchange, previous / next call.
+"""Linking and citing: citation lines and the previous / next call.
 
 A reader who quotes a remark needs who said it, at which event, when, and a link that will keep
 working (anchors are a promise, see the README). The citation's URL is absolute whenever the site
@@ -14,81 +14,51 @@ from site_builder.memo import by_identity
 from site_builder.model import Provenance, Transcript
 from site_builder.urls import Urls
 from site_builder.views.common import DateView, Link, date_view
-from site_builder.views.text import esc
 
 
 @dataclass(frozen=True, slots=True)
 class CallCitation:
-    """How to cite the call; a remark's citation adds who said it and its own anchor URL.
+    """How to cite the call; a remark's citation puts who said it and which question or turn
+    first, and ends with its own permalink.
 
     The page prints this once: copy-link.js builds each turn's and question's citation from it
-    (speaker first, the permalink's URL last) instead of the page repeating title and date in
-    every turn.
+    instead of the page repeating title and date in every turn, and makes a path-absolute URL
+    absolute with the address the page was read at (a citation is read away from the site).
     """
 
     call: str
-    """``“Acme Q4 2021 call”, February 1, 2022``."""
+    """``“Acme Q4 2021 call”, February 1, 2022, transcript: Seeking Alpha``: the event, its
+    date and the original publisher (from the annotations' ``source:``)."""
+    site: str
+    """The site's title: where the cited text was read."""
     url: str
     """The page: absolute when the site has an origin, else path-absolute."""
 
     @property
     def text(self) -> str:
-        return f"{self.call}, {self.url}."
+        return f"{self.call}. {self.site}, {self.url}."
 
 
 def call_citation(
     urls: Urls,
     transcript: Transcript,
+    site_title: str,
     held_by: str | None = None,
     source: Provenance | None = None,
 ) -> CallCitation:
-    """``“Title”, [the committee, for a hearing,] date[, transcript: publisher]``."""
+    """``“Title”, [the committee, for a hearing,] date[, transcript: publisher[, source URL]]``."""
     when = date_view(transcript.parsed.event.date)
     parts = [f"“{transcript.title}”"]
     # A hearing is known by its committee; a company's call already names it in its title.
     if held_by and transcript.parsed.event.kind == "hearing" and held_by not in transcript.title:
         parts.append(held_by)
     parts += [when.text] if when else []
-    if source is not None and source.publisher:
-        parts.append(f"transcript: {source.publisher}")
-    return CallCitation(", ".join(parts), urls.absolute(urls.transcript(transcript.slug)))
-
-
-_NAV_OPEN = '<p class="exchange-nav" data-pagefind-ignore>\n'
-
-
-def exchange_navs(
-    urls: Urls, transcript: Transcript, asker_names: dict[str, str], contents_url: str
-) -> dict[str, str]:
-    """Exchange id -> its links to the previous and next question of the same call and to the
-    list of all of them, printed (a call has dozens of questions, each linked from two others).
-    """
-    exchanges = transcript.parsed.exchanges
-    href = esc(urls.in_transcript(transcript.slug, ""))
-    labels = []
-    for number, ex in enumerate(exchanges, 1):
-        who = asker_names.get(ex.id)
-        text = f"Question {number}" + (f" ({who})" if who else "")
-        labels.append((f"{href}{esc(ex.id)}", esc(text)))
-    up = f'<a class="exchange-nav__up" href="{esc(contents_url)}">All questions</a>'
-    navs = {}
-    for i, ex in enumerate(exchanges):
-        links = []
-        if i > 0:
-            url, text = labels[i - 1]
-            links.append(
-                f'<a class="exchange-nav__prev" rel="prev" href="{url}">'
-                f'<span aria-hidden="true">← </span>Previous: {text}</a>'
-            )
-        links.append(up)
-        if i + 1 < len(labels):
-            url, text = labels[i + 1]
-            links.append(
-                f'<a class="exchange-nav__next" rel="next" href="{url}">'
-                f'Next: {text}<span aria-hidden="true"> →</span></a>'
-            )
-        navs[ex.id] = _NAV_OPEN + "\n".join(links) + "\n</p>\n"
-    return navs
+    if source is not None and (source.publisher or source.url):
+        parts.append(f"transcript: {source.publisher or source.url}")
+        if source.publisher and source.url:
+            parts.append(source.url)
+    url = urls.absolute(urls.transcript(transcript.slug))
+    return CallCitation(", ".join(parts), site_title, url)
 
 
 @dataclass(frozen=True, slots=True)

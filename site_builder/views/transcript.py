@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from site_builder import markdown
+from site_builder.errors import Diagnostic
 from site_builder.index.site import Site
 from site_builder.load import provenance
 from site_builder.model import (
@@ -38,14 +39,19 @@ from site_builder.views.linking import (
 )
 from site_builder.views.search import SearchFilter, quarter_label, transcript_filters
 from site_builder.views.text import NumberedCorrection, esc, locate
-from site_builder.views.transcript_body import SectionView, TranscriptBody, notes_html
+from site_builder.views.transcript_body import (
+    ContentsSection,
+    SectionView,
+    TranscriptBody,
+    notes_html,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class ParticipantGroup:
     title: str
-    items: Markup
-    """A printed ``<li>`` per speaker (:meth:`TranscriptBody.speaker_items`)."""
+    speakers: tuple[SpeakerView, ...]
+    """Name (linked to the person page), role and organisation: the one place roles are shown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +108,11 @@ class TranscriptView:
     participant_groups: tuple[ParticipantGroup, ...]
     contents_anchor: str
     """Id of the list of questions (each question's "All questions" link leads there)."""
-    contents: Markup
-    """A printed ``<li>`` per question: link, asker, topics."""
+    contents: tuple[ContentsSection, ...]
+    """Every section, and under it every question: number, asker, firm, first words."""
+    question_count: int
+    contents_url: str
+    """The list of questions: where the phone's "Questions" link leads back to."""
     sections: tuple[SectionView, ...]
     corrections: tuple[CorrectionNote, ...]
     source_notes: tuple[str, ...]
@@ -120,6 +129,13 @@ class TranscriptView:
     """What the event is called: call, hearing, episode, debate (``wording.noun``)."""
     provenance: ProvenanceView | None = None
     """Where the transcript came from, when its annotations or the site say."""
+
+
+def _typographic_repair(warning: Diagnostic) -> bool:
+    """A mark put back as it was meant (``repaired 434 damaged apostrophes``): left out of the
+    page's "Source notes", kept in the build's warnings and the JSON. What could not be repaired
+    or decoded stays on the page: the reader sees its trace in the text."""
+    return warning.kind == "repair" and warning.message.startswith("repaired ")
 
 
 # The order the groups are listed in; their titles depend on the kind of event (wording.py).
@@ -215,7 +231,7 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
     kind = parsed.event.kind
     titles = wording.group_titles(kind)
     groups = tuple(
-        ParticipantGroup(titles[group], body.speaker_items(grouped[group]))
+        ParticipantGroup(titles[group], tuple(speakers[pid] for pid in grouped[group]))
         for group in GROUP_ORDER
         if group in grouped
     )
@@ -230,16 +246,22 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
         notes=notes_html(transcript, "transcript"),
         participant_groups=groups,
         contents_anchor=CONTENTS_ANCHOR,
-        contents=body.contents_items(),
         sections=body.sections(),
+        contents=body.contents(),
+        question_count=len(parsed.exchanges),
+        contents_url=urls.in_transcript(transcript.slug, CONTENTS_ANCHOR),
         corrections=_correction_notes(urls, transcript, corrections, speakers),
+        # The typographic repair log ("repaired 434 damaged apostrophes") is the build's and the
+        # JSON's business, not the reader's: the repaired text reads as the speaker meant it.
         source_notes=tuple(
-            f"line {w.line}: {w.message}" if w.line else w.message for w in parsed.warnings
+            f"line {w.line}: {w.message}" if w.line else w.message
+            for w in parsed.warnings
+            if not _typographic_repair(w)
         ),
         json_url=urls.transcript_json(transcript.slug),
         calls=call_neighbours(site, urls, transcript.slug),
         charts=transcript_charts(urls, transcript, speakers),
-        citation=call_citation(urls, transcript, held_by, source),
+        citation=call_citation(urls, transcript, site.config.title, held_by, source),
         noun=wording.noun(kind),
         provenance=provenance_view(source),
         search_filters=_filters_html(

@@ -1,28 +1,100 @@
 """The body of a transcript page: every turn in source order, in its section and exchange.
 
-A call has hundreds of turns, and each turn's few lines of markup are printed here, in Python,
-rather than through nested template macros: a macro call per turn (and per heading, permalink
-and paragraph inside it) made the transcript pages the slowest part of a build. What is printed
-is fixed by the model and the speakers' views, so the section views hold finished HTML and
-``transcript.html`` only frames each section. Every text value goes through ``esc``.
+Python decides what each turn and question shows (URLs, anchors, labels, the words already made
+HTML by :mod:`site_builder.views_text`); the markup is the theme's, in
+``templates/partials/turns.html`` and ``partials/exchange.html``, so a site restyles every turn
+by putting a file of that name in its own ``templates/``. Turns come in runs (a question's turns,
+or those between questions), one template per run: an include per turn cost more than the turn.
+A speaker's :class:`Voice` is made once and shared by all their turns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
 from site_builder import markdown
 from site_builder.index.site import Site
-from site_builder.model import SECTION_BOILERPLATE, Exchange, Transcript, Turn
+from site_builder.model import (
+    GROUP_ANALYST,
+    GROUP_COMPANY,
+    SECTION_BOILERPLATE,
+    Exchange,
+    Transcript,
+    Turn,
+)
 from site_builder.text import wording
 from site_builder.urls import CONTENTS_ANCHOR, Urls
 from site_builder.views.common import Link, SpeakerView
-from site_builder.views.linking import exchange_navs
-from site_builder.views.lists import topic_list_html
-from site_builder.views.text import NumberedCorrection, esc, paragraphs_html
+from site_builder.views.text import MARKER, NumberedCorrection, esc, paragraphs_html
+
+OPENING_WORDS = 14
+"""How many of a question's first words the contents list shows."""
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """What a turn's heading shows of its speaker: the name, and the firm of an analyst.
+
+    Roles and the company's own name are listed once, under Participants, not on every turn.
+    """
+
+    name: str
+    url: str | None
+    firm: Link | None
+    group: str
+
+
+class TurnView(NamedTuple):
+    """One turn, as ``partials/turns.html`` prints it (a tuple: a call makes hundreds)."""
+
+    anchor: str
+    url: str
+    """The turn's permalink (the page's URL and ``#anchor``)."""
+    copy_url: str | None
+    """The absolute permalink when the site has an origin; else the script resolves ``url``."""
+    label: str
+    """What the permalink and its citation call the turn: ``question 5, turn 42``."""
+    voice: Voice | None
+    """None for text nobody speaks (a disclaimer): no heading, permalink or citation."""
+    question: bool
+    """The asker's own turn in an exchange."""
+    mark: str
+    """``Q`` on the asker's turns of an exchange, ``A`` on the company's answers, else ``""``:
+    questions and answers told apart by more than colour."""
+    level: int
+    timestamp: str | None
+    paragraphs: Markup
+    notes: tuple[Markup, ...]
+    kind: str = "turn"
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeView:
+    anchor: str
+    url: str
+    copy_url: str | None
+    number: int
+    asker: Voice | None
+    topics: tuple[Link, ...]
+    notes: tuple[Markup, ...]
+    turns: tuple[TurnView, ...]
+    previous: Link | None
+    next: Link | None
+    contents_url: str
+    """The list of every question (the way back from any of them)."""
+    kind: str = "exchange"
+
+
+@dataclass(frozen=True, slots=True)
+class TurnRun:
+    """Turns in a row outside any question (``partials/turns.html`` prints them)."""
+
+    turns: tuple[TurnView, ...]
+    kind: str = "turns"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,42 +102,59 @@ class SectionView:
     anchor: str | None
     title: str
     boilerplate: bool
-    html: Markup
+    blocks: tuple[TurnRun | ExchangeView, ...]
     """The section's turns and questions, in source order."""
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsEntry:
+    """A question in the contents: number, who asked, and what about."""
+
+    url: str
+    number: int
+    asker: str | None
+    firm: str | None
+    opening: str
+    """The question's first words (``…`` when cut), or "" when nobody asked in words."""
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsSection:
+    url: str
+    title: str
+    exchanges: tuple[ContentsEntry, ...]
 
 
 def notes_html(transcript: Transcript, target: str) -> tuple[Markup, ...]:
     return tuple(markdown.render(n.markdown) for n in transcript.notes if n.target == target)
 
 
-def speaker_line_html(s: SpeakerView) -> str:
-    """The name linked to the person page (when there is one), then role and organisation."""
-    if s.url is None:
-        line = f'<span class="speaker__name">{esc(s.name)}</span>'
-    else:
-        line = f'<a class="speaker__name" href="{esc(s.url)}">{esc(s.name)}</a>'
-    if s.role or s.organization:
-        about = [esc(s.role)] if s.role else []
-        if s.organization:
-            org = s.organization
-            about.append(f'<a href="{esc(org.url)}">{esc(org.text)}</a>')
-        line += f' <span class="speaker__role">{", ".join(about)}</span>'
-    return line
+def opening_words(paragraphs: tuple[str, ...], count: int = OPENING_WORDS) -> str:
+    """The first ``count`` words of the first paragraph, editorial marks left out."""
+    for paragraph in paragraphs:
+        words = MARKER.sub(" ", paragraph).split()
+        if words:
+            return " ".join(words[:count]) + ("…" if len(words) > count else "")
+    return ""
 
 
-def _notes(notes: tuple[Markup, ...]) -> str:
-    return "".join(
-        f'<div class="note" role="note"><p class="note__label">Editor’s note</p>{n}</div>\n'
-        for n in notes
+def voice(s: SpeakerView) -> Voice:
+    """Escaped here, once per speaker, rather than in each of their turns' headings."""
+    firm = s.organization if s.group == GROUP_ANALYST else None
+    return Voice(
+        Markup(esc(s.name)),
+        Markup(esc(s.url)) if s.url else None,
+        Link(Markup(esc(firm.url)), Markup(esc(firm.text))) if firm else None,
+        Markup(esc(s.group)),
     )
 
 
 class TranscriptBody:
-    """Prints one transcript's turns, exchanges and sections.
+    """Makes one transcript's turn, exchange, section and contents views.
 
-    One object per page so the lookups (speakers, exchange numbers, corrections by turn) and
-    each speaker's heading are made once, not once per turn; every turn's link is the page's
-    URL plus its id, both escaped once.
+    One object per page so the lookups (speakers, exchange numbers, corrections by turn) are
+    made once, not once per turn.
     """
 
     def __init__(
@@ -78,6 +167,7 @@ class TranscriptBody:
     ) -> None:
         self.site, self.urls, self.t = site, urls, transcript
         self.speakers = speakers
+        self.voices = {pid: voice(s) for pid, s in speakers.items()}
         exchanges = transcript.parsed.exchanges
         self.exchanges = {e.id: e for e in exchanges}
         self.numbers = {e.id: n for n, e in enumerate(exchanges, 1)}
@@ -87,33 +177,14 @@ class TranscriptBody:
         self.notes: dict[str, list[Markup]] = {}
         for note in transcript.notes:
             self.notes.setdefault(note.target, []).append(markdown.render(note.markdown))
-        self.navs = exchange_navs(
-            urls,
-            transcript,
-            {e.id: speakers[e.asker].name for e in exchanges if e.asker},
-            urls.in_transcript(transcript.slug, CONTENTS_ANCHOR),
-        )
         self._topics: dict[str, tuple[Link, ...]] = {}
-        self.lines = {pid: speaker_line_html(s) for pid, s in speakers.items()}
-        self.names = {pid: esc(s.name) for pid, s in speakers.items()}
-        # What every turn of a speaker prints alike: class, heading line, name, citation name.
-        self.heads = {
-            pid: (
-                f"turn turn--{esc(s.group)}",
-                self.lines[pid],
-                self.names[pid],
-                f' data-cite-by="{self.names[pid]}"' if self.names[pid] else "",
-            )
-            for pid, s in speakers.items()
-        }
         # A place on the page is the page's URL, "#" and the anchor (Urls.in_transcript).
-        self.href = esc(urls.in_transcript(transcript.slug, ""))
-        # With an origin the copy button copies the absolute URL; without one, the link as the
-        # browser resolved it (so nothing is printed for it).
-        copy_prefix = urls.absolute("/") != "/"
-        self.copy_href = (
-            esc(urls.absolute(urls.in_transcript(transcript.slug, ""))) if copy_prefix else None
-        )
+        self.href = urls.in_transcript(transcript.slug, "")
+        # With an origin the copy button copies the absolute URL; without one, the script
+        # resolves the link against the address the page was read at.
+        self.copy_href = urls.absolute(self.href) if urls.absolute("/") != "/" else None
+        self.contents_url = urls.in_transcript(transcript.slug, CONTENTS_ANCHOR)
+        self.turns = {t.id: t for t in transcript.parsed.turns}
 
     def topics(self, exchange: Exchange) -> tuple[Link, ...]:
         found = self._topics.get(exchange.id)
@@ -126,79 +197,86 @@ class TranscriptBody:
             )
         return found
 
-    def speaker_items(self, participants: list[str]) -> Markup:
-        """The participants' ``<li>``: each name linked to its person page, role, organisation."""
-        return Markup("".join(f"<li>{self.lines[pid]}</li>\n" for pid in participants))
+    def _copy(self, anchor: str) -> str | None:
+        return None if self.copy_href is None else self.copy_href + anchor
 
-    def contents_items(self) -> Markup:
-        """A ``<li>`` per question: its link, who asked and the topics."""
-        items = []
+    def _question_label(self, number: int) -> str:
+        exchange = self.t.parsed.exchanges[number - 1]
+        asker = self.speakers.get(exchange.asker) if exchange.asker else None
+        return f"Question {number}" + (f" ({asker.name})" if asker else "")
+
+    def opening(self, exchange: Exchange) -> str:
+        """The asker's first words in the exchange (else its first speaker's)."""
+        turns = [self.turns[tid] for tid in exchange.turns if tid in self.turns]
+        asked = [t for t in turns if exchange.asker and t.speaker == exchange.asker]
+        for turn in asked or turns:
+            words = opening_words(turn.paragraphs)
+            if words:
+                return words
+        return ""
+
+    def contents(self) -> tuple[ContentsSection, ...]:
+        """Every section with a heading, each with the questions asked in it."""
+        asked: dict[str, list[ContentsEntry]] = {}
         for number, exchange in enumerate(self.t.parsed.exchanges, 1):
-            url = esc(self.urls.exchange(self.t.slug, exchange.id))
-            item = f'<li><a href="{url}">Question {number}</a>'
+            first = self.turns.get(exchange.turns[0]) if exchange.turns else None
             asker = self.speakers.get(exchange.asker) if exchange.asker else None
-            if asker is not None:
-                firm = f", {esc(asker.organization.text)}" if asker.organization else ""
-                item += f": {esc(asker.name)}{firm}"
-            topics = self.topics(exchange)
-            if topics:
-                names = " · ".join(esc(t.text) for t in topics)
-                item += f'\n<span class="contents__topics">{names}</span>'
-            items.append(item + "</li>\n")
-        return Markup("".join(items))
+            entry = ContentsEntry(
+                url=self.urls.exchange(self.t.slug, exchange.id),
+                number=number,
+                asker=asker.name if asker else None,
+                firm=asker.organization.text if asker and asker.organization else None,
+                opening=self.opening(exchange),
+                topics=tuple(t.text for t in self.topics(exchange)),
+            )
+            asked.setdefault(first.section if first else "", []).append(entry)
+        if not hasattr(self, "_sections"):
+            self.sections()
+        found = [
+            ContentsSection(
+                self.urls.in_transcript(self.t.slug, view.anchor),
+                view.title,
+                tuple(asked.pop(section_id, ())),
+            )
+            for section_id, view in self._sections
+            if view.anchor and not view.boilerplate
+        ]
+        rest = tuple(entry for entries in asked.values() for entry in entries)
+        if rest:  # asked where no heading is shown: still listed, under the list's own name
+            found.append(ContentsSection(self.contents_url, "Questions", rest))
+        return tuple(found)
 
-    def _tools(self, anchor: str, label: str, cite: str, by: str | None) -> str:
-        """The permalink to ``anchor`` (escaped); copy-link.js adds a copy button and a
-        citation beside it."""
-        extra = "" if self.copy_href is None else f' data-copy-url="{self.copy_href}{anchor}"'
-        if by:
-            extra += f' data-cite-by="{by}"'
-        return (
-            f'<div class="tools"><a class="permalink" href="{self.href}{anchor}" '
-            f'data-pagefind-ignore data-copy-label="{cite}"{extra}><span aria-hidden="true">#'
-            f'</span><span class="visually-hidden">{label}</span></a></div>'
-        )
-
-    def _notes(self, target: str) -> str:
-        return _notes(tuple(self.notes[target])) if target in self.notes else ""
-
-    def turn(self, turn: Turn, number: int, level: int, out: list[str]) -> None:
-        """The turn's heading, permalink and paragraphs, appended to ``out``."""
-        anchor = esc(turn.id)
-        notes = self._notes(f"turn:{turn.id}") if self.notes else ""
+    def turn(self, turn: Turn, number: int, exchange: Exchange | None) -> TurnView:
+        notes = tuple(self.notes.get(f"turn:{turn.id}", ()))
         corrections = self.corrections.get(turn.id, ()) if self.corrections else ()
         if turn.times and not corrections:
-            paragraphs = self._timed(turn)
+            paragraphs = Markup(self._timed(turn))
         else:
-            paragraphs = paragraphs_html(turn.paragraphs, corrections)
-        head = self.heads.get(turn.speaker) if turn.speaker else None
-        if head is None:
-            # Text from the source document, not speech: no heading, permalink or citation of
-            # its own (the section is one collapsed block); the id stays so old links land.
-            if turn.paragraphs:
-                out.append(f'<div class="boilerplate" id="{anchor}">\n{paragraphs}{notes}</div>\n')
-            return
-        css, line, name, by = head
-        exchange = self.exchanges.get(turn.exchange) if turn.exchange else None
-        question = " turn--question" if exchange and exchange.asker == turn.speaker else ""
-        stamp = f'<span class="timestamp">{esc(turn.timestamp)}</span>' if turn.timestamp else ""
-        copy = "" if self.copy_href is None else f' data-copy-url="{self.copy_href}{anchor}"'
-        out.append(
-            f'<div class="{css}{question}">\n'
-            f'<div class="turn__head"><h{level} class="speaker" id="{anchor}">{line}</h{level}>'
-            f'{stamp}<div class="tools"><a class="permalink" href="{self.href}{anchor}" '
-            f'data-pagefind-ignore data-copy-label="turn {number}"{copy}{by}>'
-            '<span aria-hidden="true">#</span><span class="visually-hidden">'
-            f'Link to turn {number}, {name}</span></a></div></div>\n<div class="turn__body">\n'
+            paragraphs = Markup(paragraphs_html(turn.paragraphs, corrections))
+        speaker = self.voices.get(turn.speaker) if turn.speaker else None
+        where = f"question {self.numbers[exchange.id]}, " if exchange else ""
+        asks = bool(exchange and exchange.asker == turn.speaker)
+        answers = bool(exchange and speaker and speaker.group == GROUP_COMPANY and not asks)
+        return TurnView(
+            anchor=turn.id,
+            url=self.href + turn.id,
+            copy_url=self._copy(turn.id),
+            label=f"{where}turn {number}",
+            voice=speaker,
+            question=asks,
+            mark="Q" if asks else "A" if answers else "",
+            level=4 if exchange else 3,
+            timestamp=turn.timestamp,
+            paragraphs=paragraphs,
+            notes=notes,
         )
-        out.append(paragraphs)
-        out.append(f"</div>\n{notes}</div>\n")
 
     def _timed(self, turn: Turn) -> str:
         """Paragraphs merged from several cues, each with its start time as its own link
         (``#t023-001433``: the turn's anchor and the time, so it stays put when text is
-        corrected)."""
+        corrected). Printed here with the words: it is how the paragraphs read."""
         out, seen = [], set()
+        href = esc(self.href)
         for text, time in zip(turn.paragraphs, turn.times, strict=True):
             body = paragraphs_html((text,))
             anchor = esc(f"{turn.id}-{time.replace(':', '')}") if time else ""
@@ -207,32 +285,35 @@ class TranscriptBody:
                 continue
             seen.add(anchor)
             out.append(
-                f'<p id="{anchor}" class="timed"><a class="timestamp" href="{self.href}{anchor}">'
+                f'<p id="{anchor}" class="timed"><a class="timestamp" href="{href}{anchor}">'
                 f'<span class="visually-hidden">At </span>{esc(time or "")}</a> {body[3:]}'
             )
         return "".join(out)
 
-    def open_exchange(self, exchange: Exchange, out: list[str]) -> None:
-        """The question's heading, permalink, topics and notes: what comes before its turns."""
-        anchor = esc(exchange.id)
+    def exchange(self, exchange: Exchange, turns: tuple[TurnView, ...]) -> ExchangeView:
         number = self.numbers[exchange.id]
-        asker = self.speakers.get(exchange.asker) if exchange.asker else None
-        who = ""
-        if asker is not None:
-            firm = f", {esc(asker.organization.text)}" if asker.organization else ""
-            who = f' <span class="exchange__asker">{esc(asker.name)}{firm}</span>'
-        by = self.names[exchange.asker] if asker is not None and exchange.asker else None
-        tools = self._tools(anchor, f"Link to question {number}", f"question {number}", by)
-        out.append(
-            f'<section class="exchange">\n<div class="exchange__head">'
-            f'<h3 id="{anchor}">Question {number}{who}</h3>{tools}</div>\n'
-            f"{topic_list_html(self.topics(exchange), f'Topics of question {number}')}"
-            f"{self._notes(f'exchange:{exchange.id}')}"
-        )
+        count = len(self.numbers)
 
-    def close_exchange(self, exchange: Exchange, out: list[str]) -> None:
-        """The links to the previous and next question, after the question's turns."""
-        out.append(f"{self.navs.get(exchange.id, '')}</section>\n")
+        def neighbour(n: int) -> Link | None:
+            if not 1 <= n <= count:
+                return None
+            other = self.t.parsed.exchanges[n - 1]
+            return Link(self.href + other.id, self._question_label(n))
+
+        asker = self.voices.get(exchange.asker) if exchange.asker else None
+        return ExchangeView(
+            anchor=exchange.id,
+            url=self.href + exchange.id,
+            copy_url=self._copy(exchange.id),
+            number=number,
+            asker=asker,
+            topics=self.topics(exchange),
+            notes=tuple(self.notes.get(f"exchange:{exchange.id}", ())),
+            turns=turns,
+            previous=neighbour(number - 1),
+            next=neighbour(number + 1),
+            contents_url=self.contents_url,
+        )
 
     def sections(self) -> tuple[SectionView, ...]:
         """Turns grouped into their sections (consecutive runs) and exchanges, in source order."""
@@ -245,7 +326,7 @@ class TranscriptBody:
         # A section the source interrupts comes back as a second run: only its first run gets
         # the anchor, so ids stay unique.
         anchored: set[str] = set()
-        views: list[SectionView] = []
+        self._sections: list[tuple[str, SectionView]] = []
         for section_id, turns in runs:
             section = kinds.get(section_id)
             boilerplate = bool(section and section.kind == SECTION_BOILERPLATE)
@@ -253,33 +334,31 @@ class TranscriptBody:
                 continue  # nothing but page furniture, all left out
             anchor = None if section_id in anchored else self.urls.section_anchor(section_id)
             anchored.add(section_id)
-            views.append(
-                SectionView(
-                    anchor=anchor,
-                    title=wording.section_heading(section.title) if section else section_id,
-                    boilerplate=boilerplate,
-                    html=Markup(self._blocks(turns)),
-                )
-            )
-        return tuple(views)
+            title = wording.section_heading(section.title) if section else section_id
+            view = SectionView(anchor, title, boilerplate, self._blocks(turns))
+            self._sections.append((section_id, view))
+        return tuple(view for _, view in self._sections)
 
-    def _blocks(self, turns: list[tuple[int, Turn]]) -> str:
-        """A section's turns, each run of one exchange's turns gathered into that exchange."""
-        # One list for the whole section, joined once: a call's every word is in it.
-        out: list[str] = []
+    def _blocks(self, turns: list[tuple[int, Turn]]) -> tuple[TurnRun | ExchangeView, ...]:
+        """A section's turns: each run of one exchange's turns gathered into that exchange, each
+        run of turns outside exchanges into a :class:`TurnRun`."""
+        blocks: list[TurnRun | ExchangeView] = []
         open_exchange: Exchange | None = None
+        gathered: list[TurnView] = []
+
+        def close() -> None:
+            if gathered:
+                made = tuple(gathered)
+                blocks.append(
+                    TurnRun(made) if open_exchange is None else self.exchange(open_exchange, made)
+                )
+                gathered.clear()
+
         for number, turn in turns:
             exchange = self.exchanges.get(turn.exchange) if turn.exchange else None
-            if open_exchange is not None and exchange is not open_exchange:
-                self.close_exchange(open_exchange, out)
-                open_exchange = None
-            if exchange is None:
-                self.turn(turn, number, 3, out)
-                continue
-            if open_exchange is None:
+            if exchange is not open_exchange:
+                close()
                 open_exchange = exchange
-                self.open_exchange(exchange, out)
-            self.turn(turn, number, 4, out)
-        if open_exchange is not None:
-            self.close_exchange(open_exchange, out)
-        return "".join(out)
+            gathered.append(self.turn(turn, number, exchange))
+        close()
+        return tuple(blocks)
