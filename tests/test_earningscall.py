@@ -166,3 +166,22 @@ def test_a_label_nothing_settles_is_a_warning_and_keeps_its_words() -> None:
     ]
     assert [(w.line, w.kind) for w in parsed.warnings] == [(9, "speaker"), (11, "speaker")]
     assert lost_words(text, parsed) == []
+
+
+def test_an_analyst_whose_every_question_opens_thank_you_keeps_those_words() -> None:
+    """Found by the property test above: the repeated "Thank" read as part of the firm."""
+    lines = ["Operator Conference Operator Welcome, all."]
+    for question in ("Thank you.", "Thank you.", "Thank you for your answer."):
+        lines += [
+            "Operator Conference Operator Next is Bo Chen from KB Securities.",
+            f"Bo Chen Analyst, KB Securities {question}",
+            "Ann Lee Chief Executive Officer Sure.",
+        ]
+    header = "Company: Acme\nSymbol: ACM\nYear: 2024\nQuarter: Q1\n\n---\n"
+    text = header + "\n\n".join(lines) + "\n"
+    parsed = earningscall.parse(SourceText("x.txt", text, "utf-8"))
+    bo = next(p for p in parsed.participants if p.name == "Bo Chen")
+    assert bo.organization == "KB Securities"
+    said = [" ".join(t.paragraphs) for t in parsed.turns if t.speaker == bo.id]
+    assert said == ["Thank you.", "Thank you.", "Thank you for your answer."]
+    assert lost_words(text, parsed) == []

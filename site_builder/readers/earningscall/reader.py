@@ -101,8 +101,26 @@ def _label_length(
         if not extra:
             b.warn(line, "the analyst's firm is written nowhere else in the call", "firm")
         length += extra
+    else:
+        length = _firm_as_introduced(words, length, before)
     # A label never takes the whole paragraph: a turn has words.
     return min(length, len(words) - 1) if len(words) > 1 else length
+
+
+def _firm_as_introduced(words: list[str], length: int, before: str) -> int:
+    """A label ``Name Analyst, Firm`` that repetition ran on past the firm (an analyst whose
+    every question opens "Thank you"): cut where the firm ends when the introduction names
+    exactly that firm and ends the sentence there."""
+    analyst = next((i for i, w in enumerate(words[:length]) if w.lower() == "analyst,"), None)
+    if analyst is None:
+        return length
+    extra = firm_after(words, analyst + 1, before)
+    end = analyst + 1 + extra
+    if not extra or end >= length:
+        return length
+    firm = " ".join(words[analyst + 1 : end]).rstrip(",.")
+    named = re.search(rf"\b{re.escape(firm)}[.?!]\s*$", before.strip(), re.IGNORECASE)
+    return end if named else length
 
 
 def _group(name: str, title: str | None) -> str:
