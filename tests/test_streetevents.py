@@ -292,3 +292,17 @@ def test_a_speaker_line_above_the_header_keeps_its_words_not_its_counter() -> No
     parsed = streetevents.parse(SourceText(source.path, text, source.encoding))
     assert " ".join(parsed.turns[0].paragraphs[0].split()) == "Jane Doe, Acme Corp - CFO"
     assert lost_words(text, parsed) == []
+
+
+def test_a_listed_analyst_without_a_firm_line_takes_it_from_the_speaker_line() -> None:
+    """Found by the mutation test: with Joseph Moore's firm line gone from the participant
+    list, his speaker line's firm was neither kept as his firm nor anywhere on the page."""
+    path = CORPUS / "refinitiv_streetevents" / "se_nvidia_2025q3_lseg_lowercase_sections.txt"
+    source = sources.read_source(path)
+    text = source.text.replace("   Morgan Stanley & Co. LLC - Analyst\n", "", 1)
+    assert text != source.text
+    parsed = streetevents.parse(SourceText(source.path, text, source.encoding))
+    moore = next(p for p in parsed.participants if p.name == "Joseph Moore")
+    assert moore.organization == "Morgan Stanley & Co. LLC"
+    assert moore.role == "Analyst"
+    assert lost_words(text, parsed) == []

@@ -69,11 +69,12 @@ class People:
         """The participant id for a speaker line's label (``Name,  Firm - Title``)."""
         name, rest = self._split_label(label)
         key = name_key(name)
+        firm, title = split_firm_title(rest)
         if key in self._by_key:
             pid = self._by_key[key]
             self._note_alias(pid, name)
+            self._complete(pid, firm, title)
             return pid
-        firm, title = split_firm_title(rest)
         group = self._infer_group(name, firm, title, section_kind)
         return self._add(name, firm, title, group, line)
 
@@ -114,6 +115,19 @@ class People:
         )
         self._by_key[name_key(name)] = participant.id
         return participant.id
+
+    def _complete(self, pid: str, firm: str | None, title: str | None) -> None:
+        """A listed participant whose firm or title line is missing from the list takes them
+        from their speaker line, which names both."""
+        for i, participant in enumerate(self.b.participants):
+            if participant.id == pid and (
+                (firm and not participant.organization) or (title and not participant.role)
+            ):
+                self.b.participants[i] = replace(
+                    participant,
+                    organization=participant.organization or firm,
+                    role=participant.role or title,
+                )
 
     def _note_alias(self, pid: str, name: str) -> None:
         """``C.J. Muse`` on a speaker line for ``CJ Muse`` in the list: remember the spelling."""
