@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from . import charts
+from . import charts, name_order
 from .annotations import SiteAnnotations
 from .model import GROUP_OPERATOR, Organization, Person, Topic, Transcript
 
@@ -127,7 +127,10 @@ def collect_people(calls: Sequence[CallIndex], site: SiteAnnotations) -> dict[st
         )
         for pid, person in people.items()
     }
-    return dict(sorted(entries.items(), key=lambda kv: (kv[1].person.name.casefold(), kv[0])))
+    # By family name, as a reader looks people up (name_order): Musk under M, von Rumohr under R.
+    return dict(
+        sorted(entries.items(), key=lambda kv: name_order.sort_key(kv[1].person.name, kv[0]))
+    )
 
 
 def _merge_person(annotated: Person, from_participants: Person | None) -> Person:

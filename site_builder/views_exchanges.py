@@ -1,24 +1,25 @@
-"""What person and topic pages print of each call: its questions, its heading, its firms.
+"""Each call's turns and questions by id, and the question lists of organisation pages.
 
-A question is listed on its asker's page, on each answerer's and on its topics' pages, and a
-call's heading on the page of everyone on it; a busy analyst's page lists hundreds of calls. So
-one :class:`Printed` per build (per site and URLs) prints each of them once, and keeps each
-call's turns and questions by id, so no item scans a call's turns.
+A question is listed on its asker's firm's page and quoted on its asker's, each answerer's and
+its topics' pages (:mod:`site_builder.views_passages`); a busy analyst's page lists hundreds of
+calls. So one :class:`Printed` per build (per site and URLs) keeps each call's turns and
+questions by id, so no page scans a call's turns, and prints each listed question once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from markupsafe import Markup
 
+from . import wording
 from .index import ExchangeRef, Site
 from .memo import by_identity
-from .model import GROUP_OPERATOR, Exchange, Participant, Transcript, Turn
+from .model import GROUP_OPERATOR, Exchange, Participant, Turn
 from .urls import Urls
-from .views_common import Link, date_view, org_link, participants_of
+from .views_common import Link, org_link, participants_of
 from .views_lists import and_list, exchange_list_html, link_html, topic_list_html
 from .views_text import esc, excerpt
 
@@ -32,6 +33,9 @@ class Positions:
     participants: dict[str, Participant]
     href: str
     """The call page's URL and ``#``, escaped: a turn's link adds its (escaped) id."""
+    slug: str = ""
+    sections: dict[str, str] = field(default_factory=dict)
+    """Section id -> the heading its page shows (``Presentation``)."""
 
 
 class Printed:
@@ -57,11 +61,13 @@ class Printed:
                 exchanges={e.id: (n, e) for n, e in enumerate(parsed.exchanges, 1)},
                 participants={p.id: p for p in parsed.participants},
                 href=esc(self.urls.in_transcript(slug, "")),
+                slug=slug,
+                sections={s.id: wording.section_heading(s.title) for s in parsed.sections},
             )
         return found
 
-    def exchange_list(self, refs: Iterable[ExchangeRef], show_asker: bool = True) -> str:
-        """The questions as a printed list; ``show_asker`` False on the asker's own page."""
+    def exchange_list(self, refs: Iterable[ExchangeRef]) -> str:
+        """The questions as a printed list."""
         items = []
         for ref in refs:
             key = (ref.transcript, ref.exchange)
@@ -69,22 +75,8 @@ class Printed:
             if parts is None:
                 parts = self._items[key] = self._exchange_item(ref)
             head, asker, rest = parts
-            items.append(f"{head}{asker}{rest}" if show_asker else f"{head}{rest}")
+            items.append(f"{head}{asker}{rest}")
         return exchange_list_html(items)
-
-    def call_head(self, t: Transcript) -> tuple[str, bool]:
-        """A person page's ``<section>`` for the call, up to its date; whether it has one."""
-        head = self._heads.get(t.slug)
-        if head is None:
-            date = date_view(t.parsed.event.date)
-            when = f'<time datetime="{esc(date.iso)}">{esc(date.text)}</time>' if date else ""
-            url = esc(self.urls.transcript(t.slug))
-            head = self._heads[t.slug] = (
-                f'<section class="person-event">\n  <h2><a href="{url}">{esc(t.title)}</a></h2>'
-                f'\n  <p class="card__meta">{when}',
-                date is not None,
-            )
-        return head
 
     def org_html(self, org_id: str | None) -> str:
         """The organisation's link; nothing for none (or one without a page)."""
@@ -157,11 +149,9 @@ def printed(site: Site, urls: Urls) -> Printed:
     return Printed(site, urls)
 
 
-def exchange_list(
-    site: Site, urls: Urls, refs: Iterable[ExchangeRef], show_asker: bool = True
-) -> Markup:
-    """The questions as a printed list; ``show_asker`` False on the asker's own page."""
-    return Markup(printed(site, urls).exchange_list(refs, show_asker))
+def exchange_list(site: Site, urls: Urls, refs: Iterable[ExchangeRef]) -> Markup:
+    """The questions as a printed list."""
+    return Markup(printed(site, urls).exchange_list(refs))
 
 
 class _InTranscript(Protocol):

@@ -176,7 +176,7 @@ def test_an_analysts_page_lists_every_question_and_who_answered(demo_site: Path)
     asked = [e for e in data["exchanges"] if e["asker"] and person_of[e["asker"]] == "ben-kallo"]
     assert asked
     page = demo_site / "people/ben-kallo/index.html"
-    items = [e for e in elements(page) if e[0] == "li" and "Answered by" in e[2]]
+    items = [e for e in elements(page) if "passage__answered" in e[1].get("class", "")]
     links = [a["href"] for tag, a, _ in elements(page) if tag == "a"]
     for exchange in asked:
         assert f"/transcripts/tesla-2012-q2/#{exchange['id']}" in links
