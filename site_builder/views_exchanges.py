@@ -34,6 +34,8 @@ class Positions:
     href: str
     """The call page's URL and ``#``, escaped: a turn's link adds its (escaped) id."""
     slug: str = ""
+    url: str = ""
+    """The call page's URL and ``#``, unescaped: a turn's URL adds its id."""
     sections: dict[str, str] = field(default_factory=dict)
     """Section id -> the heading its page shows (``Presentation``)."""
 
@@ -62,6 +64,7 @@ class Printed:
                 participants={p.id: p for p in parsed.participants},
                 href=esc(self.urls.in_transcript(slug, "")),
                 slug=slug,
+                url=self.urls.in_transcript(slug, ""),
                 sections={s.id: wording.section_heading(s.title) for s in parsed.sections},
             )
         return found

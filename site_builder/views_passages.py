@@ -94,11 +94,10 @@ class Passages:
         return found
 
     def said(self, positions: Positions, turn: Turn, words: int, speaker: bool = False) -> Said:
-        number = positions.turns[turn.id][0]
         who = self.name(positions.slug, turn.speaker) if speaker and turn.speaker else None
         return Said(
-            self.urls.turn(positions.slug, turn.id),
-            f"Turn {number}",
+            positions.url + turn.id,
+            f"Turn {positions.turns[turn.id][0]}",
             excerpt(turn.paragraphs, words),
             who,
         )
