@@ -20,6 +20,6 @@ def test_a_summary_and_a_note_use_the_curly_quotes_of_the_text_beside_them(
 
 
 def test_apostrophes_curl_and_code_keeps_what_was_typed() -> None:
-    html = markdown.render("It's the \"cash low point\"; `x = \"1\"` and 5' 10\".")
+    html = markdown.render('It\'s the "cash low point"; `x = "1"` and 5\' 10".')
     assert "It’s the “cash low point”" in html
     assert "<code>x = &quot;1&quot;</code>" in html
