@@ -1,5 +1,5 @@
-"""Benchmark harness: a deterministic synthetic corpus, a Hugo reference site and a runner.
+"""Benchmark harness: times site-builder against Hugo (and Pagefind) on a synthetic corpus.
 
-``python -m bench.generate`` writes the corpus; ``python -m bench.run`` times site-builder and Hugo
-on it. Nothing here is imported by site-builder itself.
+The corpus comes from :mod:`corpusgen` (``python -m corpusgen.generate``); ``python -m bench.run``
+times site-builder and Hugo on it. Nothing here is imported by site-builder or its tests.
 """

@@ -1,9 +1,10 @@
 """Time rebuilds inside one long-lived process, as the preview server does them.
 
 Run by ``bench.run`` as a child: ``python -m bench.inprocess --content DIR --output DIR``. Prints
-one JSON object. It looks for an incremental builder in ``site_builder.builder`` or
-``site_builder.build`` (a class with a ``rebuild`` method). Without one it times what the
-preview server did before it had one after a save, ``site_builder.watch.build_once`` called
+one JSON object. It looks for an incremental builder in ``site_builder.incremental.builder`` or
+``site_builder.pipeline`` (a class with a ``rebuild`` method). Without one it times what the
+preview server did before it had one after a save, ``site_builder.preview.rebuild.build_once``
+called
 again in the same process, and says so in ``api``; with neither it reports
 ``{"available": false, "reason": ...}`` and times nothing.
 """
@@ -37,7 +38,7 @@ OUTPUT_PARAMS = ("output_dir", "output")
 CHANGED_PARAMS = ("changed", "changed_paths", "paths")
 
 
-MODULES = ("site_builder.builder", "site_builder.build")
+MODULES = ("site_builder.incremental.builder", "site_builder.pipeline")
 
 
 def find_builder() -> tuple[type | None, str]:
@@ -109,14 +110,14 @@ def rebuild_functions(
         first = getattr(builder, "build", None) or builder.rebuild
         return where, first, rebuild_call(builder)
     try:
-        watch = importlib.import_module("site_builder.watch")
+        watch = importlib.import_module("site_builder.preview.rebuild")
     except ModuleNotFoundError:
         return where
     build_once = getattr(watch, "build_once", None)
     if build_once is None:
-        return f"{where}; no site_builder.watch.build_once either"
+        return f"{where}; no site_builder.preview.rebuild.build_once either"
     return (
-        "site_builder.watch.build_once (the preview server's full rebuild, warm process)",
+        "site_builder.preview.rebuild.build_once (the preview server's full rebuild, warm process)",
         lambda: build_once(content, output),
         lambda changed: build_once(content, output),
     )

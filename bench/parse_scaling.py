@@ -18,7 +18,9 @@ import random
 import statistics
 import time
 
-from site_builder import qa, readers, repair, sources
+from site_builder import readers
+from site_builder.exchanges import group as qa
+from site_builder.load import repair, sources
 from site_builder.model import ParsedTranscript, SourceText
 
 MB = 1_000_000

@@ -25,7 +25,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import edits, generate
+from corpusgen import generate
+
+from . import edits
 from .measure import Run, compare, folder_size, run, snapshot
 from .report import print_tables
 
@@ -78,7 +80,7 @@ def remove(*paths: Path) -> None:
 
 
 def theme_templates() -> Path | None:
-    from site_builder.theme import default_theme_dir
+    from site_builder.render.theme import default_theme_dir
 
     folder = default_theme_dir() / "templates"
     return folder if folder.is_dir() and any(folder.rglob("*.html")) else None

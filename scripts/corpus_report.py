@@ -19,8 +19,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder import build, qa, readers, sources
+from site_builder import pipeline, readers
 from site_builder.errors import Diagnostics
+from site_builder.exchanges import group as qa
+from site_builder.load import sources
 from site_builder.slugs import slugify
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,7 +102,7 @@ def table(copied: list[Copied], check_stderr: str) -> list[str]:
 
 def people_without_pages(content: Path, output: Path) -> tuple[int, list[str]]:
     """How many people the site knows, and those whose page is missing from ``output``."""
-    site = build.load_site(content, Diagnostics())
+    site = pipeline.load_site(content, Diagnostics())
     missing = [
         person_id
         for person_id in site.people

@@ -32,10 +32,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from site_builder import qa, readers, sources  # noqa: E402
+from site_builder import readers  # noqa: E402
+from site_builder.exchanges import group as qa  # noqa: E402
+from site_builder.load import sources  # noqa: E402
 from site_builder.model import ParsedTranscript, Turn  # noqa: E402
-from site_builder.names import same_person  # noqa: E402
 from site_builder.slugs import name_key  # noqa: E402
+from site_builder.text.names import same_person  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 LABELS = CORPUS / "exchange_labels.yaml"

@@ -1,3 +1,3 @@
-from .cli import run
+from site_builder.cli import run
 
 run()

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from site_builder import __version__
 
 if TYPE_CHECKING:
-    from . import progress
-    from .errors import Diagnostics
+    from site_builder import progress
+    from site_builder.errors import Diagnostics
 
 
 def _print_diagnostics(diagnostics: Diagnostics) -> None:
@@ -28,13 +28,15 @@ def _print_diagnostics(diagnostics: Diagnostics) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     import time
 
-    from . import build_record, progress
-    from .errors import Diagnostics
-    from .write import OutputError, check_output_dir
+    from site_builder import progress
+    from site_builder.cache_dir import CACHE_ENV
+    from site_builder.errors import Diagnostics
+    from site_builder.incremental import record as build_record
+    from site_builder.output.guard import OutputError, check_output_dir
 
     started = time.perf_counter()
     if args.cache_dir is not None:
-        os.environ[build_record.CACHE_ENV] = str(args.cache_dir.resolve())
+        os.environ[CACHE_ENV] = str(args.cache_dir.resolve())
     search = not args.no_search
     # Progress goes to stderr: on a terminal one redrawn line, in a log one line per stage.
     shown = progress.Progress(sys.stderr)
@@ -48,17 +50,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if recorded is not None:
-        pages_by_kind, files, found = recorded
-        diagnostics = Diagnostics(found)
+        diagnostics = Diagnostics(recorded.diagnostics)
         _print_diagnostics(diagnostics)
+        seconds = time.perf_counter() - started
         return _report_built(
-            args.output, shown, diagnostics, pages_by_kind, 0, files, time.perf_counter() - started
+            args.output, shown, diagnostics, recorded.pages_by_kind, 0, recorded.files, seconds
         )
-    from . import build
-    from .search import SearchIndexError
+    from site_builder.incremental.builder import build
+    from site_builder.output.search import SearchIndexError
 
     try:
-        result = build.build(
+        result = build(
             args.content,
             args.output,
             args.base_url,
@@ -100,7 +102,7 @@ def _report_built(
     files_unchanged: int,
     seconds: float,
 ) -> int:
-    from . import progress
+    from site_builder import progress
 
     warnings = len(diagnostics.warnings)
     if shown.tty:
@@ -115,9 +117,9 @@ def _report_built(
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from . import build
+    from site_builder.incremental.builder import build
 
-    result = build.build(args.content, Path("/nonexistent"), None, dry_run=True)
+    result = build(args.content, Path("/nonexistent"), None, dry_run=True)
     _print_diagnostics(result.diagnostics)
     errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
     print(f"check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
@@ -125,8 +127,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from . import jsonout, qa, readers, sources
-    from .errors import did_you_mean
+    from site_builder import readers
+    from site_builder.errors import did_you_mean
+    from site_builder.exchanges import group as qa
+    from site_builder.load import sources
+    from site_builder.render import jsonout
 
     path: Path = args.file
     if not path.is_file():
@@ -144,13 +149,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from . import serve
+    from site_builder.preview import server as serve
 
     return serve.serve(args.content, args.output, host=args.host, port=args.port)
 
 
 def _reader_names() -> str:
-    from . import readers
+    from site_builder import readers
 
     return ", ".join(readers.reader_names())
 

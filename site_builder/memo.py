@@ -69,7 +69,7 @@ def by_identity(size: int) -> Callable[[Callable[P, R]], Remembered[P, R]]:
                 if found is not None:
                     remembered.move_to_end(key)
                     return found[1]
-            result = function(*args)
+            result = function(*args, **kwargs)
             with lock:
                 remembered[key] = (tuple(args), result)  # holding args keeps their ids unique
                 while len(remembered) > size:

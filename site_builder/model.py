@@ -32,7 +32,7 @@ def pickled_by_fields(cls: _Record) -> _Record:
         found = values(self)
         return (cls, found if len(names) > 1 else (found,))
 
-    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
     return cls
 
 

@@ -59,12 +59,12 @@ def run_all(
     """``[call() for call in calls]``, spread over ``jobs`` processes; ``on_done(n)`` per batch."""
     jobs = min(jobs, len(calls) // MIN_CALLS_PER_WORKER)
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        results = []
+        done: list[T] = []
         for call in calls:
-            results.append(call())
+            done.append(call())
             if on_done is not None:
                 on_done(1)
-        return results
+        return done
     # Runs of neighbouring calls (one call's pages, then the next call's), so each process
     # reads about its share of the site's objects and leaves the rest shared.
     size = -(-len(calls) // min(len(calls), jobs * BATCHES_PER_WORKER))
@@ -116,8 +116,8 @@ def run_all(
             finished(indices, [calls[i]() for i in indices])
         for reader in readers:
             reader.join()
-        for helper, _ in helpers:
-            helper.join()
+        for process, _ in helpers:
+            process.join()
         while received:  # each batch's bytes dropped as soon as they are unpickled
             indices, pickled = received.pop()
             for index, result in zip(indices, pickle.loads(pickled), strict=True):
@@ -128,10 +128,10 @@ def run_all(
         if died:
             raise WorkerError(f"a helper process died (exit code {died[0]}) before finishing")
     finally:
-        for helper, _ in helpers:
-            if helper.is_alive():  # this process failed first: stop the helpers' work
-                helper.kill()
-            helper.join()
+        for process, _ in helpers:
+            if process.is_alive():  # this process failed first: stop the helpers' work
+                process.kill()
+            process.join()
         for reader in readers:
             reader.join()  # the pipe ends with its helper
         for _, receiving in helpers:

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+from pathlib import PurePath
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # A slug becomes a folder name; file systems stop at 255 bytes, and a URL people share should
@@ -28,3 +29,17 @@ def slugify(text: str) -> str:
 def name_key(name: str) -> str:
     """A key under which two spellings of one person's name meet: ``CJ Muse`` = ``C.J. Muse``."""
     return slugify(name).replace("-", " ")
+
+
+# Extensions a publisher's file may carry, one after another (``x.htm.txt``, ``x.said.txt``).
+SOURCE_EXTENSIONS = frozenset(
+    {"txt", "md", "markdown", "vtt", "srt", "json", "htm", "html", "xml", "said", "text"}
+)
+
+
+def file_stem(path: str) -> str:
+    """The file's name without any source extension (``x.htm.txt`` -> ``x``)."""
+    name = PurePath(path).name
+    while "." in name and name.rsplit(".", 1)[1].lower() in SOURCE_EXTENSIONS:
+        name = name.rsplit(".", 1)[0]
+    return name or PurePath(path).name

@@ -11,8 +11,11 @@ import functools
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
 
-from .slugs import slugify
+from site_builder.slugs import slugify
 
+MARKER = ".site-builder"
+"""The marker file of an output folder: its presence says site-builder made the folder; it holds
+the manifest (:mod:`site_builder.output.manifest`)."""
 SEARCH_BUNDLE = "pagefind"
 """Output sub-folder of the search index, beside the pages; no page slug may use it."""
 
@@ -73,7 +76,8 @@ class Urls:
         return self._page("search")
 
     def search_bundle(self) -> str:
-        """The folder Pagefind writes its index and UI into (see :mod:`site_builder.search`)."""
+        """The folder Pagefind writes its index and UI into (see
+        :mod:`site_builder.output.search`)."""
         return f"{self.prefix}{SEARCH_BUNDLE}/"
 
     def search_bundle_file(self, name: str) -> str:

@@ -44,12 +44,12 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory):
     """The demo content/ built once per session into a temporary folder, served from ``/``."""
-    from site_builder import build
+    from site_builder.incremental.builder import build
 
     from .browser import CONTENT
 
     output = tmp_path_factory.mktemp("demo") / "site"
-    result = build.build(CONTENT, output, base_url="/")
+    result = build(CONTENT, output, base_url="/")
     problems = "\n".join(str(d) for d in result.diagnostics.errors)
     assert result.ok, f"the demo content does not build:\n{problems}"
     return output

@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from site_builder import qa, readers, sources
+from site_builder import readers
+from site_builder.exchanges import group as qa
+from site_builder.load import sources
 from site_builder.model import ParsedTranscript
 
 CORPUS = Path(__file__).parent / "corpus"

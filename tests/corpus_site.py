@@ -23,7 +23,7 @@ from pathlib import Path
 
 from cleanco import basename
 
-from site_builder import build
+from site_builder.incremental.builder import build
 
 CORPUS = Path(__file__).parent / "corpus"
 TRANSCRIPT_SUFFIXES = {".txt", ".md", ".vtt", ".json"}
@@ -114,7 +114,7 @@ def count_site(site: Path, stems: set[str]) -> Counts:
 def measure(files: list[Path], workdir: Path) -> Counts:
     content, site = workdir / "content", workdir / "site"
     make_content(content, files)
-    result = build.build(content, site, search=False, jobs=1)
+    result = build(content, site, search=False, jobs=1)
     if not result.ok:
         raise SystemExit(f"the build failed: {len(result.diagnostics.errors)} errors")
     stems = {p.name for p in files} | {p.stem for p in files}

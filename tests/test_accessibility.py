@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import sources
 from site_builder.errors import Diagnostics
+from site_builder.load import sources
 from site_builder.urls import Urls
 
 from .browser import CONTENT, format_violations, html_pages, run_axe, static_server
@@ -67,13 +67,13 @@ CORPUS_PAGES = (
 def test_corpus_page_shapes_have_no_axe_violations(
     tmp_path_factory: pytest.TempPathFactory, page
 ) -> None:
-    from site_builder import build
+    from site_builder.incremental.builder import build
 
     from .corpus_site import corpus_transcripts, make_content
 
     work = tmp_path_factory.mktemp("corpus-axe")
     make_content(work / "content", corpus_transcripts())
-    assert build.build(work / "content", work / "site", search=False, jobs=1).ok
+    assert build(work / "content", work / "site", search=False, jobs=1).ok
     reports = []
     with static_server(work / "site") as base:
         for path in CORPUS_PAGES:

@@ -11,10 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import annotate, annotations, build, cli, qa, readers, sources
+from site_builder import cli, pipeline, readers
+from site_builder.annotate import apply as annotate
+from site_builder.annotate import sidecars
 from site_builder.errors import Diagnostics
+from site_builder.exchanges import group as qa
+from site_builder.load import sources
+from site_builder.load.yamlload import MAX_ALIAS_COPIES, Mapping, Scalar, parse_yaml
 from site_builder.model import ParsedTranscript, Transcript
-from site_builder.yamlload import MAX_ALIAS_COPIES, Mapping, Scalar, parse_yaml
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -107,7 +111,7 @@ def test_build_with_broken_yaml_writes_nothing_and_keeps_the_old_site(tmp_path: 
 @pytest.fixture(scope="module")
 def demo() -> Transcript:
     diagnostics = Diagnostics()
-    site = build.load_site(DEMO, diagnostics)
+    site = pipeline.load_site(DEMO, diagnostics)
     assert [str(d) for d in diagnostics if d.path.endswith((".yaml", ".yml"))] == []
     (transcript,) = site.transcripts
     return transcript
@@ -140,9 +144,9 @@ def test_demo_firms_resolve_to_canonical_organisations(demo: Transcript) -> None
 
 def test_a_correction_never_changes_an_anchor() -> None:
     path = DEMO / "transcripts" / "tesla-2012-q2.txt"
-    notes = annotations.load_transcript_annotations(path.with_suffix(".yaml"), Diagnostics())
+    notes = sidecars.load_transcript_annotations(path.with_suffix(".yaml"), Diagnostics())
     parsed = qa.group_exchanges(readers.read(sources.read_source(path)))
-    site = annotations.load_site_annotations(DEMO, Diagnostics())
+    site = sidecars.load_site_annotations(DEMO, Diagnostics())
     # Lengthen every correction so the corrected text differs a lot from the original.
     notes = replace(
         notes, corrections=tuple(replace(c, replace=c.replace * 5) for c in notes.corrections)
@@ -190,7 +194,7 @@ def two_calls(tmp_path: Path, extra: dict[str, str]) -> list[Transcript]:
         folder = content if name in site_files else content / "transcripts"
         (folder / name).write_text(text, encoding="utf-8")
     diagnostics = Diagnostics()
-    site = build.load_site(content, diagnostics)
+    site = pipeline.load_site(content, diagnostics)
     assert diagnostics.errors == []
     return sorted(site.transcripts, key=lambda t: t.slug)
 

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from site_builder import build
+from site_builder.incremental.builder import build
 
 from .browser import CONTENT, serve_folder, static_server
 
@@ -130,7 +130,7 @@ def assert_scrolled_into_view(page: Any, element_id: str) -> None:
 @pytest.fixture(scope="module")
 def calls_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("calls") / "site"
-    result = build.build(CONTENT, output, base_url=BASE_URL)
+    result = build(CONTENT, output, base_url=BASE_URL)
     assert result.ok, "\n".join(str(d) for d in result.diagnostics.errors)
     return output
 

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bench import content, corpus, generate
-from site_builder import cli, qa, readers, sources
+from corpusgen import content, corpus, generate
+from site_builder import cli, readers
+from site_builder.exchanges import group as qa
+from site_builder.load import sources
 
 
 def _files(folder: Path) -> dict[str, bytes]:

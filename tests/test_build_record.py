@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import generate
+from corpusgen import generate
 
 READING = "reading transcripts"
 """The first stage line a build prints when it does any work (not a TTY: one line per stage)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from site_builder import charts
 from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -16,6 +15,7 @@ from site_builder.model import (
     Section,
     Turn,
 )
+from site_builder.views import chart_svg as charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 

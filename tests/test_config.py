@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.config import load_config
 from site_builder.errors import Diagnostics
+from site_builder.load.config import load_config
+from site_builder.load.sources import display_path
 from site_builder.model import SiteConfig
-from site_builder.sources import display_path
 
 
 def config_from(

@@ -14,8 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build, cli, confine, watch, write
+from site_builder import cli
 from site_builder.errors import Diagnostics
+from site_builder.incremental import stamps
+from site_builder.incremental.builder import build
+from site_builder.load import confine
+from site_builder.output import guard
+from site_builder.preview import rebuild as watch
 
 from .sitetree import make_content
 
@@ -110,7 +115,7 @@ def test_links_that_stay_inside_are_followed(tmp_path: Path) -> None:
     (content / "assets" / "site.css").write_text("body { color: teal }\n", encoding="utf-8")
     link(content, "static/css", content / "assets")
     output = tmp_path / "_site"
-    result = build.build(content, output, search=False)
+    result = build(content, output, search=False)
     assert result.ok, [str(d) for d in result.diagnostics]
     assert "widgets" in (output / "transcripts" / "linked" / "index.html").read_text()
     assert (output / "static" / "css" / "site.css").read_text() == "body { color: teal }\n"
@@ -123,7 +128,7 @@ def test_link_loops_are_diagnostics_not_tracebacks(tmp_path: Path) -> None:
     link(content, "transcripts/a.txt", Path("b.txt"))
     link(content, "transcripts/b.txt", Path("a.txt"))
     output = tmp_path / "_site"
-    result = build.build(content, output, search=False)
+    result = build(content, output, search=False)
     shown = {str(d) for d in result.diagnostics}
     where = os.path.relpath(content / "transcripts")
     assert f"{where}/a.txt: error: is a symbolic link loop" in shown
@@ -131,14 +136,14 @@ def test_link_loops_are_diagnostics_not_tracebacks(tmp_path: Path) -> None:
     again = os.path.relpath(content / "static" / "again")
     assert f"{again}: warning: links to a folder already read (a loop); skipped" in shown
     # The preview's watcher reads every folder once, however the links go round.
-    files = watch.snapshot([content], output)
+    files = stamps.snapshot([content], output)
     assert str(content / "transcripts" / "call-000.txt") in files
 
 
 def test_a_loop_alone_builds_cleanly(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", 1)
     link(content, "loop", Path("."))
-    result = build.build(content, tmp_path / "_site", search=False)
+    result = build(content, tmp_path / "_site", search=False)
     # Only the generated call's own note (its title comes from the file name) is reported.
     assert result.ok
     assert not [d for d in result.diagnostics.items if "loop" in d.message]
@@ -160,7 +165,7 @@ def test_an_unreadable_folder_is_a_diagnostic(
     monkeypatch.setattr(confine.os, "scandir", scandir)
     found = Diagnostics()
     assert confine.list_folder(folder, found) is None
-    result = build.build(content, tmp_path / "_site", search=False)
+    result = build(content, tmp_path / "_site", search=False)
     messages = [str(d) for d in result.diagnostics.errors]
     assert any("cannot read this folder: Permission denied" in m for m in messages), messages
 
@@ -190,7 +195,7 @@ def test_the_reported_links_to_system_files_are_refused(
     content = make_content(tmp_path / "content", 1)
     made = link(content, f"transcripts/{name}", Path(target))
     output = tmp_path / "_site"
-    result = build.build(content, output, search=False)
+    result = build(content, output, search=False)
     assert [d.message.split(" (to ")[0] for d in result.diagnostics.errors] == [
         "links outside the content folder"
     ]
@@ -206,7 +211,7 @@ def test_an_unreadable_static_file_is_an_error_not_a_traceback(
     secret = content / "static" / "locked.css"
     secret.write_text("body {}", encoding="utf-8")
     output = tmp_path / "_site"
-    first = build.build(content, output, search=False)
+    first = build(content, output, search=False)
     assert first.ok
     before = sorted(p.relative_to(output) for p in output.rglob("*"))
     real_read_bytes = Path.read_bytes
@@ -219,7 +224,7 @@ def test_an_unreadable_static_file_is_an_error_not_a_traceback(
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     (content / "transcripts" / "call-000.txt").write_text("Ann Lee: changed.\n", "utf-8")
-    with pytest.raises(write.OutputError, match=r"locked\.css: cannot be read: Permission denied"):
-        build.build(content, output, search=False)
+    with pytest.raises(guard.OutputError, match=r"locked\.css: cannot be read: Permission denied"):
+        build(content, output, search=False)
     # The site that was being served is intact.
     assert sorted(p.relative_to(output) for p in output.rglob("*")) == before

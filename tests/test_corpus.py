@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import sources
+from site_builder.load import sources
 
 from .corpus_check import CORPUS, corpus_files, lost_words, parse_file, summary
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build, sources
+from site_builder.incremental.builder import build
+from site_builder.load import sources
 
 from .corpus_site import (
     Counts,
@@ -27,7 +28,7 @@ FILES = corpus_transcripts()
 def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Counts]:
     work = tmp_path_factory.mktemp("corpus-site")
     make_content(work / "content", FILES)
-    result = build.build(work / "content", work / "site", search=False, jobs=1)
+    result = build(work / "content", work / "site", search=False, jobs=1)
     assert result.ok, [str(d) for d in result.diagnostics.errors]
     stems = {p.name for p in FILES} | {p.name.split(".")[0] for p in FILES}
     return work / "site", count_site(work / "site", stems)

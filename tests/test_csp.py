@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from site_builder.csp import CONTENT_SECURITY_POLICY, policy, script_hash
+from site_builder.views.csp import CONTENT_SECURITY_POLICY, policy, script_hash
 
 from .browser import html_pages, static_server
 from .page_scan import scan

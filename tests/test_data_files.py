@@ -10,10 +10,12 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from site_builder import charts, index, jsonout, site_data
-from site_builder.config import SiteConfig
 from site_builder.errors import Diagnostics
+from site_builder.index import site as index
+from site_builder.index import speech
+from site_builder.load.config import SiteConfig
 from site_builder.model import Person, Transcript
+from site_builder.render import jsonout, site_data
 from site_builder.urls import Urls
 
 from .html_check import file_for, read_page
@@ -216,7 +218,7 @@ def test_chart_tables_hold_the_same_figures_as_the_transcript(demo_site: Path) -
     data = json.loads((demo_site / "transcripts/tesla-2012-q2.json").read_text("utf-8"))
     boilerplate = {s["id"] for s in data["sections"] if s["kind"] in ("boilerplate", "summary")}
     spoken = [t for t in data["turns"] if t["speaker"] and t["section"] not in boilerplate]
-    total = sum(charts.count_words(p) for t in spoken for p in t["paragraphs"])
+    total = sum(speech.count_words(p) for t in spoken for p in t["paragraphs"])
     found = pictures(demo_site / "transcripts/tesla-2012-q2/index.html")
     timeline = found.table("Every spoken turn in order")
     body = timeline["rows"][1:]
@@ -243,7 +245,7 @@ def test_person_page_shows_their_share_of_each_event(demo_site: Path) -> None:
         p["participant"] for p in data["annotations"]["participants"] if p["person"] == "elon-musk"
     }
     turns = [t for t in data["turns"] if t["speaker"] in his]
-    words = sum(charts.count_words(p) for t in turns for p in t["paragraphs"])
+    words = sum(speech.count_words(p) for t in turns for p in t["paragraphs"])
     [row] = table["rows"][1:]
     assert row[0].strip() == data["annotations"]["title"]
     assert (number(row[1]), number(row[2])) == (len(turns), words)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import qa, readers, sources
+from site_builder import readers
+from site_builder.exchanges import group as qa
+from site_builder.load import sources
 from site_builder.model import ParsedTranscript, SourceText
-from site_builder.readers import earningscall
+from site_builder.readers.earningscall import reader as earningscall
 
 from .corpus_check import CORPUS, lost_words, parse_file
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from site_builder import readers, sources
+from site_builder import readers
+from site_builder.load import sources
 from site_builder.model import SourceText
 from site_builder.readers import fallback
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from site_builder.feeds import ATOM_NS, SITEMAP_NS, FeedEntry, atom_feed, robots, sitemap
+from site_builder.render.feeds import (
+    ATOM_NS,
+    SITEMAP_NS,
+    FeedEntry,
+    atom_feed,
+    robots,
+    sitemap,
+)
 
 A = f"{{{ATOM_NS}}}"
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build, firms
+from site_builder import pipeline
 from site_builder.errors import Diagnostics
+from site_builder.text import firms
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -57,7 +58,7 @@ def _merges(diagnostics: Diagnostics) -> list[str]:
 
 def test_each_merge_is_reported_once(tmp_path: Path) -> None:
     diagnostics = Diagnostics()
-    site = build.load_site(_content(tmp_path, None), diagnostics)
+    site = pipeline.load_site(_content(tmp_path, None), diagnostics)
     merges = _merges(diagnostics)
     assert len(merges) == len(set(merges))
     [wsj] = [m for m in merges if "'wall-street-journal'" in m]
@@ -73,7 +74,7 @@ def test_organizations_yaml_extends_and_overrides_the_merges(tmp_path: Path) -> 
         "credit-suisse-group:\n  name: Credit Suisse Group\n  aliases: [Credit Suisse]\n"
     )
     diagnostics = Diagnostics()
-    site = build.load_site(_content(tmp_path, listed), diagnostics)
+    site = pipeline.load_site(_content(tmp_path, listed), diagnostics)
     assert len(site.organizations["wsj-inc"].people) == 1
     assert len(site.organizations["wsj"].people) == 1
     assert "wall-street-journal" not in site.organizations

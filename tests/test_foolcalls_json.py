@@ -8,7 +8,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import qa, readers, sources
+from site_builder import readers
+from site_builder.exchanges import group as qa
+from site_builder.load import sources
 from site_builder.model import SourceText
 from site_builder.readers import foolcalls_json
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import readers, sources
+from site_builder import readers
+from site_builder.load import sources
 from site_builder.model import ParsedTranscript, SourceText
-from site_builder.readers import hearing
+from site_builder.readers.hearing import reader as hearing
 
 from .corpus_check import corpus_files, parse_file
 

@@ -17,8 +17,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_builder import build, readers, textcheck
+from site_builder import readers
 from site_builder.errors import Diagnostics
+from site_builder.incremental.builder import build
+from site_builder.text import textcheck
 
 from .browser import CONTENT
 
@@ -95,7 +97,7 @@ def test_any_input_builds_or_is_diagnosed_and_every_xml_output_parses(
         speakers = content / "speakers.yaml"
         speakers.write_text(speakers.read_text() + f"extra:\n  name: {yaml_text(name)}\n")
         output = Path(work) / "_site"
-        result = build.build(content, output, search=False, jobs=1)
+        result = build(content, output, search=False, jobs=1)
         assert isinstance(result.diagnostics, Diagnostics)
         for diagnostic in result.diagnostics:
             str(diagnostic).encode("utf-8")  # printable: no lone surrogate reaches the terminal

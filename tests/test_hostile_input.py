@@ -16,7 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import qa, readers, repair, sources
+from site_builder import readers
+from site_builder.exchanges import group as qa
+from site_builder.load import repair, sources
 from site_builder.model import ParsedTranscript, SourceText
 
 from .corpus_check import corpus_files, lost_words, words

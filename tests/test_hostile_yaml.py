@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_builder.annotations import load_site_annotations, load_transcript_annotations
+from site_builder.annotate.sidecars import load_site_annotations, load_transcript_annotations
 from site_builder.errors import Diagnostics
-from site_builder.sources import display_path
-from site_builder.yamlload import parse_yaml
+from site_builder.load.sources import display_path
+from site_builder.load.yamlload import parse_yaml
 
 FACTOR = 5.0
 FLOOR_SECONDS = 0.1

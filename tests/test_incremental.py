@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from bench import generate
-from site_builder.builder import Builder
-from site_builder.manifest import MARKER
-from site_builder.theme import default_theme_dir
+from corpusgen import generate
+from site_builder.incremental.builder import Builder
+from site_builder.render.pages import VERIFY_KEYS_ENV
+from site_builder.render.theme import default_theme_dir
+from site_builder.urls import MARKER
+from site_builder.views import inputs as page_inputs
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -39,6 +41,13 @@ def _cold(content: Path, output: Path) -> dict[str, bytes]:
     result = Builder(content, output, search=False, jobs=1, once=True).build()
     assert result.ok, [str(d) for d in result.diagnostics.errors]
     return _tree(output)
+
+
+@pytest.fixture(autouse=True)
+def verified_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page a rebuild keeps is rendered again and compared, so a key that misses an input
+    is an error here even where no test below looks at that page."""
+    monkeypatch.setenv(VERIFY_KEYS_ENV, "1")
 
 
 @pytest.fixture(scope="module")
@@ -300,3 +309,20 @@ def test_a_sentence_edit_remakes_the_pages_of_its_speaker_not_of_everyone_on_the
     # not the page of each of the call's people: only the speaker's, and those whose share of
     # the words, as printed to one decimal, moved.
     assert len(people) > 8 and 1 <= result.made_by_kind.get("person", 0) < len(people) / 3
+
+
+def test_a_page_key_that_misses_an_input_is_caught(
+    site: tuple[Path, Path, Builder], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were a person page's key blind to what the person said, an edit of their words would
+    leave their page stale; the check names the page instead of publishing it."""
+    content, output, _ = site
+    monkeypatch.setattr(page_inputs, "_quotes", lambda inputs, spec: ())
+    builder = Builder(content, output, search=False, jobs=2)
+    assert builder.warm_up().ok  # every page made, with keys blind to what people said
+    transcript = sorted((content / "transcripts").glob("*.txt"))[5]
+    _sub(transcript, r"^(Thank you, operator.*)$", r"\1 Thanks again.")
+    result = builder.rebuild()
+    assert not result.ok
+    stale = [d for d in result.diagnostics.errors if "key did not" in d.message]
+    assert stale and all(d.path.startswith("/people/") for d in stale)

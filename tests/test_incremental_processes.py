@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.transcript_cache import MAGIC
+from site_builder.incremental.transcript_cache import MAGIC
 
 from .test_incremental import _cold, _tree, corpus
 

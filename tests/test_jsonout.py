@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_builder import jsonout
+from site_builder.render import jsonout
 
 PLAIN = st.none() | st.booleans() | st.integers() | st.text()
 """What the site's data files hold: no floats."""

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build
-from site_builder.builder import Builder
+from site_builder.incremental.builder import Builder, build
 
 from .sitetree import make_content
 
@@ -45,7 +44,7 @@ def test_kept_files_stay_and_strays_go_on_every_one_of_three_rebuilds(
     builder = Builder(content, output, search=False, jobs=1)
 
     def rebuild() -> None:
-        result = builder.rebuild() if long_lived else build.build(content, output, search=False)
+        result = builder.rebuild() if long_lived else build(content, output, search=False)
         assert result.ok, [str(d) for d in result.diagnostics]
 
     rebuild()
@@ -68,14 +67,14 @@ def test_kept_files_stay_and_strays_go_on_every_one_of_three_rebuilds(
 def test_a_kept_file_deleted_by_hand_stays_deleted(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", 1)
     output = tmp_path / "_site"
-    build.build(content, output, search=False)
+    build(content, output, search=False)
     put(output, {"CNAME": b"calls.example.org\n"})
     make_content(content, 1, version="b")
-    build.build(content, output, search=False)
+    build(content, output, search=False)
     (output / "CNAME").unlink()
     for version in "cde":
         make_content(content, 1, version=version)
-        build.build(content, output, search=False)
+        build(content, output, search=False)
         assert not (output / "CNAME").exists(), version
 
 
@@ -83,11 +82,11 @@ def test_the_keep_list_comes_from_site_yaml(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", 1)
     (content / "site.yaml").write_text("keep: [deploy/, CNAME]\n", encoding="utf-8")
     output = tmp_path / "_site"
-    build.build(content, output, search=False)
+    build(content, output, search=False)
     put(output, {"deploy/notes.txt": b"mine\n", "CNAME": b"x\n", ".nojekyll": b""})
     for version in "bcd":
         make_content(content, 1, version=version)
-        assert build.build(content, output, search=False).ok
+        assert build(content, output, search=False).ok
         assert (output / "deploy" / "notes.txt").read_bytes() == b"mine\n"
         assert (output / "CNAME").read_bytes() == b"x\n"
         assert not (output / ".nojekyll").exists()  # not on this site's list
@@ -96,7 +95,7 @@ def test_the_keep_list_comes_from_site_yaml(tmp_path: Path) -> None:
 def test_a_keep_entry_outside_the_output_is_an_error(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", 1)
     (content / "site.yaml").write_text("keep:\n  - CNAME\n  - ../home\n", encoding="utf-8")
-    result = build.build(content, tmp_path / "_site", search=False)
+    result = build(content, tmp_path / "_site", search=False)
     assert [(d.line, d.col, d.message) for d in result.diagnostics.errors] == [
         (3, 5, "'../home' cannot be kept: not a plain path inside the output folder")
     ]

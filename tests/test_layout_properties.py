@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from site_builder import qa, readers
+from site_builder import readers
+from site_builder.exchanges import group as qa
 from site_builder.model import GROUP_OPERATOR, SECTION_QA, ParsedTranscript, SourceText
 
 from .corpus_check import lost_words
@@ -451,7 +452,7 @@ def _hearing(turns: tuple[tuple[str, tuple[str, ...]], ...], record: bool) -> st
 def _hearing_label_like(paragraph: str) -> bool:
     """A paragraph that opens with a speaker label of its own, or reads as an upper-case
     heading."""
-    from site_builder.readers.hearing_people import LABEL
+    from site_builder.readers.hearing.people import LABEL
 
     letters = [c for c in paragraph if c.isalpha()]
     return bool(LABEL.match("    " + paragraph)) or (

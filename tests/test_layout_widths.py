@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from site_builder import sources
 from site_builder.errors import Diagnostics
+from site_builder.load import sources
 from site_builder.urls import Urls
 
 from .browser import CONTENT, static_server

@@ -8,9 +8,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from site_builder import annotations, build, yamlload
+from site_builder.annotate import sidecars
 from site_builder.errors import Diagnostics
-from site_builder.yamlload import MAX_ALIAS_COPIES, parse_yaml
+from site_builder.incremental.builder import build
+from site_builder.load import yamlload
+from site_builder.load.yamlload import MAX_ALIAS_COPIES, parse_yaml
 
 from .browser import CONTENT
 
@@ -29,7 +31,7 @@ def people(count: int) -> str:
 def test_fifty_thousand_people_in_speakers_yaml_load(tmp_path: Path) -> None:
     (tmp_path / "speakers.yaml").write_text(people(50_000), encoding="utf-8")
     diagnostics = Diagnostics()
-    loaded = annotations.load_site_annotations(tmp_path, diagnostics)
+    loaded = sidecars.load_site_annotations(tmp_path, diagnostics)
     assert [str(d) for d in diagnostics] == []
     assert len(loaded.people) == 50_000
     assert loaded.people["person-49999"].name == "Person Number49999 Smith"
@@ -47,9 +49,9 @@ def test_twelve_thousand_corrections_load_and_build(tmp_path: Path) -> None:
     sidecar.write_text(
         sidecar.read_text().replace("corrections:\n", "corrections:\n" + corrections, 1)
     )
-    notes = annotations.load_transcript_annotations(sidecar, Diagnostics())
+    notes = sidecars.load_transcript_annotations(sidecar, Diagnostics())
     assert len(notes.corrections) > 12_000
-    result = build.build(content, tmp_path / "_site", search=False)
+    result = build(content, tmp_path / "_site", search=False)
     assert result.ok, [str(d) for d in result.diagnostics.errors][:3]
 
 
@@ -85,7 +87,7 @@ def test_an_overlong_name_or_title_is_an_error_naming_its_limit(tmp_path: Path) 
     speakers.write_text(speakers.read_text() + f"huge:\n  name: {'N' * 5_000_000}\n")
     sidecar = content / "transcripts" / f"{DEMO}.yaml"
     sidecar.write_text(f"title: {'T' * 1001}\n" + sidecar.read_text().split("\n", 3)[3])
-    result = build.build(content, tmp_path / "_site", search=False)
+    result = build(content, tmp_path / "_site", search=False)
     errors = [d.message for d in result.diagnostics.errors]
     assert "name is 5,000,000 characters long; the limit is 500" in errors
     assert "title is 1,001 characters long; the limit is 1000" in errors
@@ -100,7 +102,7 @@ def test_markdown_deeper_than_the_nesting_limit_is_a_warning_at_its_line(tmp_pat
     text = sidecar.read_text()
     sidecar.write_text(text.replace("summary: |\n", "summary: |\n  " + ">" * 25 + " deep\n", 1))
     line = text.split("\n").index("summary: |") + 1
-    result = build.build(content, tmp_path / "_site", search=False)
+    result = build(content, tmp_path / "_site", search=False)
     warned = [(d.line, d.message) for d in result.diagnostics.warnings if "Markdown" in d.message]
     assert warned == [
         (

@@ -129,8 +129,10 @@ def test_the_page_has_no_inline_script_or_handler_and_no_button_without_javascri
                 assert "src" in attrs or attrs.get("type") == "application/ld+json", page
     page = site / "transcripts/acme-2021-q4/index.html"
     scripts = [a["src"] for tag, a, _ in elements(page) if tag == "script" and "src" in a]
-    assert scripts == ["/calls/static/copy-link.js"]
+    # Copy links; mark the words a search hit was found by (only when the address has them).
+    assert scripts == ["/calls/static/copy-link.js", "/calls/static/search-landing.js"]
     assert (site / "static/copy-link.js").is_file()
+    assert (site / "static/search-landing.js").is_file()
     # The button is the script's to make: the page as served has only the plain permalinks.
     assert with_class(page, "copy-link") == []
 

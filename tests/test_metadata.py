@@ -8,9 +8,12 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from site_builder import index, render, theme, write
 from site_builder.errors import Diagnostics
+from site_builder.index import site as index
 from site_builder.model import SiteConfig
+from site_builder.output import write
+from site_builder.render import pages as render
+from site_builder.render import theme
 
 from .html_check import file_for
 from .test_site import SITE_ANNOTATIONS, build_small, small_transcript

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from site_builder.model import ParsedTranscript, SourceText
-from site_builder.readers import motley_fool, motley_fool_json
+from site_builder.readers import motley_fool_json
+from site_builder.readers.motley_fool import reader as motley_fool
 
 from .corpus_check import CORPUS, lost_words, parse_file
 

@@ -8,9 +8,10 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import qa
+from site_builder.exchanges import group as qa
 from site_builder.model import ParsedTranscript, SourceText
-from site_builder.readers import motley_fool, motley_fool_json
+from site_builder.readers import motley_fool_json
+from site_builder.readers.motley_fool import reader as motley_fool
 
 from .corpus_check import CORPUS, lost_words, parse_file
 

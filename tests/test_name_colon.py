@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder import readers, sources
+from site_builder import readers
+from site_builder.load import sources
 from site_builder.model import ParsedTranscript, SourceText
-from site_builder.readers import name_colon
+from site_builder.readers.name_colon import reader as name_colon
 
 from .corpus_check import CORPUS, parse_file
 

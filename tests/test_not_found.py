@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder import build
+from site_builder.incremental.builder import build
 
 from .sitetree import make_content
 
@@ -14,7 +14,7 @@ def test_the_404_page_does_not_grow_with_the_archive(tmp_path: Path) -> None:
     for count in (3, 25):
         content = make_content(tmp_path / f"content-{count}", count)
         output = tmp_path / f"site-{count}"
-        assert build.build(content, output, search=False).ok
+        assert build(content, output, search=False).ok
         page = (output / "404.html").read_text(encoding="utf-8")
         assert "call-001" not in page and "Quarterly call" not in page
         assert f'href="/transcripts/">Transcripts ({count})</a>' in page

@@ -86,14 +86,15 @@ def _alive(pid: int) -> bool:
 
 def test_a_transcript_loaded_in_a_helper_arrives_whole(tmp_path: Path) -> None:
     """Loaded calls travel pickled; records pickled by their fields must come back equal."""
-    from site_builder import annotations, sources
-    from site_builder.builder import _load_one
+    from site_builder.annotate import sidecars
     from site_builder.errors import Diagnostics
+    from site_builder.incremental.builder import _load_one
+    from site_builder.load import sources
 
     from .browser import CONTENT
 
     diagnostics = Diagnostics()
-    site = annotations.load_site_annotations(CONTENT, diagnostics)
+    site = sidecars.load_site_annotations(CONTENT, diagnostics)
     found = sources.discover(CONTENT, diagnostics)
     here = [_load_one(source, site, None) for source in found] * 40  # enough for a helper
     there = parallel.run_all([lambda s=s: _load_one(s, site, None) for s in found * 40], 2)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import qa
+from site_builder.exchanges import group as qa
 from site_builder.model import SourceText
-from site_builder.readers import seeking_alpha, streetevents
+from site_builder.readers.seeking_alpha import reader as seeking_alpha
+from site_builder.readers.streetevents import reader as streetevents
 
 from .corpus_check import lost_words
 

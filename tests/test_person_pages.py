@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from site_builder import build
+from site_builder import pipeline
 from site_builder.errors import Diagnostics
+from site_builder.incremental.builder import build
 from site_builder.model import GROUP_OPERATOR, Transcript
-from site_builder.name_order import sort_key
+from site_builder.text.name_order import sort_key
 
 from .browser import CONTENT
 
@@ -41,7 +42,7 @@ PASSAGES = """() => [...document.querySelectorAll('.person-event')].map(event =>
 
 @pytest.fixture(scope="module")
 def seed() -> Transcript:
-    site = build.load_site(CONTENT, Diagnostics())
+    site = pipeline.load_site(CONTENT, Diagnostics())
     (transcript,) = site.transcripts
     return transcript
 
@@ -168,7 +169,7 @@ def test_a_site_restyles_a_persons_events_by_overriding_one_partial(
         "<p>{{ event.summary }}</p></section>\n",
         encoding="utf-8",
     )
-    result = build.build(content, tmp_path / "site", base_url="/", search=False)
+    result = build(content, tmp_path / "site", base_url="/", search=False)
     assert result.ok, [str(d) for d in result.diagnostics.errors]
     page.goto((tmp_path / "site/people/adam-jonas/index.html").as_uri())
     assert page.locator(".my-event h2").inner_text() == "Tesla Motors Q2 2012 earnings call"

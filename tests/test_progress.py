@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import generate
+from corpusgen import generate
 from site_builder.progress import Progress
 
 REPO = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from site_builder import build
+from site_builder.incremental.builder import build
 
 from .html_check import read_page
 
@@ -52,7 +52,7 @@ def test_site_defaults_fill_what_a_sidecar_leaves_out(tmp_path: Path) -> None:
         "media:\n  audio: https://example.org/call.mp3\n  video: https://example.org/call.mp4\n",
         "utf-8",
     )
-    result = build.build(content, tmp_path / "site", search=False, jobs=1)
+    result = build(content, tmp_path / "site", search=False, jobs=1)
     assert result.ok
     html = (tmp_path / "site/transcripts/call/index.html").read_text("utf-8")
     assert '<a href="https://example.org/call">Example Wire</a>, retrieved' in html

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import jsonout, qa, readers, sources
+from site_builder import readers
+from site_builder.exchanges import group as qa
+from site_builder.load import sources
 from site_builder.model import (
     EventInfo,
     ParsedTranscript,
@@ -15,7 +17,8 @@ from site_builder.model import (
     SourceText,
     Turn,
 )
-from site_builder.readers import seeking_alpha
+from site_builder.readers.seeking_alpha import reader as seeking_alpha
+from site_builder.render import jsonout
 
 CORPUS = Path(__file__).parent / "corpus"
 SEED = CORPUS / "seed" / "000_b1b0479d018b9915.txt"

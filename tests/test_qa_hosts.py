@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scripts.eval_exchanges import Ref, locate
-from site_builder import qa
-from site_builder.introductions import firm_after
+from site_builder.exchanges import group as qa
 from site_builder.model import EventInfo, ParsedTranscript, Participant, Section, Turn
+from site_builder.text.introductions import firm_after
 
 _ANALYSTS = (
     ("Thomas Chong", "Jefferies"),

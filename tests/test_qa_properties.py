@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import qa
+from site_builder.exchanges import group as qa
 from site_builder.model import (
     EventInfo,
     ParsedTranscript,
@@ -25,7 +25,7 @@ from site_builder.model import (
     SourceText,
     Turn,
 )
-from site_builder.readers import name_colon
+from site_builder.readers.name_colon import reader as name_colon
 
 # (listed name, how an operator may say it)
 _ANALYSTS = (

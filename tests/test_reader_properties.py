@@ -6,9 +6,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import readers, sources
+from site_builder import readers
+from site_builder.load import sources
 from site_builder.model import SourceText
-from site_builder.readers import fallback, name_colon, webvtt
+from site_builder.readers import fallback, webvtt
+from site_builder.readers.name_colon import reader as name_colon
 
 from .corpus_check import corpus_files, lost_words
 

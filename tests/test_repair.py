@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import sources
-from site_builder.repair import ftfy_fixer, repair_text
+from site_builder.load import sources
+from site_builder.load.repair import ftfy_fixer, repair_text
 
 SEED = Path(__file__).parent / "corpus" / "seed" / "000_b1b0479d018b9915.txt"
 

@@ -15,9 +15,11 @@ from typing import Any
 
 import pytest
 
-from site_builder import build, cli, search_stable
+from site_builder import cli, pipeline
 from site_builder.errors import Diagnostics
+from site_builder.incremental.builder import build
 from site_builder.model import GROUP_OPERATOR, GROUP_UNKNOWN
+from site_builder.output import search_stable
 from site_builder.urls import SEARCH_BUNDLE, Urls
 
 from .browser import CONTENT, format_violations, run_axe, static_server
@@ -30,7 +32,7 @@ RESULT_LINKS = ".pagefind-ui__result-nested a.pagefind-ui__result-link"
 
 @pytest.fixture(scope="module")
 def seed() -> Any:
-    site = build.load_site(CONTENT, Diagnostics())
+    site = pipeline.load_site(CONTENT, Diagnostics())
     (transcript,) = [t for t in site.transcripts if t.slug == "tesla-2012-q2"]
     return transcript
 
@@ -189,7 +191,7 @@ def test_two_builds_write_the_same_search_index(tmp_path: Path) -> None:
     """Pagefind orders filters at random; the published index must not change between builds."""
     bundles = []
     for name in ("one", "two"):
-        result = build.build(CONTENT, tmp_path / name, base_url="/")
+        result = build(CONTENT, tmp_path / name, base_url="/")
         assert result.ok
         bundle = tmp_path / name / SEARCH_BUNDLE
         bundles.append(

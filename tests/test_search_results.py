@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from site_builder import build
+from site_builder import pipeline
 from site_builder.errors import Diagnostics
 from site_builder.model import Transcript
 
@@ -24,7 +24,7 @@ HITS = ".pagefind-ui__result-nested a.pagefind-ui__result-link"
 
 @pytest.fixture(scope="module")
 def seed() -> Transcript:
-    (transcript,) = build.load_site(CONTENT, Diagnostics()).transcripts
+    (transcript,) = pipeline.load_site(CONTENT, Diagnostics()).transcripts
     return transcript
 
 

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import qa, readers, sources
+from site_builder import readers
+from site_builder.exchanges import group as qa
+from site_builder.load import sources
 from site_builder.model import ParsedTranscript, SourceText, Turn
-from site_builder.readers import seeking_alpha
+from site_builder.readers.seeking_alpha import reader as seeking_alpha
 
 from .corpus_check import lost_words
 

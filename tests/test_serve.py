@@ -21,12 +21,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from bench import generate
-from site_builder import build, sources
+from corpusgen import generate
 from site_builder.errors import Diagnostics
-from site_builder.preview_search import SearchRefresher, work_folder
+from site_builder.incremental.builder import build
+from site_builder.load import sources
+from site_builder.preview.rebuild import BuildOutcome, Rebuilder
+from site_builder.preview.search import SearchRefresher, work_folder
 from site_builder.urls import Urls
-from site_builder.watch import BuildOutcome, Rebuilder
 
 from .browser import CONTENT, free_port
 
@@ -433,7 +434,7 @@ def test_stopping_the_preview_stops_its_pagefind_run(tmp_path: Path) -> None:
     running (or hanging) after the server is gone."""
     generate.generate(40, tmp_path / "corpus", seed=2, with_hugo=False)  # a second's indexing
     output = tmp_path / "_site"
-    assert build.build(tmp_path / "corpus" / "content", output, base_url="/", search=False).ok
+    assert build(tmp_path / "corpus" / "content", output, base_url="/", search=False).ok
     refresher = SearchRefresher(output)
     refresher.start()
     refresher.refresh()

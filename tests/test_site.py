@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import itertools
 import re
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from site_builder import build, index, render, sources, theme, write
-from site_builder.annotations import SiteAnnotations
+from site_builder.annotate.sidecars import SiteAnnotations
 from site_builder.errors import Diagnostics
+from site_builder.incremental.builder import build
+from site_builder.index import site as index
+from site_builder.load import sources
 from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -33,6 +36,9 @@ from site_builder.model import (
     Transcript,
     Turn,
 )
+from site_builder.output import write
+from site_builder.render import pages as render
+from site_builder.render import theme
 
 from .corpus_check import words
 from .html_check import broken_links, read_page
@@ -243,10 +249,26 @@ def test_base_url_prefixes_every_link(tmp_path: Path) -> None:
     assert broken_links(site, "/calls/") == []
 
 
-def test_anchors_do_not_move_when_text_is_corrected() -> None:
-    original = small_transcript()
-    edited = replace(original, corrections=())
-    assert [t.id for t in original.parsed.turns] == [t.id for t in edited.parsed.turns]
+def test_anchors_do_not_move_when_text_is_corrected(tmp_path: Path) -> None:
+    """A link someone saved before an editor corrected a word still lands on the same turn."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    sidecar = content / "transcripts" / "tesla-2012-q2.yaml"
+    page = "transcripts/tesla-2012-q2/index.html"
+
+    def anchors_and_text(name: str) -> tuple[list[str], str]:
+        assert build(content, tmp_path / name, search=False, jobs=1).ok
+        html = (tmp_path / name / page).read_text(encoding="utf-8")
+        return re.findall(r'\bid="((?:t|q)\d+[^"]*)"', html), html
+
+    corrected_ids, corrected = anchors_and_text("corrected")
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").split("\ncorrections:")[0] + "\n", encoding="utf-8"
+    )
+    plain_ids, plain = anchors_and_text("plain")
+    assert 'class="correction' in corrected and 'class="correction' not in plain
+    assert len(corrected_ids) > 100
+    assert corrected_ids == plain_ids
 
 
 def test_two_things_on_one_url_is_an_error_naming_both() -> None:
@@ -349,6 +371,6 @@ def test_demo_site_has_every_page_and_no_broken_link(demo_site: Path) -> None:
 
 
 def test_demo_builds_under_a_base_path(tmp_path: Path) -> None:
-    result = build.build(CONTENT, tmp_path / "site", base_url="https://example.org/calls/")
+    result = build(CONTENT, tmp_path / "site", base_url="https://example.org/calls/")
     assert result.ok, [str(d) for d in result.diagnostics.errors]
     assert broken_links(tmp_path / "site", "/calls/") == []

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import safety, sources
 from site_builder.errors import Diagnostics
+from site_builder.load import sources
+from site_builder.text import safety
 
 TRANSCRIPT = b"Alice Smith: Hello and welcome.\n\nBob Jones: Thank you.\n"
 

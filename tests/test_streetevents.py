@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import readers, sources
+from site_builder import readers
+from site_builder.load import sources
 from site_builder.model import ParsedTranscript, SourceText
-from site_builder.readers import streetevents
+from site_builder.readers.streetevents import reader as streetevents
 
 from .corpus_check import CORPUS, corpus_files, lost_words, parse_file
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from site_builder.structured_data import event_ld, person_ld, script_json
+from site_builder.views.structured_data import event_ld, person_ld, script_json
 
 
 def test_event_json_ld_round_trips_and_cannot_close_the_script() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.readers import titles
+from site_builder.readers.common import titles
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build, cli, feeds, sources
+from site_builder import cli
+from site_builder.incremental.builder import build
+from site_builder.load import sources
+from site_builder.render import feeds
 
 from .browser import CONTENT
 
@@ -59,7 +62,7 @@ def test_a_utf16_transcript_is_published_without_nul_bytes(tmp_path: Path) -> No
     path = transcript(content)
     path.write_bytes(b"\xff\xfe" + path.read_text(encoding="utf-8").encode("utf-16-le"))
     output = tmp_path / "_site"
-    result = build.build(content, output, search=False)
+    result = build(content, output, search=False)
     assert result.ok, [str(d) for d in result.diagnostics.errors]
     html = page(output)
     assert "\x00" not in html and "Deepak Ahuja" in html
@@ -123,7 +126,7 @@ def test_control_characters_escaped_in_yaml_are_removed_with_a_warning(
         'title: "Tesla\\x0b call\\0"\n' + sidecar.read_text().split("\n", 3)[3], encoding="utf-8"
     )
     monkeypatch.chdir(tmp_path)
-    result = build.build(Path("content"), Path("_site"), search=False)
+    result = build(Path("content"), Path("_site"), search=False)
     assert result.ok
     assert (
         f"content/transcripts/{DEMO}.yaml:1:8: warning: removed 2 control characters "
@@ -146,7 +149,7 @@ def test_bidi_overrides_in_names_and_titles_are_warned_and_never_reach_a_page(
     speakers = content / "speakers.yaml"
     speakers.write_text(speakers.read_text().replace("name: Elon Musk", 'name: "Elon\u202d Musk"'))
     output = tmp_path / "_site"
-    result = build.build(content, output, search=False)
+    result = build(content, output, search=False)
     warned = [str(d) for d in result.diagnostics.warnings if "bidirectional" in d.message]
     assert any(os.path.basename(path) in w and "U+202C, U+202E" in w for w in warned), warned
     assert any("speakers.yaml" in w and "U+202D" in w for w in warned), warned

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from site_builder import structured_data
-from site_builder.views_text import MARKER, esc, excerpt, marks_html, paragraphs_html
+from site_builder.views import structured_data
+from site_builder.views.text import MARKER, esc, excerpt, marks_html, paragraphs_html
 
 # Text rich in what escaping, marks and word splitting care about, plus anything else.
 SPECIAL = st.sampled_from([*"&<>\"'[] \t\n\u00a0\u2028\u2029…’,;:", "[laughter]", "&amp;"])

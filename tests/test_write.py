@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import atomic, cli, manifest
-from site_builder.manifest import PAGE
-from site_builder.render import RenderedPage
-from site_builder.write import MARKER, OutputError, write_site
+from site_builder import cli
+from site_builder.output import atomic, manifest
+from site_builder.output.guard import OutputError
+from site_builder.output.manifest import PAGE
+from site_builder.output.write import MARKER, write_site
+from site_builder.render.pages import RenderedPage
 
 from .sitetree import identities, make_content, snapshot
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.write import MARKER
+from site_builder.output.write import MARKER
 
 from .sitetree import make_content, snapshot
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from site_builder import build
+from site_builder.incremental.builder import build
 
 from .browser import static_server
 from .page_scan import ScannedPage, foreign_markup, json_ld, scan, strings_in
@@ -155,7 +155,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     content = write_content(root / "content", FILES)
     output = root / "site"
-    result = build.build(content, output, base_url=BASE_URL)
+    result = build(content, output, base_url=BASE_URL)
     assert result.ok, "\n".join(str(d) for d in result.diagnostics.errors)
     return output
 
@@ -366,7 +366,7 @@ def test_javascript_and_data_websites_are_refused_at_their_line(tmp_path: Path) 
             {**FILES, "organizations.yaml": f"hostile-corp:\n  name: Corp\n  url: {_q(address)}\n"},
         )
         output = tmp_path / "site"
-        result = build.build(content, output, base_url=BASE_URL)
+        result = build(content, output, base_url=BASE_URL)
         messages = [str(d) for d in result.diagnostics.errors]
         assert not result.ok and not output.exists(), address
         assert any(

@@ -11,21 +11,15 @@ from __future__ import annotations
 from dataclasses import replace
 from types import ModuleType
 
-from ..model import ParsedTranscript, ParseWarning, SourceText
-from . import (
-    earningscall,
-    fallback,
-    foolcalls_json,
-    furniture,
-    hearing,
-    motley_fool,
-    motley_fool_json,
-    name_colon,
-    seeking_alpha,
-    streetevents,
-    titles,
-    webvtt,
-)
+from site_builder.model import ParsedTranscript, ParseWarning, SourceText
+from site_builder.readers import fallback, foolcalls_json, motley_fool_json, webvtt
+from site_builder.readers.common import furniture, titles
+from site_builder.readers.earningscall import reader as earningscall
+from site_builder.readers.hearing import reader as hearing
+from site_builder.readers.motley_fool import reader as motley_fool
+from site_builder.readers.name_colon import reader as name_colon
+from site_builder.readers.seeking_alpha import reader as seeking_alpha
+from site_builder.readers.streetevents import reader as streetevents
 
 # Order matters only to break ties in detection: more specific layouts first.
 READERS: tuple[ModuleType, ...] = (

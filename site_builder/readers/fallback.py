@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 
-from ..model import GROUP_UNKNOWN, SECTION_OTHER, EventInfo, ParsedTranscript, SourceText
-from .base import TranscriptBuilder, split_lines
-from .markdown_meta import date_from_name
-from .name_colon_people import title_from_path
+from site_builder.model import (
+    GROUP_UNKNOWN,
+    SECTION_OTHER,
+    EventInfo,
+    ParsedTranscript,
+    SourceText,
+)
+from site_builder.readers.common.base import TranscriptBuilder, split_lines
+from site_builder.readers.common.markdown_meta import date_from_name
+from site_builder.readers.name_colon.people import title_from_path
 
 NAME = "fallback"
 MAX_SCORE = 0.01

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from ..model import (
+from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
     GROUP_OPERATOR,
@@ -30,9 +30,9 @@ from ..model import (
     ParseWarning,
     SourceText,
 )
-from . import fallback
-from .base import TranscriptBuilder
-from .motley_fool_common import People
+from site_builder.readers import fallback
+from site_builder.readers.common.base import TranscriptBuilder
+from site_builder.readers.motley_fool.common import People
 
 NAME = "foolcalls-json"
 MAX_SCORE = 0.95
@@ -184,8 +184,8 @@ def _listed(people: People, participants: Any, company: str | None) -> None:
         for entry in entries if isinstance(entries, list) else []:
             if not isinstance(entry, dict) or not isinstance(entry.get("speaker"), str):
                 continue
-            firm = entry.get("affiliation") if isinstance(entry.get("affiliation"), str) else ""
-            role = entry.get("role") if isinstance(entry.get("role"), str) else ""
+            firm = _text(entry, "affiliation") or ""
+            role = _text(entry, "role") or ""
             if entry["speaker"].strip():
                 people.add(
                     entry["speaker"].strip(),

@@ -13,8 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .. import textcheck
-from ..model import (
+from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
     GROUP_OPERATOR,
@@ -26,10 +25,11 @@ from ..model import (
     ParsedTranscript,
     SourceText,
 )
-from . import fallback
-from .base import TranscriptBuilder
-from .motley_fool_classic import split_label
-from .motley_fool_common import People
+from site_builder.readers import fallback
+from site_builder.readers.common.base import TranscriptBuilder
+from site_builder.readers.motley_fool.classic import split_label
+from site_builder.readers.motley_fool.common import People
+from site_builder.text import textcheck
 
 NAME = "motley-fool-json"
 MAX_SCORE = 0.95
@@ -222,6 +222,6 @@ def _speaker_lines(text: str, key: str, count: int) -> list[int]:
 def _with_warning(parsed: ParsedTranscript, line: int, message: str) -> ParsedTranscript:
     from dataclasses import replace
 
-    from ..model import ParseWarning
+    from site_builder.model import ParseWarning
 
     return replace(parsed, warnings=(*parsed.warnings, ParseWarning(line, message, "layout")))

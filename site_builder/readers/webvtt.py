@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import (
+from site_builder.model import (
     GROUP_OTHER,
     GROUP_UNKNOWN,
     SECTION_BOILERPLATE,
@@ -24,10 +24,10 @@ from ..model import (
     ParsedTranscript,
     SourceText,
 )
-from . import labels as lab
-from .base import TranscriptBuilder, split_lines
-from .markdown_meta import date_from_name
-from .name_colon_people import title_from_path
+from site_builder.readers.common import labels as lab
+from site_builder.readers.common.base import TranscriptBuilder, split_lines
+from site_builder.readers.common.markdown_meta import date_from_name
+from site_builder.readers.name_colon.people import title_from_path
 
 NAME = "webvtt"
 MAX_SCORE = 1.0

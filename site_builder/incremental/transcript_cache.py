@@ -1,0 +1,164 @@
+"""Loaded transcripts kept on disk, so a build in a fresh process parses only what changed.
+
+CI builds every push in a new process: without this, one edited call meant reading, parsing and
+annotating all of them again. Each loaded transcript (parsed, annotated, with what the indexes
+need of it) is stored under a key made of what loading it read, byte for byte: the transcript,
+its sidecar and the site-wide ``speakers.yaml``, ``organizations.yaml`` and ``topics.yaml``, their
+paths as given, and a digest of site-builder's own code. Any change to any of them is a new key;
+an entry is never updated, only replaced by another.
+
+Entries are pickles, read back by an unpickler that builds nothing but site-builder's own records
+and plain containers: a file that is corrupt, of another version, or not ours is ignored with a
+warning and the transcript is loaded from its source, never trusted.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import os
+import pickle
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TypeVar
+
+from site_builder import __version__
+
+Entry = TypeVar("Entry")
+CACHE_VERSION = 1
+MAGIC = b"site-builder transcript cache\n"
+_PACKAGE = Path(__file__).resolve().parent.parent  # the site_builder package
+_PLAIN = {
+    ("builtins", name)
+    for name in ("tuple", "list", "dict", "set", "frozenset", "str", "int", "bool", "NoneType")
+}
+_PLAIN |= {("types", "MappingProxyType"), ("copyreg", "_reconstructor"), ("builtins", "object")}
+
+
+class UnknownClassError(pickle.UnpicklingError):
+    pass
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds site-builder's records and plain containers; refuses every other class."""
+
+    def find_class(self, module: str, name: str) -> object:
+        if (
+            module == "site_builder"
+            or module.startswith("site_builder.")
+            or (module, name) in _PLAIN
+        ):
+            return super().find_class(module, name)
+        raise UnknownClassError(f"{module}.{name} is not a site-builder record")
+
+
+@functools.cache  # site-builder's own files do not change under a running process
+def code_digest() -> str:
+    """A digest of site-builder's code: a new version never reads an older one's entries."""
+    digest = hashlib.blake2b(f"{CACHE_VERSION} {__version__}".encode(), digest_size=16)
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_digest(path: Path | None) -> bytes:
+    if path is None:
+        return b"-"
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
+    except FileNotFoundError:
+        return b"-"
+
+
+def key(paths: Iterable[Path | None], site_wide: bytes) -> str:
+    """The key of one transcript: its files' paths and bytes, the site-wide files' digest
+    (:func:`site_wide_digest`) and the code."""
+    digest = hashlib.blake2b(code_digest().encode(), digest_size=20)
+    for path in paths:
+        digest.update(str(path).encode() + b"\0" + file_digest(path))
+    digest.update(site_wide)
+    return digest.hexdigest()
+
+
+def site_wide_digest(paths: Iterable[Path]) -> bytes:
+    digest = hashlib.blake2b(digest_size=20)
+    for path in paths:
+        digest.update(str(path).encode() + b"\0" + file_digest(path))
+    return digest.digest()
+
+
+class TranscriptCache:
+    """One folder of entries, ``<root>/transcripts/<key>.pickle``."""
+
+    def __init__(self, root: Path) -> None:
+        self.folder = root / "transcripts"
+        self.ignored: list[str] = []
+        """Entries that could not be used, with why: reported once per build."""
+
+    def _path(self, entry_key: str) -> Path:
+        return self.folder / f"{entry_key}.pickle"
+
+    def lookup(
+        self,
+        files: Mapping[Path, tuple[Path | None, ...]],
+        site_wide: Iterable[Path],
+        kind: type[Entry],
+    ) -> tuple[dict[Path, str], dict[Path, Entry]]:
+        """For each item's files: (its key, the stored ``kind`` under that key, where there is
+        one)."""
+        common = site_wide_digest(site_wide)
+        keys = {item: key(paths, common) for item, paths in files.items()}
+        stored = {}
+        for item, item_key in keys.items():
+            found = self.get(item_key)
+            if isinstance(found, kind):
+                stored[item] = found
+            elif found is not None:
+                self.ignored.append(f"{self._path(item_key)}: not a {kind.__name__}")
+        return keys, stored
+
+    def get(self, entry_key: str) -> object | None:
+        path = self._path(entry_key)
+        try:
+            data = path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError as exc:
+            self.ignored.append(f"{path}: {exc}")
+            return None
+        header = MAGIC + entry_key.encode() + b"\n"
+        if not data.startswith(header):
+            self.ignored.append(f"{path}: not an entry of this cache")
+            return None
+        try:
+            return _Unpickler(io.BytesIO(data[len(header) :])).load()
+        except Exception as exc:  # corrupt or foreign: whatever unpickling raised
+            self.ignored.append(f"{path}: {type(exc).__name__}: {exc}")
+            return None
+
+    def put(self, entry_key: str, value: object) -> None:
+        """Store ``value``; a cache that cannot be written only costs the next build time."""
+        path = self._path(entry_key)
+        data = MAGIC + entry_key.encode() + b"\n" + pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+        except OSError as exc:
+            self.ignored.append(f"{path}: not written: {exc}")
+
+    def report(self) -> None:
+        """Print what was ignored (a few lines at most), then forget it."""
+        if self.ignored:
+            shown = "; ".join(self.ignored[:3])
+            more = f" (and {len(self.ignored) - 3} more)" if len(self.ignored) > 3 else ""
+            print(
+                f"warning: ignored {len(self.ignored)} cache entr"
+                f"{'y' if len(self.ignored) == 1 else 'ies'} and loaded from the source instead: "
+                f"{shown}{more}",
+                file=sys.stderr,
+            )
+        self.ignored = []

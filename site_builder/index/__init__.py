@@ -1,0 +1,1 @@
+"""Index: the cross-call tables person, organisation and topic pages are made from."""

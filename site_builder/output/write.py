@@ -1,0 +1,388 @@
+"""Write a rendered site so the output folder is never half-written, and only changed files change.
+
+Two trees live side by side: the output folder (``_site``, what the web server serves) and a
+hidden *standby* beside it (``._site.site-builder-standby``), which holds the previous version of
+the site. A build brings the standby up to date, writing only the files whose bytes differ, then
+exchanges the two folders in one atomic step (:mod:`site_builder.output.atomic`). The old site
+becomes
+the next standby, so an edit costs work in proportion to what changed, not to the site's size.
+
+- Each tree carries a manifest in its marker file (``.site-builder``): content digest, size and
+  path of every file. A build hashes the rendered bytes and compares them with the manifest, so a
+  rebuild where nothing changed writes no file and swaps nothing.
+- Unchanged files in the standby are hard links to the live files. No file in either tree is
+  ever opened for writing after it was first written: a changed file is unlinked and written
+  anew, so writing the standby can never alter a page being served.
+- The standby's marker is deleted before it is touched and written last, so a standby left by a
+  killed build is recognised as incomplete and rebuilt; the output folder is only ever replaced
+  whole, so a failure or ``SIGKILL`` at any moment leaves the previous site intact.
+- The served tree is checked by manifest and file size, not re-read: a hand edit inside the
+  output folder that keeps a file's size goes unnoticed (the folder is the build's; edit content).
+- Files are not fsynced: a kill is covered, a power cut mid-build may leave either tree partly
+  on disk (syncing 6,000 files costs seconds on every build).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import functools
+import itertools
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.output import atomic, keep, manifest
+from site_builder.output.guard import OutputError, check_output_dir
+from site_builder.output.keep import DEFAULT_KEEP
+from site_builder.output.manifest import GENERATED, Entry
+from site_builder.text import safety
+from site_builder.urls import MARKER
+
+_UNSAFE_REL = re.compile(r'[\x00-\x1f\x7f\\<>:"|?*]|(^|/)\.{0,2}(/|$)|^/')
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """One rendered file, held in memory (small sites and tests; a build streams instead)."""
+
+    path: str
+    """Output path relative to the output folder, POSIX separators."""
+    content: bytes
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    written: int
+    """Files whose bytes are new or differ from the site that was being served."""
+    unchanged: int
+    """Files identical to the site that was being served (not written at all)."""
+    removed: int = 0
+    """Files of the previous site that the new one no longer has."""
+    swapped: bool = False
+    """Whether the output folder was replaced (False for a rebuild where nothing changed)."""
+
+
+def output_intact(output_dir: Path) -> bool:
+    """Whether every file the output's manifest lists is there with its size (not re-read)."""
+    output = output_dir.resolve()
+    listed = manifest.read(output)
+    return listed is not None and all(_holds(output, rel, e, listed) for rel, e in listed.items())
+
+
+class OutputWriter:
+    """One build's files, written into the standby as they are rendered, then swapped in.
+
+    ``with OutputWriter(output) as writer:`` takes the output's lock and opens the standby;
+    :meth:`put` may then be called from any process forked inside the block (each file lands at
+    its own path), and :meth:`finish` makes the standby hold exactly the files put or kept and
+    swaps it in. Leaving the block without ``finish`` (a template error) leaves the served site
+    untouched.
+    """
+
+    def __init__(
+        self,
+        output_dir: Path,
+        *,
+        before_swap: Callable[[Path], None] | None = None,
+        prepare_next: bool = True,
+        keep: tuple[str, ...] = DEFAULT_KEEP,
+        sweep: bool = True,
+    ) -> None:
+        """``prepare_next``: when the old site cannot serve as the next standby, make one now
+        (hard links to the new site), so this process's next build starts from it; a one-off
+        build leaves that to whichever build comes next. ``keep``: paths in the output the
+        build does not own and leaves where they are (:mod:`site_builder.output.keep`); ``sweep``:
+        look for files the build did not write in every folder, not only at the top."""
+        check_output_dir(output_dir)
+        self.keep = keep
+        self.sweep = sweep
+        self.prepare_next = prepare_next
+        self.output_dir = output_dir
+        self.output = output_dir.resolve()
+        self.standby = self.output.with_name(f".{self.output.name}.site-builder-standby")
+        self.aside = self.output.with_name(f".{self.output.name}.site-builder-aside")
+        self.before_swap = before_swap
+        self._lock: contextlib.ExitStack | None = None
+        self.live: dict[str, Entry] | None = None
+        self.have: dict[str, Entry] = {}
+        self._folders: set[str] = set()
+        """Standby folders this process made (or found) already."""
+        self._marked_open = False
+        """Whether this process has marked the standby incomplete (removed its marker)."""
+
+    def __enter__(self) -> OutputWriter:
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(atomic.locked(self.output.parent))
+            _recover(self.output, self.standby, self.aside)
+            self.live = manifest.read(self.output)
+            self.have = _open_standby(self.standby)
+            self._lock = stack.pop_all()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def put(self, rel: str, content: bytes) -> Entry:
+        """Take one file's bytes: written to the standby only when neither tree holds them."""
+        if _UNSAFE_REL.search(rel) or rel == MARKER:
+            raise OutputError(f"refusing to write {rel!r}: not a plain path inside the output")
+        entry = manifest.entry(content)
+        if self.have.get(rel) != entry and not self._served(rel, entry):
+            _replace(self._clear(rel), functools.partial(_create, content=content))
+        return entry
+
+    def holds(self, rel: str, entry: Entry) -> bool:
+        """Whether a file with this entry is already in one of the trees (need not be made)."""
+        return self.have.get(rel) == entry or self._served(rel, entry)
+
+    def finish(self, entries: Mapping[str, Entry]) -> WriteReport:
+        """Make the new site live: ``entries`` is every file put or held, by path."""
+        for group in safety.collisions((rel, rel) for rel in entries):
+            raise OutputError(
+                f"pages {' and '.join(group)} differ only in letter case; on macOS and Windows "
+                "they would overwrite each other"
+            )
+        served = self.live or {}
+        changed = {rel for rel, entry in entries.items() if not self._served(rel, entry)}
+        damaged = any(rel in served and served[rel] == entries[rel] for rel in changed)
+        generate = self.before_swap is not None
+        kept = {r for r, e in served.items() if e[2] == GENERATED and generate}
+        removed = set(served) - set(entries) - kept
+        unchanged = len(entries) - len(changed)
+        if self.live is not None and not changed and not removed and (kept or not generate):
+            if self._opened():  # pages were written into it before they proved the same
+                self._seal({**self.have, **self._written(entries)}, None, remove_stale=False)
+            return WriteReport(0, unchanged, 0, swapped=False)
+        try:
+            for rel, entry in entries.items():
+                if self.have.get(rel) != entry and rel not in changed:
+                    _replace(self._clear(rel), functools.partial(_link_or_copy, self.output / rel))
+            self._seal(entries, self.before_swap)
+            if self.output.exists():
+                keep.carry(self.output, self.standby, self.keep)
+                try:
+                    atomic.exchange(self.standby, self.output, self.aside)
+                except OSError:
+                    keep.carry(self.standby, self.output, self.keep)  # back where they were
+                    raise
+            else:
+                os.rename(self.standby, self.output)
+        except OSError as exc:
+            raise OutputError(
+                f"could not write the new site ({exc}); {self.output_dir} still holds the "
+                "previous one"
+            ) from exc
+        if damaged or self.live is None:
+            # The old site (now the standby) was not ours, or lost files by hand.
+            if self.prepare_next:
+                _clone(self.output, self.standby)
+                keep.drop(self.standby, self.keep)
+            else:
+                (self.standby / MARKER).unlink(missing_ok=True)  # the next build remakes it
+        return WriteReport(len(changed), unchanged, len(removed), swapped=True)
+
+    def abandon(self, entries: Mapping[str, Entry]) -> None:
+        """Close the standby after a failed build: it holds what it held plus what was put."""
+        if self._opened():
+            self._seal({**self.have, **self._written(entries)}, None, remove_stale=False)
+
+    def _written(self, entries: Mapping[str, Entry]) -> dict[str, Entry]:
+        """The entries :meth:`put` wrote into the standby."""
+        return {
+            rel: entry
+            for rel, entry in entries.items()
+            if self.have.get(rel) != entry and not self._served(rel, entry)
+        }
+
+    def _served(self, rel: str, entry: Entry) -> bool:
+        return _holds(self.output, rel, entry, self.live or {})
+
+    def _opened(self) -> bool:
+        return not (self.standby / MARKER).exists()
+
+    def _clear(self, rel: str) -> str:
+        """The standby path of ``rel``, its folder made, the standby marked incomplete first
+        (once in each process: a forked helper's first file may come before the parent's)."""
+        if not self._marked_open:
+            (self.standby / MARKER).unlink(missing_ok=True)
+            self._marked_open = True
+        folder, _, _ = rel.rpartition("/")
+        if folder not in self._folders:
+            os.makedirs(os.path.join(self.standby, folder), exist_ok=True)
+            self._folders.add(folder)
+        return os.path.join(self.standby, rel)
+
+    def _seal(
+        self,
+        entries: Mapping[str, Entry],
+        before_swap: Callable[[Path], None] | None,
+        *,
+        remove_stale: bool = True,
+    ) -> None:
+        (self.standby / MARKER).unlink(missing_ok=True)
+        if remove_stale:
+            # Stale pages, and anything else not the build's: a file a user put into the
+            # output must not come back with this tree two builds later.
+            keep.sweep(self.standby, entries, self.have, self.keep, deep=self.sweep)
+        listed = dict(entries)
+        if before_swap is not None:
+            before_swap(self.standby)
+            listed |= _generated(self.standby, entries)
+        temporary = self.standby / f"{MARKER}.tmp"
+        temporary.write_text(manifest.text(listed), encoding="utf-8")
+        os.rename(temporary, self.standby / MARKER)
+
+
+class DigestOnly:
+    """A sink for dry runs: files are hashed, never written."""
+
+    def put(self, rel: str, content: bytes) -> Entry:
+        return manifest.entry(content)
+
+    def holds(self, rel: str, entry: Entry) -> bool:
+        return False
+
+
+def write_site(
+    pages: Iterable[RenderedPage],
+    static_files: Mapping[str, Path],
+    output_dir: Path,
+    *,
+    before_swap: Callable[[Path], None] | None = None,
+) -> WriteReport:
+    """Make ``output_dir`` hold exactly these pages and ``static/`` files, atomically.
+
+    ``before_swap`` (e.g. a search indexer) is called with the finished new tree before it goes
+    live; it may only add files (existing ones may be hard links into the live site). What it
+    adds is kept on rebuilds where nothing changed and discarded before it runs again.
+    """
+    files = _collect(pages, static_files)
+    with OutputWriter(output_dir, before_swap=before_swap) as writer:
+        entries = {rel: writer.put(rel, content) for rel, content in files.items()}
+        return writer.finish(entries)
+
+
+def static_entries(writer: OutputWriter, static_files: Mapping[str, Path]) -> dict[str, Entry]:
+    return {
+        f"static/{name}": writer.put(f"static/{name}", _read_static(path))
+        for name, path in static_files.items()
+    }
+
+
+def _read_static(path: Path) -> bytes:
+    """A static file's bytes; one that cannot be read stops the build with its path, and the
+    site being served stays as it was (the standby copy is never swapped in)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+
+
+def _collect(pages: Iterable[RenderedPage], static_files: Mapping[str, Path]) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    static = ((f"static/{name}", _read_static(path)) for name, path in static_files.items())
+    for rel, content in itertools.chain(((p.path, p.content) for p in pages), static):
+        if _UNSAFE_REL.search(rel) or rel == MARKER:
+            raise OutputError(f"refusing to write {rel!r}: not a plain path inside the output")
+        if rel in files:
+            raise OutputError(f"two pages would be written to one file: {rel}")
+        files[rel] = content
+    return files
+
+
+def _holds(tree: Path, rel: str, entry: Entry, listed: Mapping[str, Entry]) -> bool:
+    """``tree`` already has these bytes at ``rel``: by its manifest ``listed``, and on disk."""
+    if listed.get(rel) != entry:
+        return False
+    try:  # a str path: pathlib's joining costs more than the stat itself here
+        return os.stat(f"{tree}/{rel}").st_size == entry[1]  # a file deleted or cut by hand
+    except FileNotFoundError:
+        return False
+
+
+def _recover(output: Path, standby: Path, aside: Path) -> None:
+    """Undo what a build killed inside the fallback exchange left behind (see atomic.py)."""
+    if not aside.exists():
+        return
+    if not output.exists():
+        os.rename(aside, output)  # killed between "live -> aside" and "standby -> live"
+    elif not standby.exists():
+        os.rename(aside, standby)  # killed before "aside -> standby"
+    else:
+        shutil.rmtree(aside)
+
+
+def _open_standby(standby: Path) -> dict[str, Entry]:
+    """The standby's manifest; an incomplete standby (no marker) is emptied first.
+
+    A complete standby keeps its marker until a file in it is about to change, so a rebuild that
+    changes nothing touches nothing.
+    """
+    have = manifest.read(standby)
+    if have is None:
+        if standby.exists():
+            shutil.rmtree(standby)  # incomplete: left by a killed build, or not a standby at all
+        standby.mkdir()
+        return {}
+    return have
+
+
+def _generated(tree: Path, wanted: Mapping[str, Entry]) -> dict[str, Entry]:
+    """Manifest entries for the files ``before_swap`` added to ``tree``."""
+    entries: dict[str, Entry] = {}
+    for folder, _, names in os.walk(tree):
+        for name in names:
+            rel = (Path(folder) / name).relative_to(tree).as_posix()
+            if rel not in wanted and rel != f"{MARKER}.tmp":
+                if _UNSAFE_REL.search(rel):
+                    raise OutputError(f"a file added before the swap has an unsafe name: {rel!r}")
+                content = (tree / rel).read_bytes()
+                entries[rel] = (manifest.digest(content), len(content), GENERATED)
+    return entries
+
+
+def _clone(source: Path, target: Path) -> None:
+    """A standby for the next build: ``source`` re-created in ``target`` with hard links."""
+    if target.exists():
+        shutil.rmtree(target)
+    # The marker last, so a clone cut short by a kill is recognised as incomplete.
+    shutil.copytree(
+        source,
+        target,
+        copy_function=_link_or_copy,
+        ignore=lambda folder, names: [MARKER] if Path(folder) == source else [],
+    )
+    _link_or_copy(source / MARKER, target / MARKER)
+
+
+def _create(target: str, content: bytes) -> None:
+    with open(target, "xb") as stream:  # "x": never write into an inode the live tree shares
+        stream.write(content)
+
+
+def _replace(target: str, make: Callable[[str], None]) -> None:
+    """``make(target)``, which fails if the file exists; an older version (perhaps hard-linked
+    to the live file) is unlinked first. Trying first saves a system call per new file."""
+    try:
+        make(target)
+    except FileExistsError:
+        os.unlink(target)
+        make(target)
+
+
+def _link_or_copy(source: Path | str, target: Path | str) -> None:
+    """A hard link; a copy on file systems without them (FAT, exFAT, some network shares)."""
+    try:
+        os.link(source, target)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+        shutil.copyfile(source, target)

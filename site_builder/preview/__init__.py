@@ -1,0 +1,1 @@
+"""Preview: the local server that rebuilds on save and reloads the browser."""

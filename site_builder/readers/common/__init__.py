@@ -1,0 +1,1 @@
+"""Helpers shared by the transcript readers (participant lists, dates, titles, furniture)."""

@@ -1,0 +1,1 @@
+"""EarningsCall exports."""

@@ -1,0 +1,1 @@
+"""Congressional hearings (GPO text)."""

@@ -1,0 +1,1 @@
+"""Motley Fool transcripts as text, in their classic, 2025 and interleaved forms."""

@@ -1,0 +1,1 @@
+"""``Name: text`` exports (API dumps, podcasts, debates) without participant lists."""

@@ -1,0 +1,1 @@
+"""The Seeking Alpha layout: header, participant lists, speaker label lines."""

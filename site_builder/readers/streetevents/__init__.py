@@ -1,0 +1,1 @@
+"""The Refinitiv/LSEG StreetEvents layout (and its older Thomson Reuters form)."""

@@ -1,0 +1,362 @@
+"""Every page's view through its Jinja template, and the site's data files, as bytes.
+
+Rendering makes bytes and hands each file to the ``sink`` its caller gives: the output writer's
+standby tree in a build (:mod:`site_builder.output.write`), a digest-only sink for ``check``, or
+memory for tests. Pages are made on every core (:mod:`site_builder.parallel`) and handed over
+where they are made, so no process holds the whole site's bytes. A page whose key
+(:mod:`site_builder.views.inputs`) matches the page cache (:mod:`site_builder.render.page_cache`)
+is not made again if the sink still holds its bytes. A template mistake is reported as a
+diagnostic at the template's file and line, naming the page being rendered, never as a
+traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol
+
+import jinja2
+from markupsafe import escape
+
+from site_builder import markdown, parallel
+from site_builder.cache_dir import cache_root
+from site_builder.errors import Diagnostic, Diagnostics
+from site_builder.index.site import Site
+from site_builder.model import Transcript
+from site_builder.output import manifest
+from site_builder.output.manifest import Entry
+from site_builder.output.write import RenderedPage
+from site_builder.progress import Progress
+from site_builder.render import feeds, jsonout, site_data
+from site_builder.render.page_cache import RenderCache, templates_fingerprint
+from site_builder.render.theme import Theme
+from site_builder.urls import Urls
+from site_builder.views import inputs as page_inputs
+from site_builder.views.catalogue import page_specs
+from site_builder.views.common import PageView
+from site_builder.views.inputs import Key
+from site_builder.views.meta import transcript_description
+
+
+def make_environment(theme: Theme) -> jinja2.Environment:
+    """Site templates first, then the default theme; undefined names are errors, output escaped.
+
+    Compiled templates are kept in the user's cache folder (Jinja checks each against its
+    source), so a fresh process does not compile them again: half a second per build.
+    """
+    loader = theme.loader()
+    compiled = cache_root() / "templates"
+    try:
+        compiled.mkdir(parents=True, exist_ok=True)
+        bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(compiled))
+    except OSError:
+        bytecode = None  # a read-only home: templates are compiled in memory each build instead
+    return jinja2.Environment(
+        loader=loader,
+        bytecode_cache=bytecode,
+        auto_reload=False,  # one environment per build: templates cannot change during it
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _template_location(
+    exc: BaseException, template_files: set[str]
+) -> tuple[str, int | None] | None:
+    """The innermost template frame of the traceback: Jinja maps its line to the template's."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return (exc.filename or exc.name or "<template>", exc.lineno)
+    found: tuple[str, int | None] | None = None
+    tb: TracebackType | None = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename in template_files:
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _display(path: str) -> str:
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def render_page(env: jinja2.Environment, view: PageView) -> str:
+    return env.get_template(view.template).render(page=view, view=view.content)
+
+
+class Sink(Protocol):
+    """Where rendered files go: the output writer, or a digest-only sink for a dry run."""
+
+    def put(self, rel: str, content: bytes) -> Entry: ...
+
+    def holds(self, rel: str, entry: Entry) -> bool:
+        """Whether the file is already there with these bytes (a page that need not be made)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """One output file, rendered and handed to the sink: what the writer's manifest needs."""
+
+    path: str
+    kind: str
+    url: str
+    entry: Entry | None
+    """Digest, size and kind of the bytes; None when rendering failed."""
+    key: Key | None = None
+    fresh: bool = True
+    """False when the page's key matched the last build's and it was not made again."""
+    error: Diagnostic | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    path: str
+    kind: str
+    url: str
+    key: Key | None
+    produce: Callable[[], bytes]
+    """Makes the file's bytes (for a page: makes its view and renders it)."""
+
+
+def _run(job: _Job, sink: Sink, template_files: set[str]) -> Made:
+    try:
+        content = job.produce()
+    except Exception as exc:  # a template mistake becomes a diagnostic at its line
+        where = _template_location(exc, template_files)
+        if where is None and not isinstance(exc, jinja2.TemplateError):
+            raise  # not the template's fault: a bug in site-builder, keep the traceback
+        path, line = where or ("<template>", None)
+        message = str(exc).strip() or type(exc).__name__
+        error = Diagnostic(
+            _display(path), line, None, f"template error while rendering {job.url}: {message}"
+        )
+        return Made(job.path, job.kind, job.url, None, job.key, error=error)
+    return Made(job.path, job.kind, job.url, sink.put(job.path, content), job.key)
+
+
+def _html(env: jinja2.Environment, make: Callable[[], PageView]) -> bytes:
+    return render_page(env, make()).encode("utf-8")
+
+
+def render_into(
+    site: Site,
+    theme: Theme,
+    diagnostics: Diagnostics,
+    sink: Sink,
+    *,
+    cache: RenderCache | None = None,
+    inputs: Mapping[str, page_inputs.TranscriptInputs] | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> list[Made]:
+    """Render every page, the transcripts' JSON and the machine files into ``sink``.
+
+    With ``inputs`` (of every transcript, new whenever it was loaded again) pages whose inputs
+    match an entry of ``cache`` are not made at all; ``cache`` is updated to this build's pages.
+    Pages are rendered on ``jobs`` cores and handed to the sink where they are rendered, so no
+    process holds the whole site's bytes.
+    """
+    env = make_environment(theme)
+    # Jinja names a template frame by the file it loaded; FileSystemLoader normalises the path.
+    template_files = {
+        os.path.normpath(str(path)) for folder in theme.template_dirs for path in folder.rglob("*")
+    }
+    for name in sorted(env.list_templates()):  # compiled once here, not once per worker
+        if name.endswith(".html"):
+            try:
+                env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:  # a site's template is content too
+                shown = _display(exc.filename or name)
+                diagnostics.error(shown, exc.lineno, None, f"template: {exc.message}")
+    if diagnostics.errors:
+        return []
+    urls = Urls(site.config.base_url)
+    keys = page_inputs.Keys(site, templates_fingerprint(theme.template_dirs), inputs)
+    specs = page_specs(site)
+    todo: list[_Job] = [
+        _Job(
+            urls.output_file(s.url),
+            s.kind,
+            s.url,
+            keys.page(s.inputs),
+            functools.partial(_html, env, s.make),
+        )
+        for s in specs
+    ]
+    for t in site.transcripts:
+        url = urls.transcript_json(t.slug)
+        todo.append(
+            _Job(
+                urls.output_file(url),
+                "data",
+                url,
+                keys.page(page_inputs.PageInputs(url, "data", (t.slug,))),
+                functools.partial(_transcript_json, site, urls, t),
+            )
+        )
+    todo += _machine_jobs(site, urls, specs, keys)
+    made: list[Made | None] = [None] * len(todo)
+    fresh: list[int] = []
+    for i, job in enumerate(todo):
+        kept = cache.get(job.key) if cache is not None and job.key is not None else None
+        if kept is not None and kept[0] == job.path and sink.holds(job.path, kept[1]):
+            made[i] = Made(job.path, job.kind, job.url, kept[1], job.key, fresh=False)
+        else:
+            fresh.append(i)
+    if progress is not None:
+        progress.stage("rendering pages", len(fresh))
+    rendered = parallel.run_all(
+        [functools.partial(_run, todo[i], sink, template_files) for i in fresh],
+        jobs,
+        progress.advance if progress else None,
+    )
+    for i, m in zip(fresh, rendered, strict=True):
+        made[i] = m
+    if os.environ.get(VERIFY_KEYS_ENV):
+        _verify_kept(todo, made, fresh, diagnostics)
+    done = [m for m in made if m is not None]
+    diagnostics.extend([m.error for m in done if m.error is not None])
+    if diagnostics.errors:
+        return done
+    if cache is not None:
+        cache.replace({m.key: (m.path, m.entry) for m in done if m.key and m.entry})
+    return done
+
+
+VERIFY_KEYS_ENV = "SITE_BUILDER_VERIFY_PAGE_KEYS"
+"""Set (the test suite sets it) to render again every page the cache kept and compare: a page
+whose bytes changed although its key did not means its key misses an input, and is an error."""
+
+
+def _verify_kept(
+    todo: Sequence[_Job], made: Sequence[Made | None], fresh: list[int], diagnostics: Diagnostics
+) -> None:
+    rendered = set(fresh)
+    for i, job in enumerate(todo):
+        kept = made[i]
+        if i in rendered or kept is None or kept.entry is None:
+            continue
+        if manifest.entry(job.produce())[:2] != kept.entry[:2]:  # digest and size
+            diagnostics.error(
+                job.url,
+                None,
+                None,
+                "site-builder bug: this page changed but its key did not, so a rebuild kept the "
+                "old page (its key in site_builder/views/inputs.py misses an input)",
+            )
+
+
+class _Memory:
+    """A sink that keeps every file's bytes: for callers that want the pages themselves."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def put(self, rel: str, content: bytes) -> Entry:
+        self.files[rel] = content
+        return manifest.entry(content)
+
+    def holds(self, rel: str, entry: Entry) -> bool:
+        return False
+
+
+def render_site(site: Site, theme: Theme, diagnostics: Diagnostics) -> list[RenderedPage]:
+    """Every file of the site in memory, in one process (small sites, tests)."""
+    memory = _Memory()
+    made = render_into(site, theme, diagnostics, memory)
+    return [RenderedPage(m.path, memory.files[m.path], m.kind) for m in made if m.entry]
+
+
+def _transcript_json(site: Site, urls: Urls, t: Transcript) -> bytes:
+    return jsonout.compact_bytes(site_data.transcript_document(site, urls, t))
+
+
+def _feed_entry(site: Site, urls: Urls, t: Transcript) -> feeds.FeedEntry:
+    company = site.transcript_companies.get(t.slug)
+    author = site.organizations[company].organization.name if company else site.config.title
+    summary = markdown.render(t.summary) if t.summary else escape(transcript_description(t))
+    return feeds.FeedEntry(
+        title=t.title,
+        url=urls.absolute(urls.transcript(t.slug)),
+        date=t.parsed.event.date,
+        summary_html=str(summary),
+        author=author,
+    )
+
+
+class _Listed(Protocol):
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+
+def _machine_jobs(
+    site: Site, urls: Urls, pages: Sequence[_Listed], keys: page_inputs.Keys
+) -> list[_Job]:
+    """The Atom feed, sitemap.xml, robots.txt and the site-wide JSON index."""
+    # The 404 page is served for missing URLs; it is not a page anyone should be sent to.
+    listed = [urls.absolute(p.url) for p in pages if p.kind != "404"]
+    every_call = tuple(t.slug for t in site.transcripts)
+    files: list[tuple[page_inputs.PageInputs, Callable[[], bytes]]] = [
+        (
+            page_inputs.PageInputs(
+                urls.feed(), "data", (), lists=every_call, summarises=every_call
+            ),
+            functools.partial(_feed, site, urls),
+        ),
+        (
+            page_inputs.PageInputs(urls.sitemap(), "data", ()),
+            functools.partial(feeds.sitemap, listed),
+        ),
+        (
+            page_inputs.PageInputs(urls.robots(), "data", ()),
+            functools.partial(feeds.robots, urls.absolute(urls.sitemap())),
+        ),
+        (
+            page_inputs.PageInputs(urls.site_data(), "data", None),
+            functools.partial(_site_index, site, urls),
+        ),
+    ]
+    return [
+        _Job(urls.output_file(shown.url), "data", shown.url, keys.page(shown), produce)
+        for shown, produce in files
+    ]
+
+
+def _feed(site: Site, urls: Urls) -> bytes:
+    return feeds.atom_feed(
+        site.config.title,
+        urls.absolute(urls.home()),
+        urls.absolute(urls.feed()),
+        [_feed_entry(site, urls, t) for t in site.transcripts],
+        site.config.language,
+    )
+
+
+def _site_index(site: Site, urls: Urls) -> bytes:
+    return site_data.site_index_json(site, urls).encode("utf-8")
+
+
+__all__ = [
+    "Made",
+    "RenderedPage",
+    "Sink",
+    "make_environment",
+    "render_into",
+    "render_page",
+    "render_site",
+]

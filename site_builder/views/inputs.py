@@ -1,0 +1,218 @@
+"""What each page is made from, as a key: equal keys, equal pages.
+
+A page shows the whole site's frame and identities (config, annotations, the templates, every
+person's, organisation's and topic's name, the list of calls with their titles and dates), and
+of particular transcripts either all (a call's own page, a person's page) or parts: a list item
+per call (an organisation's page) or per exchange (a topic's page). :class:`PageInputs` names
+those, with the index entries whose numbers it shows (a person's turn count). The key digests
+exactly those, so a rebuild makes again only the pages whose inputs changed, and the views of all
+other pages are never made.
+
+A transcript's whole content is stood for by a *token* that changes whenever it is loaded again
+(the long-lived builder loads a transcript again when any file it read changed, site-wide
+annotations included), so a key never hashes a transcript's text. Who its participants are
+(person and organisation ids) is settled from the transcript and the annotations alone, so the
+token stands for that too. The parts are digested where the transcript is loaded
+(:func:`transcript_inputs`), so an edit to one answer of a call remakes the topic pages of that
+exchange, not those of all the call's exchanges.
+
+``tests/test_incremental.py`` checks, edit after edit, that rebuilt sites are byte-identical to
+cold builds: a dependency left out here shows there as a stale page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from site_builder.index.entries import ExchangeRef
+from site_builder.index.site import Site
+from site_builder.index.speech import tally
+from site_builder.model import Transcript, Turn
+from site_builder.views import chart_svg as charts
+
+Key = tuple[bytes, tuple[object, ...]]
+"""The whole site's digest, and what the page shows (hashable, compared by equality)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptInputs:
+    """One loaded transcript as page keys see it."""
+
+    token: int
+    """New at every load: stands for everything in the transcript."""
+    speech: int
+    """Hash of what was said and by whom (the parsed transcript, its corrections and topics
+    applied, and who its participants are): what a person's page quotes; not the summary and
+    notes of its sidecar."""
+    listed: int
+    """Hash of what a list of calls shows besides title and date: its counts."""
+    summary: int
+    """Hash of its summary (the feed shows it)."""
+    exchanges: Mapping[str, int]
+    """Exchange id -> hash of all a list of exchanges can show of it: its number, its turns
+    (every field: speakers, words ...), its topics, and the call's participants and who each
+    is across the site (person and organisation)."""
+    quoted: Mapping[str, int]
+    """Person id -> hash of what their page shows of the call: who they were there, their
+    turns with their numbers, the questions they asked or spoke in, and their share of the
+    words as printed. Another speaker's edit that leaves those alone does not remake it."""
+
+
+def transcript_inputs(token: int, transcript: Transcript) -> TranscriptInputs:
+    """Made where the transcript is loaded, once per load.
+
+    Python's own hash of the (frozen) model objects, not a digest: hashing walks every field of
+    every object, at C speed, and strings cache their hash. Page keys are compared only within
+    the process that made them and the helpers it forked, which share its hash seed; two
+    different exchanges hash alike with odds of one in 2**64.
+    """
+    parsed = transcript.parsed
+    speakers = frozenset(turn.speaker for turn in parsed.turns if turn.speaker)
+    listed = hash((len(parsed.exchanges), speakers))
+    # Who each participant is across the site, too: a list of exchanges links the asker and
+    # the answerers to their people and names the asker's firm.
+    participants = hash((parsed.participants, transcript.people, transcript.organizations))
+    by_id = {turn.id: turn for turn in parsed.turns}
+    exchanges = {
+        ex.id: hash((participants, number, ex, tuple(by_id.get(tid) for tid in ex.turns)))
+        for number, ex in enumerate(parsed.exchanges)
+    }
+    speech = hash((parsed, transcript.people, transcript.organizations, transcript.company))
+    quoted = _quoted(transcript, by_id, exchanges, speech)
+    return TranscriptInputs(token, speech, listed, hash(transcript.summary), exchanges, quoted)
+
+
+def _quoted(
+    transcript: Transcript, by_id: Mapping[str, Turn], exchanges: Mapping[str, int], speech: int
+) -> dict[str, int]:
+    """:attr:`TranscriptInputs.quoted`, for everyone on the call; ``by_id``: its turns."""
+    parsed = transcript.parsed
+    numbers = {ex.id: n for n, ex in enumerate(parsed.exchanges, 1)}
+    said: dict[str, list[tuple[int, Turn, int | None]]] = {}
+    for n, turn in enumerate(parsed.turns, 1):
+        if turn.speaker:
+            entry = (n, turn, numbers.get(turn.exchange) if turn.exchange else None)
+            said.setdefault(turn.speaker, []).append(entry)
+    spoke_in: dict[str, list[int]] = {}
+    for ex in parsed.exchanges:
+        speakers = (found.speaker for t in ex.turns if (found := by_id.get(t)) is not None)
+        for pid in dict.fromkeys((ex.asker, *speakers)):
+            if pid:
+                spoke_in.setdefault(pid, []).append(exchanges[ex.id])
+    counted = tally(parsed)
+    shown: dict[str, list[object]] = {}
+    for p in parsed.participants:
+        words = counted.speaker_words.get(p.id)
+        share = None
+        if words is not None and counted.total:
+            turns = counted.speaker_turns[p.id]
+            row = charts.Share(p.id, "", p.group, words, turns, words / counted.total)
+            share = (words, turns, row.percent, row.bar_width)
+        turns_said, questions = said.get(p.id, ()), spoke_in.get(p.id, ())
+        part = (p, transcript.organization_of(p.id), tuple(turns_said), tuple(questions), share)
+        shown.setdefault(transcript.person_of(p.id), []).append(part)
+    # One participant is one person nearly always; a person on a call under two labels has
+    # their figures summed and ranked against the whole call, so their key sees all of it.
+    return {
+        person: hash(parts[0]) if len(parts) == 1 else hash((speech, tuple(parts)))
+        for person, parts in shown.items()
+    }
+
+
+def site_digest(site: Site, templates: bytes) -> bytes:
+    """What every page may show of the site as a whole."""
+    digest = hashlib.blake2b(templates, digest_size=20)
+    catalog = tuple(
+        (t.slug, t.title, t.parsed.event.date, site.transcript_companies.get(t.slug))
+        for t in site.transcripts
+    )
+    identities = (
+        tuple((pid, e.person) for pid, e in site.people.items()),
+        tuple((oid, e.organization) for oid, e in site.organizations.items()),
+        tuple((tid, e.topic) for tid, e in site.topics.items()),
+    )
+    # repr, not pickle: pickle writes a string seen twice as a back-reference, so equal values
+    # can pickle differently (a call loaded again shares fewer strings) and every page would be
+    # made again for nothing. The reprs of these frozen records and tuples are canonical.
+    digest.update(repr((site.config, site.annotations, catalog, identities)).encode())
+    return digest.digest()
+
+
+def _entry_summary(site: Site, kind: str, entry_id: str) -> object:
+    if kind == "person":
+        e = site.people[entry_id]
+        return (len(e.transcripts), len(e.turns), e.words, len(e.asked), len(e.answered))
+    if kind == "person-item":  # a person in a list: their counts of turns and events
+        e = site.people[entry_id]
+        return (len(e.transcripts), len(e.turns))
+    if kind == "organization":
+        o = site.organizations[entry_id]
+        return (o.people, o.transcripts, o.held)
+    return site.topics[entry_id].exchanges
+
+
+def _quotes(inputs: Mapping[str, TranscriptInputs], spec: PageInputs) -> tuple[object, ...]:
+    person = spec.quoted_person
+    if person is None:
+        return tuple((slug, inputs[slug].speech) for slug in spec.quotes)
+    return tuple(
+        (slug, inputs[slug].quoted.get(person, inputs[slug].speech)) for slug in spec.quotes
+    )
+
+
+class Keys:
+    """Page keys for one build; None for every page when the transcripts have no inputs."""
+
+    def __init__(
+        self,
+        site: Site,
+        templates: bytes,
+        inputs: Mapping[str, TranscriptInputs] | None,
+    ) -> None:
+        self.site = site
+        self.inputs = inputs
+        self.whole_site = site_digest(site, templates) if inputs is not None else b""
+
+    def page(self, spec: PageInputs) -> Key | None:
+        if self.inputs is None or spec.shows is None:
+            return None
+        inputs = self.inputs
+        value = (
+            spec.url,
+            spec.kind,
+            tuple((slug, inputs[slug].token) for slug in spec.shows),
+            _quotes(inputs, spec),
+            tuple((slug, inputs[slug].listed) for slug in spec.lists),
+            tuple((slug, inputs[slug].summary) for slug in spec.summarises),
+            tuple((r, inputs[r.transcript].exchanges[r.exchange]) for r in spec.exchanges),
+            tuple((k, i, _entry_summary(self.site, k, i)) for k, i in spec.entries),
+        )
+        # The value itself is the key (compared by equality, so no two inputs can collide); it
+        # holds only slugs, ids, counts and the hashes made by transcript_inputs.
+        return (self.whole_site, value)
+
+
+@dataclass(frozen=True, slots=True)
+class PageInputs:
+    """What one page shows, beyond the whole site's frame and identities."""
+
+    url: str
+    kind: str
+    shows: tuple[str, ...] | None
+    """Slugs of the transcripts whose content the page shows; None: the page is made on every
+    build (the site's JSON index, which counts every word)."""
+    quotes: tuple[str, ...] = ()
+    """Slugs of the calls whose speech it quotes (a person's page)."""
+    quoted_person: str | None = None
+    """Whose speech alone it quotes of those calls (:attr:`TranscriptInputs.quoted`)."""
+    lists: tuple[str, ...] = ()
+    """Slugs of the calls it lists as items (title, date, counts)."""
+    summarises: tuple[str, ...] = ()
+    """Slugs of the calls whose summaries it shows (the feed)."""
+    exchanges: tuple[ExchangeRef, ...] = ()
+    """Exchanges it lists as items."""
+    entries: tuple[tuple[str, str], ...] = ()
+    """(kind, id) of the index entries whose numbers it shows: ``person`` (all of them),
+    ``person-item`` (turns and events), ``organization``, ``topic``."""
