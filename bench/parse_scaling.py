@@ -18,8 +18,7 @@ import random
 import statistics
 import time
 
-from site_builder import readers
-from site_builder.exchanges import group as qa
+from site_builder import pipeline
 from site_builder.load import repair, sources
 from site_builder.model import ParsedTranscript, SourceText
 
@@ -113,7 +112,7 @@ def parse_bytes(data: bytes) -> ParsedTranscript:
     text, encoding, warnings = sources.decode(data)
     text, repairs = repair.repair_text(text)
     source = SourceText("generated.txt", text, encoding, tuple(warnings) + tuple(repairs))
-    return qa.group_exchanges(readers.read(source))
+    return pipeline.parse(source)
 
 
 def time_parse(data: bytes, repeat: int) -> list[float]:

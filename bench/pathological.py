@@ -15,8 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from site_builder import readers
-from site_builder.exchanges import group as qa
+from site_builder import pipeline
 from site_builder.load import repair, sources
 from site_builder.model import ParsedTranscript, SourceText
 from tests.hostile_inputs import PATHOLOGICAL
@@ -31,7 +30,7 @@ def parse_bytes(data: bytes) -> ParsedTranscript:
     text, encoding, warnings = sources.decode(data)
     text, repairs = repair.repair_text(text)
     source = SourceText("hostile.txt", text, encoding, tuple(warnings) + tuple(repairs))
-    return qa.group_exchanges(readers.read(source))
+    return pipeline.parse(source)
 
 
 def best_time(action: Callable[[], object], runs: int = 2) -> float:

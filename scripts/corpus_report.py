@@ -19,9 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder import pipeline, readers
+from site_builder import pipeline
 from site_builder.errors import Diagnostics
-from site_builder.exchanges import group as qa
 from site_builder.load import sources
 from site_builder.slugs import slugify
 
@@ -87,7 +86,7 @@ def table(copied: list[Copied], check_stderr: str) -> list[str]:
         "|---|---|---:|---:|---:|---|---|",
     ]
     for item in copied:
-        parsed = qa.group_exchanges(readers.read(sources.read_source(item.copy)))
+        parsed = pipeline.parse(sources.read_source(item.copy))
         kinds = Counter(w.kind for w in parsed.warnings)
         warned = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "-"
         diag = diagnostics_of(check_stderr, item.copy.name)

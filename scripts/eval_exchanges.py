@@ -32,8 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from site_builder import readers  # noqa: E402
-from site_builder.exchanges import group as qa  # noqa: E402
+from site_builder import pipeline  # noqa: E402
 from site_builder.load import sources  # noqa: E402
 from site_builder.model import ParsedTranscript, Turn  # noqa: E402
 from site_builder.slugs import name_key  # noqa: E402
@@ -118,7 +117,7 @@ def load_labels(path: Path = LABELS) -> dict[str, CallLabels]:
 
 
 def parse_call(path: Path) -> ParsedTranscript:
-    return qa.group_exchanges(readers.read(sources.read_source(path)))
+    return pipeline.parse(sources.read_source(path))
 
 
 def _words(text: str) -> list[str]:

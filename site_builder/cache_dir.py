@@ -3,8 +3,12 @@ output folders): build records, loaded transcripts, compiled templates."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 from pathlib import Path
+
+from site_builder import __version__
 
 CACHE_ENV = "SITE_BUILDER_CACHE_DIR"
 """Set by ``--cache-dir`` (and inherited by helper processes); else the user's cache folder."""
@@ -18,3 +22,16 @@ def cache_root() -> Path:
         return Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "site-builder"
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.cache  # site-builder's own files do not change under a running process
+def code_digest() -> str:
+    """A digest of site-builder's version and the bytes of its code: whatever a build keeps
+    for the next one is keyed by it, so a new version never trusts an older one's work."""
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -30,7 +30,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from site_builder import progress
     from site_builder.cache_dir import CACHE_ENV
-    from site_builder.errors import Diagnostics
+    from site_builder.errors import BuildError, Diagnostics
     from site_builder.incremental import record as build_record
     from site_builder.output.guard import OutputError, check_output_dir
 
@@ -57,7 +57,6 @@ def cmd_build(args: argparse.Namespace) -> int:
             args.output, shown, diagnostics, recorded.pages_by_kind, 0, recorded.files, seconds
         )
     from site_builder.incremental.builder import build
-    from site_builder.output.search import SearchIndexError
 
     try:
         result = build(
@@ -68,7 +67,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             progress=shown,
         )
-    except (OutputError, SearchIndexError) as exc:
+    except BuildError as exc:  # the output folder, or the search indexer
         shown.clear()
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -127,9 +126,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from site_builder import readers
+    from site_builder import pipeline, readers
     from site_builder.errors import did_you_mean
-    from site_builder.exchanges import group as qa
     from site_builder.load import sources
     from site_builder.render import jsonout
 
@@ -143,7 +141,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         print(f"error: unknown format {args.format!r} ({hint})", file=sys.stderr)
         return 2
     source = sources.read_source(path)
-    parsed = qa.group_exchanges(readers.read(source, forced=args.format))
+    parsed = pipeline.parse(source, args.format)
     sys.stdout.write(jsonout.dumps(jsonout.parsed_to_dict(parsed)))
     return 0
 

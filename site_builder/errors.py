@@ -23,6 +23,9 @@ class Diagnostic:
     message: str
     severity: str = ERROR
     hint: str | None = None
+    kind: str = ""
+    """A short machine-readable category of a reader's warning (``encoding``, ``repair``,
+    ``speaker``, ``firm`` ...), shown in ``site-builder parse`` output."""
 
     def __str__(self) -> str:
         where = self.path
@@ -36,12 +39,16 @@ class Diagnostic:
         return text
 
 
-class ContentError(Exception):
-    """Raised when a stage cannot go on; carries the diagnostics that explain why."""
+def reader_warning(line: int | None, message: str, kind: str = "parse") -> Diagnostic:
+    """Something a reader or repair step noticed and could not settle with certainty, at a
+    1-based line of the transcript (None: the whole file). Readers see text, not files: the
+    path is filled in when the warning is reported (``pipeline.load_transcript``)."""
+    return Diagnostic("", line, None, message, WARNING, None, kind)
 
-    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics = tuple(diagnostics)
-        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+class BuildError(Exception):
+    """A build stopped for a reason outside the content: the output folder cannot be used, or
+    the search indexer failed. Content mistakes are never raised: they are diagnostics."""
 
 
 @dataclass
@@ -86,10 +93,6 @@ class Diagnostics:
 
     def __len__(self) -> int:
         return len(self.items)
-
-    def raise_if_errors(self) -> None:
-        if self.errors:
-            raise ContentError(self.errors)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

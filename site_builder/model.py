@@ -14,6 +14,8 @@ import operator
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
+from site_builder.errors import Diagnostic
+
 _Record = TypeVar("_Record", bound=type)
 
 
@@ -53,18 +55,6 @@ SECTION_BOILERPLATE = "boilerplate"  # disclaimers, definitions: kept, never sho
 SECTION_OTHER = "other"
 
 
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class ParseWarning:
-    """Something a reader or repair step noticed and could not settle with certainty."""
-
-    line: int | None
-    """1-based source line, or None when the warning is about the whole file."""
-    message: str
-    kind: str = "parse"
-    """A short machine-readable category (``encoding``, ``repair``, ``speaker``, ``firm`` ...)."""
-
-
 @dataclass(frozen=True, slots=True)
 class SourceText:
     """A transcript file read and decoded, before any layout is recognised."""
@@ -76,7 +66,7 @@ class SourceText:
     encoding: str
     """``utf-8``, ``utf-8-sig``, ``utf-16-le`` (and the other marked UTF-16 and UTF-32 forms) or
     ``cp1252``: how the bytes were decoded."""
-    warnings: tuple[ParseWarning, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
     """Decoding and repair reports (one per repair kind, with counts)."""
 
 
@@ -189,7 +179,7 @@ class ParsedTranscript:
     sections: tuple[Section, ...]
     turns: tuple[Turn, ...]
     exchanges: tuple[Exchange, ...] = ()
-    warnings: tuple[ParseWarning, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
     encoding: str = "utf-8"
     dropped: tuple[str, ...] = ()
     """Source text not shown as such, as written: page furniture left out of boilerplate

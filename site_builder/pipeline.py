@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -27,7 +27,7 @@ from site_builder.index import site as index
 from site_builder.index import speech
 from site_builder.index.entries import CallIndex, Speech
 from site_builder.load import config, sources
-from site_builder.model import Transcript
+from site_builder.model import ParsedTranscript, SourceText, Transcript
 from site_builder.output import guard, write
 from site_builder.output import search as search_index
 from site_builder.progress import Progress
@@ -35,6 +35,7 @@ from site_builder.render import pages as render
 from site_builder.render.page_cache import RenderCache
 from site_builder.render.theme import Theme
 from site_builder.views.inputs import TranscriptInputs
+from site_builder.views.outputs import check_url_claims, outputs
 
 
 @dataclass
@@ -67,6 +68,13 @@ class LoadedTranscript:
     """Its part of the site's indexes."""
 
 
+def parse(text: SourceText, forced: str | None = None) -> ParsedTranscript:
+    """readers -> exchanges: one transcript's text as participants, sections, turns and
+    exchanges (``forced``: a reader's name instead of detection). ``site-builder parse`` prints
+    this."""
+    return exchanges.group_exchanges(readers.read(text, forced=forced))
+
+
 def load_transcript(
     source: sources.SourceFile,
     site_annotations: sidecars.SiteAnnotations,
@@ -79,11 +87,10 @@ def load_transcript(
     except OSError as exc:  # unreadable, or replaced by a folder since it was found
         diagnostics.error(sources.display_path(source.path), None, None, f"cannot read: {exc}")
         return None
-    parsed = exchanges.group_exchanges(readers.read(text, forced=notes.format))
+    parsed = parse(text, notes.format)
     # What a reader could not settle (encoding decisions, repairs, a firm the operator misnamed)
     # is shown to the author like any other diagnostic, at its source line.
-    for warning in parsed.warnings:
-        diagnostics.warning(text.path, warning.line, None, warning.message)
+    diagnostics.extend(replace(warning, path=text.path) for warning in parsed.warnings)
     return annotate.annotate(source.slug, parsed, notes, site_annotations, diagnostics)
 
 
@@ -180,7 +187,9 @@ def load_site(
         speech.tally.remember(one.speech.tally, one.transcript.parsed)
     if progress is not None:
         progress.stage("indexing")
-    return index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
+    site = index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
+    check_url_claims(site, outputs(site), diagnostics)
+    return site
 
 
 @dataclass(frozen=True, slots=True)

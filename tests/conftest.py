@@ -5,6 +5,14 @@ import shutil
 import tempfile
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis's deadline and "too slow" check are time limits: on a busy CI machine they fail
+# tests whose code is fine. Speed is measured in bench/, never asserted here.
+settings.register_profile(
+    "site-builder", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("site-builder")
 
 # Builds keep a record of their last good build in the user's cache folder (a fresh build with
 # nothing changed returns at once). Tests get their own, so they neither read a record left by

@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from site_builder import readers
-from site_builder.exchanges import group as qa
+from site_builder import pipeline, readers
 from site_builder.load import sources
 from site_builder.model import ParsedTranscript
 
@@ -54,7 +53,7 @@ def corpus_files() -> list[Path]:
 
 
 def parse_file(path: Path) -> ParsedTranscript:
-    return qa.group_exchanges(readers.read(sources.read_source(path)))
+    return pipeline.parse(sources.read_source(path))
 
 
 def words(text: str) -> list[str]:

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import cli, pipeline, readers
+from site_builder import cli, pipeline
 from site_builder.annotate import apply as annotate
 from site_builder.annotate import sidecars
 from site_builder.errors import Diagnostics
-from site_builder.exchanges import group as qa
 from site_builder.load import sources
 from site_builder.load.yamlload import MAX_ALIAS_COPIES, Mapping, Scalar, parse_yaml
 from site_builder.model import ParsedTranscript, Transcript
@@ -145,7 +144,7 @@ def test_demo_firms_resolve_to_canonical_organisations(demo: Transcript) -> None
 def test_a_correction_never_changes_an_anchor() -> None:
     path = DEMO / "transcripts" / "tesla-2012-q2.txt"
     notes = sidecars.load_transcript_annotations(path.with_suffix(".yaml"), Diagnostics())
-    parsed = qa.group_exchanges(readers.read(sources.read_source(path)))
+    parsed = pipeline.parse(sources.read_source(path))
     site = sidecars.load_site_annotations(DEMO, Diagnostics())
     # Lengthen every correction so the corrected text differs a lot from the original.
     notes = replace(

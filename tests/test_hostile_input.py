@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import readers
+from site_builder import pipeline, readers
 from site_builder.exchanges import group as qa
 from site_builder.load import repair, sources
 from site_builder.model import ParsedTranscript, SourceText
@@ -42,7 +42,7 @@ def read_bytes(data: bytes, name: str = "fuzzed.txt") -> SourceText:
 def assert_nothing_lost(source: SourceText, layout: frozenset[str] = frozenset()) -> None:
     for reader in (*readers.READERS, readers.FALLBACK):
         assert 0.0 <= reader.detect(source.text) <= 1.0, reader.NAME
-    parsed = qa.group_exchanges(readers.read(source))
+    parsed = pipeline.parse(source)
     assert isinstance(parsed, ParsedTranscript)
     # A speaker line whose speech was cut or deleted leaves a turn with no words, dropped with
     # its label; the label's counter (StreetEvents `[49]`, interleaved `[ 94]`) is layout.

@@ -12,8 +12,7 @@ import multiprocessing
 
 import pytest
 
-from site_builder import readers
-from site_builder.exchanges import group as qa
+from site_builder import pipeline
 from site_builder.load import repair, sources
 from site_builder.model import SourceText
 
@@ -32,7 +31,7 @@ def read_bytes(data: bytes) -> SourceText:
 
 def _parse_and_check(data: bytes) -> None:
     source = read_bytes(data)
-    lost = lost_words(source.text, qa.group_exchanges(readers.read(source)))
+    lost = lost_words(source.text, pipeline.parse(source))
     assert lost == [], f"words lost: {lost[:5]}"
 
 

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from site_builder import readers
-from site_builder.exchanges import group as qa
+from site_builder import pipeline, readers
 from site_builder.model import GROUP_OPERATOR, SECTION_QA, ParsedTranscript, SourceText
 
 from .corpus_check import lost_words
@@ -161,7 +160,7 @@ def _read(text: str, path: str, reader: str) -> ParsedTranscript:
     """Detection must pick ``reader``; the transcript as the pipeline sees it, exchanges found."""
     chosen, _ = readers.choose(text)
     assert reader == chosen.NAME
-    return qa.group_exchanges(readers.read(SourceText(path, text, "utf-8")))
+    return pipeline.parse(SourceText(path, text, "utf-8"))
 
 
 def _spoken(parsed: ParsedTranscript) -> list[str]:

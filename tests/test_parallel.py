@@ -88,16 +88,16 @@ def test_a_transcript_loaded_in_a_helper_arrives_whole(tmp_path: Path) -> None:
     """Loaded calls travel pickled; records pickled by their fields must come back equal."""
     from site_builder.annotate import sidecars
     from site_builder.errors import Diagnostics
-    from site_builder.incremental.builder import _load_one
     from site_builder.load import sources
+    from site_builder.pipeline import load_one
 
     from .browser import CONTENT
 
     diagnostics = Diagnostics()
     site = sidecars.load_site_annotations(CONTENT, diagnostics)
     found = sources.discover(CONTENT, diagnostics)
-    here = [_load_one(source, site, None) for source in found] * 40  # enough for a helper
-    there = parallel.run_all([lambda s=s: _load_one(s, site, None) for s in found * 40], 2)
+    here = [load_one(source, site) for source in found] * 40  # enough for a helper
+    there = parallel.run_all([lambda s=s: load_one(s, site) for s in found * 40], 2)
     assert [t.transcript for t in there] == [t.transcript for t in here]
     assert [t.call for t in there] == [t.call for t in here]
     assert [t.speech for t in there] == [t.speech for t in here]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import readers
+from site_builder import pipeline
 from site_builder.exchanges import group as qa
 from site_builder.load import sources
 from site_builder.model import (
@@ -26,7 +26,7 @@ SA = CORPUS / "seeking_alpha"
 
 
 def parse(path: Path) -> ParsedTranscript:
-    return qa.group_exchanges(readers.read(sources.read_source(path)))
+    return pipeline.parse(sources.read_source(path))
 
 
 def parse_text(text: str) -> ParsedTranscript:

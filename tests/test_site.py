@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.annotate.sidecars import SiteAnnotations
-from site_builder.errors import Diagnostics
+from site_builder.errors import Diagnostics, reader_warning
 from site_builder.incremental.builder import build
 from site_builder.index import site as index
 from site_builder.load import sources
@@ -27,7 +27,6 @@ from site_builder.model import (
     Exchange,
     Note,
     ParsedTranscript,
-    ParseWarning,
     Participant,
     Person,
     Section,
@@ -39,6 +38,7 @@ from site_builder.model import (
 from site_builder.output import write
 from site_builder.render import pages as render
 from site_builder.render import theme
+from site_builder.views.outputs import check_url_claims, outputs
 
 from .corpus_check import words
 from .html_check import broken_links, read_page
@@ -98,7 +98,7 @@ def small_transcript(slug: str = "acme-2021-q4", date: str = "2022-02-01") -> Tr
         sections=sections,
         turns=turns,
         exchanges=(Exchange("q01", "sam-poe", ("t003", "t004", "t005"), 10, ("widgets",)),),
-        warnings=(ParseWarning(10, "firm 'Big Bnk' matched to 'Big Bank'", "firm"),),
+        warnings=(reader_warning(10, "firm 'Big Bnk' matched to 'Big Bank'", "firm"),),
     )
     corrected = replace(
         turns[2], paragraphs=("The first question comes from Sam Poe from Big Bank.",)
@@ -275,7 +275,8 @@ def test_two_things_on_one_url_is_an_error_naming_both() -> None:
     diagnostics = Diagnostics()
     twin = replace(small_transcript(), parsed=replace(small_transcript().parsed, source="b.md"))
     config = SiteConfig()
-    index.build_site([small_transcript(), twin], SITE_ANNOTATIONS, config, diagnostics)
+    site = index.build_site([small_transcript(), twin], SITE_ANNOTATIONS, config, diagnostics)
+    check_url_claims(site, outputs(site), diagnostics)
     [error] = diagnostics.errors
     assert "acme-2021-q4.txt" in error.message and "b.md" in error.message
     assert "/transcripts/acme-2021-q4/" in error.message

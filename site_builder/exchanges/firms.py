@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from site_builder.model import GROUP_ANALYST, ParseWarning, Participant
+from site_builder.errors import Diagnostic, reader_warning
+from site_builder.model import GROUP_ANALYST, Participant
 from site_builder.text.introductions import Introduction
 from site_builder.text.names import firm_relation
 
@@ -19,7 +20,7 @@ from site_builder.text.names import firm_relation
 _firm_relation = functools.lru_cache(maxsize=4096)(firm_relation)
 
 
-def check_firm(line: int, intro: Introduction, warnings: list[ParseWarning]) -> None:
+def check_firm(line: int, intro: Introduction, warnings: list[Diagnostic]) -> None:
     """Report when the operator names the questioner's firm otherwise than the list does."""
     participant = intro.participant
     listed = participant.organization if participant else None
@@ -38,7 +39,7 @@ def check_firm(line: int, intro: Introduction, warnings: list[ParseWarning]) -> 
             f"operator names {participant.name}'s firm as {intro.spoken_firm!r}; "
             f"the participant list says {listed!r}"
         )
-    warnings.append(ParseWarning(line, message, "firm"))
+    warnings.append(reader_warning(line, message, "firm"))
 
 
 def firms_from_introductions(

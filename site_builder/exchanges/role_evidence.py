@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from site_builder.errors import Diagnostic, reader_warning
 from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -30,7 +31,6 @@ from site_builder.model import (
     SECTION_PREPARED,
     SECTION_QA,
     ParsedTranscript,
-    ParseWarning,
     Participant,
     Turn,
 )
@@ -94,7 +94,7 @@ def reconcile_groups(parsed: ParsedTranscript) -> ParsedTranscript:
                 votes[speaker.id][GROUP_COMPANY].append((turn.line, "answers a question", 1))
         previous = turn
     changed: dict[str, Participant] = {}
-    warnings: list[ParseWarning] = []
+    warnings: list[Diagnostic] = []
     for pid, found in votes.items():
         person = people[pid]
         if person.group not in _GROUPS:
@@ -111,7 +111,7 @@ def reconcile_groups(parsed: ParsedTranscript) -> ParsedTranscript:
         changed[pid] = replace(person, group=winner, evidence=(*person.evidence, *reasons))
         line = next((line for line, _, _ in found[winner] if line is not None), None)
         warnings.append(
-            ParseWarning(
+            reader_warning(
                 line,
                 f"{person.name} was read as {person.group} but is {winner} here: "
                 + "; ".join(reasons),

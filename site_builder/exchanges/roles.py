@@ -20,13 +20,13 @@ import itertools
 from collections import Counter
 from dataclasses import replace
 
+from site_builder.errors import reader_warning
 from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
     GROUP_OPERATOR,
     SECTION_QA,
     ParsedTranscript,
-    ParseWarning,
 )
 from site_builder.text import phrases as signals
 from site_builder.text.introductions import Analysts
@@ -66,7 +66,7 @@ def find_moderators(parsed: ParsedTranscript) -> ParsedTranscript:
     if not moderators:
         return parsed
     warnings = [
-        ParseWarning(
+        reader_warning(
             first_line[pid],
             f"{people[pid].name} hands the floor to {handovers[pid]} questioners and is never "
             f"introduced: read as the call's moderator, not as {people[pid].group}",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from site_builder.model import ParseWarning, Participant, Turn
+from site_builder.errors import Diagnostic, reader_warning
+from site_builder.model import Participant, Turn
 from site_builder.text.introductions import Analysts, Introduction
 
 
@@ -27,7 +28,7 @@ class Call:
     people: dict[str, Participant]
     analysts: Analysts
     done: list[Open] = field(default_factory=list)
-    warnings: list[ParseWarning] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
     introductions: list[tuple[Introduction, str, int]] = field(default_factory=list)
     """(introduction, asker id, line) for each introduction that named its asker."""
 
@@ -36,7 +37,7 @@ class Call:
         return speaker.group if speaker else None
 
     def warn(self, line: int, message: str, kind: str = "exchange") -> None:
-        self.warnings.append(ParseWarning(line, message, kind))
+        self.warnings.append(reader_warning(line, message, kind))
 
     def name(self, pid: str | None) -> str:
         person = self.people.get(pid or "")

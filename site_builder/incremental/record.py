@@ -12,7 +12,6 @@ published site. Deleting it only costs the next build its shortcut.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -21,8 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder import __version__
-from site_builder.cache_dir import cache_root
+from site_builder.cache_dir import cache_root, code_digest
 from site_builder.errors import Diagnostic
 from site_builder.incremental import stamps
 from site_builder.output import write
@@ -30,7 +28,6 @@ from site_builder.render import theme
 from site_builder.urls import MARKER
 
 Stamp = tuple[int, int, int]
-_PACKAGE = Path(__file__).resolve().parent.parent  # the site_builder package
 RECORD_VERSION = 1
 
 
@@ -46,20 +43,10 @@ def _record_path(output_dir: Path) -> Path:
 def fingerprint(inputs: Mapping[str, Stamp], options: tuple[object, ...]) -> str:
     """A digest of every input file's stamp, the build options and site-builder's own code."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(repr((RECORD_VERSION, __version__, _code(), options)).encode())
+    digest.update(repr((RECORD_VERSION, code_digest(), options)).encode())
     for path in sorted(inputs):
         digest.update(f"{path}\0{inputs[path]}\n".encode())
     return digest.hexdigest()
-
-
-@functools.cache  # site-builder's own files do not change under a running process
-def _code() -> tuple[tuple[str, int, int], ...]:
-    return tuple(
-        sorted(
-            (str(p.relative_to(_PACKAGE)), p.stat().st_mtime_ns, p.stat().st_size)
-            for p in _PACKAGE.rglob("*.py")
-        )
-    )
 
 
 def options(content_dir: Path, base_url: str | None, search: bool) -> tuple[object, ...]:

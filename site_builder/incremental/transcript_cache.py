@@ -14,7 +14,6 @@ warning and the transcript is loaded from its source, never trusted.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import os
@@ -24,12 +23,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from site_builder import __version__
+from site_builder.cache_dir import code_digest
 
 Entry = TypeVar("Entry")
 CACHE_VERSION = 1
 MAGIC = b"site-builder transcript cache\n"
-_PACKAGE = Path(__file__).resolve().parent.parent  # the site_builder package
 _PLAIN = {
     ("builtins", name)
     for name in ("tuple", "list", "dict", "set", "frozenset", "str", "int", "bool", "NoneType")
@@ -54,15 +52,6 @@ class _Unpickler(pickle.Unpickler):
         raise UnknownClassError(f"{module}.{name} is not a site-builder record")
 
 
-@functools.cache  # site-builder's own files do not change under a running process
-def code_digest() -> str:
-    """A digest of site-builder's code: a new version never reads an older one's entries."""
-    digest = hashlib.blake2b(f"{CACHE_VERSION} {__version__}".encode(), digest_size=16)
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def file_digest(path: Path | None) -> bytes:
     if path is None:
         return b"-"
@@ -75,7 +64,7 @@ def file_digest(path: Path | None) -> bytes:
 def key(paths: Iterable[Path | None], site_wide: bytes) -> str:
     """The key of one transcript: its files' paths and bytes, the site-wide files' digest
     (:func:`site_wide_digest`) and the code."""
-    digest = hashlib.blake2b(code_digest().encode(), digest_size=20)
+    digest = hashlib.blake2b(f"{CACHE_VERSION} {code_digest()}".encode(), digest_size=20)
     for path in paths:
         digest.update(str(path).encode() + b"\0" + file_digest(path))
     digest.update(site_wide)

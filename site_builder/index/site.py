@@ -33,7 +33,6 @@ from site_builder.model import (
     Transcript,
 )
 from site_builder.text import firms
-from site_builder.urls import Urls
 
 
 @by_identity(4)
@@ -145,7 +144,6 @@ def build_site(
         transcript_companies=MappingProxyType(companies),
         voices=MappingProxyType(voices),
     )
-    check_url_claims(site, diagnostics)
     return site
 
 
@@ -171,62 +169,6 @@ def report_merges(
             f"one organisation '{org_id}' for {shown} (the same firm by its canonical name)",
             hint="list a name in organizations.yaml as an organisation of its own to keep it apart",
         )
-
-
-def url_claims(site: Site) -> list[tuple[str, str, str]]:
-    """(url, what claims it, where it came from) for every page the site will have."""
-    urls = Urls(site.config.base_url)
-    claims = [
-        (urls.home(), "the home page", "site"),
-        (urls.transcripts(), "the transcripts index", "site"),
-        (urls.people(), "the people index", "site"),
-        (urls.organizations(), "the organisations index", "site"),
-        (urls.topics(), "the topics index", "site"),
-        (urls.not_found(), "the 404 page", "site"),
-        (urls.feed(), "the Atom feed", "site"),
-        (urls.sitemap(), "the sitemap", "site"),
-        (urls.robots(), "robots.txt", "site"),
-        (urls.site_data(), "the site's JSON index", "site"),
-    ]
-    for t in site.transcripts:
-        where = t.parsed.source
-        claims.append((urls.transcript(t.slug), f"transcript '{t.parsed.source}'", where))
-        claims.append((urls.transcript_json(t.slug), f"the JSON of '{t.parsed.source}'", where))
-    for pid, entry in site.people.items():
-        first = entry.transcripts[0] if entry.transcripts else "speakers.yaml"
-        claims.append((urls.person(pid), f"person '{entry.person.name}' ({pid})", first))
-    for oid, org in site.organizations.items():
-        claims.append((urls.organization(oid), f"organisation '{org.organization.name}'", oid))
-    for tid, topic in site.topics.items():
-        claims.append((urls.topic(tid), f"topic '{topic.topic.title}'", tid))
-    return claims
-
-
-def check_url_claims(site: Site, diagnostics: Diagnostics) -> None:
-    """Two things on one URL would silently overwrite each other: report both instead.
-
-    Output paths are compared case-insensitively, because on macOS and Windows ``Q2`` and ``q2``
-    are the same file.
-    """
-    urls = Urls(site.config.base_url)
-    seen: dict[str, tuple[str, str]] = {}
-    reported: set[tuple[str, str]] = set()
-    for url, what, where in url_claims(site):
-        key = urls.output_file(url).casefold()
-        if key in seen:
-            other, other_where = seen[key]
-            if (where, other_where) in reported:
-                continue  # a transcript's page and its JSON collide together: say it once
-            reported.add((where, other_where))
-            diagnostics.error(
-                where,
-                None,
-                None,
-                f"{what} and {other} ({other_where}) both claim the URL {url}",
-                hint="rename one of them (file name, id or slug)",
-            )
-        else:
-            seen[key] = (what, where)
 
 
 __all__ = ["CallIndex", "Site", "Speech", "build_site", "call_index", "speech_of"]

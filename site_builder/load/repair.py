@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from site_builder.model import ParseWarning
+from site_builder.errors import Diagnostic, reader_warning
 
 if TYPE_CHECKING:
     from ftfy import TextFixerConfig
@@ -118,9 +118,9 @@ _KINDS = (
 )
 
 
-def repair_text(text: str) -> tuple[str, list[ParseWarning]]:
+def repair_text(text: str) -> tuple[str, list[Diagnostic]]:
     """Return repaired text (same number of lines) and one warning per repair kind, with counts."""
-    warnings: list[ParseWarning] = []
+    warnings: list[Diagnostic] = []
     if has_lossy_damage(text):
         text = _repair_lossy(text, warnings)
     if not text.isascii():  # ftfy has nothing to do on ASCII lines
@@ -129,7 +129,7 @@ def repair_text(text: str) -> tuple[str, list[ParseWarning]]:
     if lost:
         first = text.count("\n", 0, text.index("\ufffd")) + 1
         warnings.append(
-            ParseWarning(
+            reader_warning(
                 first,
                 f"{_count(lost, 'character')} could not be decoded and "
                 f"{'is' if lost == 1 else 'are'} kept as '\ufffd'",
@@ -139,19 +139,19 @@ def repair_text(text: str) -> tuple[str, list[ParseWarning]]:
     return text, warnings
 
 
-def _repair_lossy(text: str, warnings: list[ParseWarning]) -> str:
+def _repair_lossy(text: str, warnings: list[Diagnostic]) -> str:
     """Every line's bare ``â`` repaired; one warning per kind of mark, one for what is left."""
     counts: Counter[str] = Counter()
     lines = [repair_lossy_line(line, counts) for line in text.split("\n")]
     warnings += [
-        ParseWarning(None, kind.message(counts[kind.counter]), "repair")
+        reader_warning(None, kind.message(counts[kind.counter]), "repair")
         for kind in _KINDS
         if counts[kind.counter]
     ]
     left = sum(line.count("â") for line in lines)
     if left:
         warnings.append(
-            ParseWarning(
+            reader_warning(
                 None,
                 f"left {left} bare 'â' unrepaired: the context does not say which mark it was",
                 "repair",
@@ -221,7 +221,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _fix_mojibake(text: str, warnings: list[ParseWarning]) -> str:
+def _fix_mojibake(text: str, warnings: list[Diagnostic]) -> str:
     """ftfy on each line that may hold mojibake, one warning for all the lines it changed."""
     fixed: list[str] = []
     changes: list[tuple[int, str, str]] = []
@@ -237,7 +237,7 @@ def _fix_mojibake(text: str, warnings: list[ParseWarning]) -> str:
     if changes:
         line_number, before, after = changes[0]
         warnings.append(
-            ParseWarning(
+            reader_warning(
                 line_number,
                 f"repaired mojibake on {_count(len(changes), 'line')} "
                 f"(first: {before!r} -> {after!r})",

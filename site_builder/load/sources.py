@@ -7,9 +7,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.errors import Diagnostics
+from site_builder.errors import Diagnostic, Diagnostics, reader_warning
 from site_builder.load import confine, repair
-from site_builder.model import ParseWarning, SourceText
+from site_builder.model import SourceText
 from site_builder.slugs import file_stem
 from site_builder.text import safety, textcheck
 
@@ -161,27 +161,27 @@ def _safe_slugs(transcripts: list[Path], diagnostics: Diagnostics) -> list[Path]
     return [p for p in transcripts if p not in rejected]
 
 
-def decode(data: bytes) -> tuple[str, str, list[ParseWarning]]:
+def decode(data: bytes) -> tuple[str, str, list[Diagnostic]]:
     """Bytes to text: UTF-8 if it is valid UTF-8, else Windows-1252 (what Word and old CMSs wrote).
 
     Line breaks are normalised to ``\\n`` only. ``str.splitlines`` is never used on transcripts:
     it also splits on U+0085 and U+2028, which occur inside paragraphs of real files.
     """
-    warnings: list[ParseWarning] = []
+    warnings: list[Diagnostic] = []
     if (marked := textcheck.decode_bom(data)) is not None:
         # A byte-order mark says what the file is: UTF-16 read as Windows-1252 put a NUL
         # between every two letters of the page.
         text, encoding = marked
         if "\ufffd" in text:
             why = f"bytes that are not valid {encoding} replaced by U+FFFD"
-            warnings.append(ParseWarning(None, why, "encoding"))
+            warnings.append(reader_warning(None, why, "encoding"))
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
             text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
             warnings.append(
-                ParseWarning(
+                reader_warning(
                     None,
                     f"not valid UTF-8 (first bad byte at offset {exc.start}); read as Windows-1252",
                     "encoding",
@@ -197,7 +197,7 @@ def read_source(path: Path) -> SourceText:
     text, repairs = repair.repair_text(text)
     # After repair, which reads C1 characters as the Windows-1252 marks they stood for.
     text, removed = textcheck.clean(text)
-    checked = tuple(ParseWarning(line, message, "encoding") for line, message in removed)
+    checked = tuple(reader_warning(line, message, "encoding") for line, message in removed)
     return SourceText(
         display_path(path), text, encoding, tuple(warnings) + tuple(repairs) + checked
     )

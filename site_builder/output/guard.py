@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_builder.errors import BuildError
 from site_builder.urls import MARKER
 
 
-class OutputError(Exception):
+class OutputError(BuildError):
     """The output folder cannot be used (it would overwrite something that is not ours)."""
 
 

@@ -11,13 +11,22 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from site_builder.urls import MARKER
 
 MANIFEST_HEADER = "site-builder output; safe to delete. digest size kind path, one file a line"
 PAGE, GENERATED = "p", "g"
-Entry = tuple[str, int, str]
-"""A manifest line: content digest, size in bytes, and PAGE or GENERATED."""
+
+
+class Entry(NamedTuple):
+    """A manifest line, without its path."""
+
+    digest: str
+    size: int
+    """In bytes."""
+    kind: str
+    """PAGE (made by the build from content) or GENERATED (by a tool, e.g. Pagefind)."""
 
 
 def digest(content: bytes) -> str:
@@ -27,7 +36,7 @@ def digest(content: bytes) -> str:
 
 def entry(content: bytes) -> Entry:
     """The manifest entry of a page with these bytes."""
-    return (digest(content), len(content), PAGE)
+    return Entry(digest(content), len(content), PAGE)
 
 
 def read(tree: Path) -> dict[str, Entry] | None:
@@ -44,7 +53,7 @@ def read(tree: Path) -> dict[str, Entry] | None:
         fields = line.split(" ", 3)
         if len(fields) != 4 or not fields[1].isdigit():
             return None  # damaged by hand: treated like a site with no manifest, rewritten whole
-        entries[fields[3]] = (fields[0], int(fields[1]), fields[2])
+        entries[fields[3]] = Entry(fields[0], int(fields[1]), fields[2])
     return entries
 
 

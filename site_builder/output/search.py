@@ -24,11 +24,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from site_builder.errors import BuildError
 from site_builder.output import search_stable
 from site_builder.urls import SEARCH_BUNDLE
 
 
-class SearchIndexError(Exception):
+class SearchIndexError(BuildError):
     """Pagefind failed; the message holds what it printed."""
 
 

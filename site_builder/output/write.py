@@ -154,7 +154,7 @@ class OutputWriter:
         changed = {rel for rel, entry in entries.items() if not self._served(rel, entry)}
         damaged = any(rel in served and served[rel] == entries[rel] for rel in changed)
         generate = self.before_swap is not None
-        kept = {r for r, e in served.items() if e[2] == GENERATED and generate}
+        kept = {r for r, e in served.items() if e.kind == GENERATED and generate}
         removed = set(served) - set(entries) - kept
         unchanged = len(entries) - len(changed)
         if self.live is not None and not changed and not removed and (kept or not generate):
@@ -303,7 +303,7 @@ def _holds(tree: Path, rel: str, entry: Entry, listed: Mapping[str, Entry]) -> b
     if listed.get(rel) != entry:
         return False
     try:  # a str path: pathlib's joining costs more than the stat itself here
-        return os.stat(f"{tree}/{rel}").st_size == entry[1]  # a file deleted or cut by hand
+        return os.stat(f"{tree}/{rel}").st_size == entry.size  # a file deleted or cut by hand
     except FileNotFoundError:
         return False
 
@@ -345,7 +345,7 @@ def _generated(tree: Path, wanted: Mapping[str, Entry]) -> dict[str, Entry]:
                 if _UNSAFE_REL.search(rel):
                     raise OutputError(f"a file added before the swap has an unsafe name: {rel!r}")
                 content = (tree / rel).read_bytes()
-                entries[rel] = (manifest.digest(content), len(content), GENERATED)
+                entries[rel] = Entry(manifest.digest(content), len(content), GENERATED)
     return entries
 
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder import pipeline
+from site_builder.errors import BuildError
 from site_builder.incremental.builder import Builder, build
 from site_builder.incremental.stamps import Snapshot, snapshot
-from site_builder.output.guard import OutputError
 from site_builder.render import theme
 
 POLL_SECONDS = 0.05
@@ -78,7 +78,7 @@ def build_once(
         else:
             # No search index: the preview refreshes it after the reload (preview/search.py).
             result = build(content_dir, output_dir, base_url="/", search=False)
-    except OutputError as exc:
+    except BuildError as exc:
         return BuildOutcome(False, (f"error: {exc}",), 0, 0, time.perf_counter() - started)
     except Exception as exc:
         return BuildOutcome(False, (_describe_exception(exc),), 0, 0, time.perf_counter() - started)

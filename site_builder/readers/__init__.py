@@ -1,17 +1,18 @@
 """Transcript readers, one module per layout, chosen by detection.
 
-Each reader module exposes ``NAME`` (what ``--format`` and the ``format:`` annotation key take),
-``detect(text) -> float`` (0 = surely not this layout, 1 = surely it), ``MAX_SCORE`` (the most
-``detect`` ever says) and ``parse(source: SourceText) -> ParsedTranscript``. The fallback reader
-accepts anything and never loses a word.
+Each reader is a module that satisfies :class:`Reader` (mypy checks the registry below): a
+``NAME``, a ``detect`` that scores how surely a text is in its layout, the most it ever scores,
+and ``parse``. A layout that needs several files is a subpackage whose ``reader`` module is the
+reader; helpers several readers share are in ``readers/common/``. The fallback reader accepts
+anything and never loses a word.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from types import ModuleType
+from typing import Protocol
 
-from site_builder.model import ParsedTranscript, ParseWarning, SourceText
+from site_builder.model import ParsedTranscript, SourceText
 from site_builder.readers import fallback, foolcalls_json, motley_fool_json, webvtt
 from site_builder.readers.common import furniture, titles
 from site_builder.readers.earningscall import reader as earningscall
@@ -21,8 +22,25 @@ from site_builder.readers.name_colon import reader as name_colon
 from site_builder.readers.seeking_alpha import reader as seeking_alpha
 from site_builder.readers.streetevents import reader as streetevents
 
+
+class Reader(Protocol):
+    """What the registry needs of a reader module."""
+
+    NAME: str
+    """What ``--format`` and the ``format:`` annotation key take."""
+    MAX_SCORE: float
+    """The most :meth:`detect` ever says: a reader that cannot beat the best score so far is
+    not asked."""
+
+    def detect(self, text: str) -> float:
+        """0 = surely not this layout, 1 = surely it."""
+        ...
+
+    def parse(self, source: SourceText) -> ParsedTranscript: ...
+
+
 # Order matters only to break ties in detection: more specific layouts first.
-READERS: tuple[ModuleType, ...] = (
+READERS: tuple[Reader, ...] = (
     webvtt,
     seeking_alpha,
     streetevents,
@@ -33,7 +51,7 @@ READERS: tuple[ModuleType, ...] = (
     name_colon,
     hearing,
 )
-FALLBACK = fallback
+FALLBACK: Reader = fallback
 MIN_SCORE = 0.3
 
 
@@ -41,14 +59,14 @@ def reader_names() -> list[str]:
     return [r.NAME for r in READERS] + [FALLBACK.NAME]
 
 
-def by_name(name: str) -> ModuleType:
+def by_name(name: str) -> Reader:
     for reader in (*READERS, FALLBACK):
         if name == reader.NAME:
             return reader
     raise KeyError(name)
 
 
-def choose(text: str) -> tuple[ModuleType, float]:
+def choose(text: str) -> tuple[Reader, float]:
     """The reader whose ``detect`` scores highest, or the fallback when none is confident."""
     best, best_score = FALLBACK, 0.0
     for reader in READERS:
@@ -76,4 +94,4 @@ def read(source: SourceText, forced: str | None = None) -> ParsedTranscript:
     )
 
 
-__all__ = ["FALLBACK", "READERS", "ParseWarning", "by_name", "choose", "read", "reader_names"]
+__all__ = ["FALLBACK", "READERS", "by_name", "choose", "read", "reader_names"]

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from site_builder.errors import reader_warning
 from site_builder.model import (
     GROUP_ANALYST,
     GROUP_COMPANY,
@@ -27,7 +28,6 @@ from site_builder.model import (
     SECTION_QA,
     EventInfo,
     ParsedTranscript,
-    ParseWarning,
     SourceText,
 )
 from site_builder.readers import fallback
@@ -123,7 +123,7 @@ def parse(source: SourceText) -> ParsedTranscript:
     loaded = _load(source.text)
     if isinstance(loaded, str):
         parsed = fallback.parse(source)
-        warning = ParseWarning(1, f"{loaded}: read as plain text", "layout")
+        warning = reader_warning(1, f"{loaded}: read as plain text", "layout")
         return replace(parsed, warnings=(*parsed.warnings, warning))
     data, statements = loaded
     b = TranscriptBuilder()

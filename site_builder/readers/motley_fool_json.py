@@ -222,6 +222,6 @@ def _speaker_lines(text: str, key: str, count: int) -> list[int]:
 def _with_warning(parsed: ParsedTranscript, line: int, message: str) -> ParsedTranscript:
     from dataclasses import replace
 
-    from site_builder.model import ParseWarning
+    from site_builder.errors import reader_warning
 
-    return replace(parsed, warnings=(*parsed.warnings, ParseWarning(line, message, "layout")))
+    return replace(parsed, warnings=(*parsed.warnings, reader_warning(line, message, "layout")))

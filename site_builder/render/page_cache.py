@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from site_builder.output.manifest import Entry
 from site_builder.views.inputs import Key
@@ -27,18 +28,25 @@ def templates_fingerprint(template_dirs: Iterable[Path]) -> bytes:
     return digest.digest()
 
 
+class Kept(NamedTuple):
+    """Where a page of the last good build was written, and what it held."""
+
+    path: str
+    entry: Entry
+
+
 class RenderCache:
     """Output path and manifest entry by page key, for the pages of the last good build."""
 
     def __init__(self) -> None:
-        self._pages: dict[Key, tuple[str, Entry]] = {}
+        self._pages: dict[Key, Kept] = {}
 
     def __len__(self) -> int:
         return len(self._pages)
 
-    def get(self, key: Key) -> tuple[str, Entry] | None:
+    def get(self, key: Key) -> Kept | None:
         return self._pages.get(key)
 
-    def replace(self, pages: dict[Key, tuple[str, Entry]]) -> None:
+    def replace(self, pages: dict[Key, Kept]) -> None:
         """Keep exactly these pages: what the latest build used, so memory does not grow."""
         self._pages = pages

@@ -33,14 +33,15 @@ from site_builder.output.manifest import Entry
 from site_builder.output.write import RenderedPage
 from site_builder.progress import Progress
 from site_builder.render import feeds, jsonout, site_data
-from site_builder.render.page_cache import RenderCache, templates_fingerprint
+from site_builder.render.page_cache import Kept, RenderCache, templates_fingerprint
 from site_builder.render.theme import Theme
 from site_builder.urls import Urls
 from site_builder.views import inputs as page_inputs
-from site_builder.views.catalogue import page_specs
+from site_builder.views.catalogue import PageSpec
 from site_builder.views.common import PageView
 from site_builder.views.inputs import Key
 from site_builder.views.meta import transcript_description
+from site_builder.views.outputs import DataFile, DataSpec, outputs
 
 
 def make_environment(theme: Theme) -> jinja2.Environment:
@@ -184,35 +185,27 @@ def render_into(
         return []
     urls = Urls(site.config.base_url)
     keys = page_inputs.Keys(site, templates_fingerprint(theme.template_dirs), inputs)
-    specs = page_specs(site)
-    todo: list[_Job] = [
+    files = outputs(site)
+    # The 404 page is served for missing URLs; it is not a page anyone should be sent to.
+    listed = [urls.absolute(f.url) for f in files if isinstance(f, PageSpec) and f.kind != "404"]
+    todo = [
         _Job(
-            urls.output_file(s.url),
-            s.kind,
-            s.url,
-            keys.page(s.inputs),
-            functools.partial(_html, env, s.make),
+            urls.output_file(f.url),
+            f.kind,
+            f.url,
+            keys.page(f.inputs),
+            functools.partial(_html, env, f.make)
+            if isinstance(f, PageSpec)
+            else functools.partial(_data, site, urls, f, listed),
         )
-        for s in specs
+        for f in files
     ]
-    for t in site.transcripts:
-        url = urls.transcript_json(t.slug)
-        todo.append(
-            _Job(
-                urls.output_file(url),
-                "data",
-                url,
-                keys.page(page_inputs.PageInputs(url, "data", (t.slug,))),
-                functools.partial(_transcript_json, site, urls, t),
-            )
-        )
-    todo += _machine_jobs(site, urls, specs, keys)
     made: list[Made | None] = [None] * len(todo)
     fresh: list[int] = []
     for i, job in enumerate(todo):
         kept = cache.get(job.key) if cache is not None and job.key is not None else None
-        if kept is not None and kept[0] == job.path and sink.holds(job.path, kept[1]):
-            made[i] = Made(job.path, job.kind, job.url, kept[1], job.key, fresh=False)
+        if kept is not None and kept.path == job.path and sink.holds(job.path, kept.entry):
+            made[i] = Made(job.path, job.kind, job.url, kept.entry, job.key, fresh=False)
         else:
             fresh.append(i)
     if progress is not None:
@@ -231,7 +224,7 @@ def render_into(
     if diagnostics.errors:
         return done
     if cache is not None:
-        cache.replace({m.key: (m.path, m.entry) for m in done if m.key and m.entry})
+        cache.replace({m.key: Kept(m.path, m.entry) for m in done if m.key and m.entry})
     return done
 
 
@@ -248,7 +241,7 @@ def _verify_kept(
         kept = made[i]
         if i in rendered or kept is None or kept.entry is None:
             continue
-        if manifest.entry(job.produce())[:2] != kept.entry[:2]:  # digest and size
+        if manifest.entry(job.produce()).digest != kept.entry.digest:
             diagnostics.error(
                 job.url,
                 None,
@@ -296,45 +289,19 @@ def _feed_entry(site: Site, urls: Urls, t: Transcript) -> feeds.FeedEntry:
     )
 
 
-class _Listed(Protocol):
-    @property
-    def url(self) -> str: ...
-
-    @property
-    def kind(self) -> str: ...
-
-
-def _machine_jobs(
-    site: Site, urls: Urls, pages: Sequence[_Listed], keys: page_inputs.Keys
-) -> list[_Job]:
-    """The Atom feed, sitemap.xml, robots.txt and the site-wide JSON index."""
-    # The 404 page is served for missing URLs; it is not a page anyone should be sent to.
-    listed = [urls.absolute(p.url) for p in pages if p.kind != "404"]
-    every_call = tuple(t.slug for t in site.transcripts)
-    files: list[tuple[page_inputs.PageInputs, Callable[[], bytes]]] = [
-        (
-            page_inputs.PageInputs(
-                urls.feed(), "data", (), lists=every_call, summarises=every_call
-            ),
-            functools.partial(_feed, site, urls),
-        ),
-        (
-            page_inputs.PageInputs(urls.sitemap(), "data", ()),
-            functools.partial(feeds.sitemap, listed),
-        ),
-        (
-            page_inputs.PageInputs(urls.robots(), "data", ()),
-            functools.partial(feeds.robots, urls.absolute(urls.sitemap())),
-        ),
-        (
-            page_inputs.PageInputs(urls.site_data(), "data", None),
-            functools.partial(_site_index, site, urls),
-        ),
-    ]
-    return [
-        _Job(urls.output_file(shown.url), "data", shown.url, keys.page(shown), produce)
-        for shown, produce in files
-    ]
+def _data(site: Site, urls: Urls, spec: DataSpec, listed: list[str]) -> bytes:
+    """The bytes of one data file of :func:`site_builder.views.outputs.outputs`."""
+    match spec.data:
+        case DataFile.TRANSCRIPT_JSON:
+            return _transcript_json(site, urls, site.transcript(spec.slug or ""))
+        case DataFile.FEED:
+            return _feed(site, urls)
+        case DataFile.SITEMAP:
+            return feeds.sitemap(listed)
+        case DataFile.ROBOTS:
+            return feeds.robots(urls.absolute(urls.sitemap()))
+        case DataFile.SITE_DATA:
+            return _site_index(site, urls)
 
 
 def _feed(site: Site, urls: Urls) -> bytes:

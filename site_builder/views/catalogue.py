@@ -45,11 +45,10 @@ from site_builder.views.search import search_page
 from site_builder.views.transcript import transcript_view
 
 
-@dataclass(frozen=True, slots=True)
-class PageSpec:
-    """A page before its view is made."""
+class Listed:
+    """What every output the catalogue lists has: its inputs, hence its URL and kind."""
 
-    make: Callable[[], PageView]
+    __slots__ = ()
     inputs: PageInputs
 
     @property
@@ -61,23 +60,51 @@ class PageSpec:
         return self.inputs.kind
 
 
+@dataclass(frozen=True, slots=True)
+class PageSpec(Listed):
+    """A page before its view is made."""
+
+    make: Callable[[], PageView]
+    inputs: PageInputs
+    what: str
+    """What the page is, for a message about two things claiming one URL."""
+    where: str = "site"
+    """Where it comes from (a transcript's file, an id of the annotations)."""
+
+
 def page_specs(site: Site) -> list[PageSpec]:
     """Every HTML page, in a fixed order; each ``make`` can run on any core."""
     urls = Urls(site.config.base_url)
     every_call = tuple(t.slug for t in site.transcripts)
 
-    def spec(make: Callable[..., PageView], *args: Any, inputs: PageInputs) -> PageSpec:
-        return PageSpec(functools.partial(make, site, urls, *args), inputs)
+    def spec(
+        make: Callable[..., PageView],
+        *args: Any,
+        inputs: PageInputs,
+        what: str,
+        where: str = "site",
+    ) -> PageSpec:
+        return PageSpec(functools.partial(make, site, urls, *args), inputs, what, where)
 
     return [
-        spec(_home, "home", inputs=PageInputs(urls.home(), "home", (), lists=every_call)),
+        spec(
+            _home,
+            "home",
+            inputs=PageInputs(urls.home(), "home", (), lists=every_call),
+            what="the home page",
+        ),
         spec(
             _transcripts_index,
             inputs=PageInputs(urls.transcripts(), "index", (), lists=every_call),
+            what="the transcripts index",
         ),
         *(
             spec(
-                _transcript, t, inputs=PageInputs(urls.transcript(t.slug), "transcript", (t.slug,))
+                _transcript,
+                t,
+                inputs=PageInputs(urls.transcript(t.slug), "transcript", (t.slug,)),
+                what=f"transcript '{t.parsed.source}'",
+                where=t.parsed.source,
             )
             for t in site.transcripts
         ),
@@ -86,6 +113,7 @@ def page_specs(site: Site) -> list[PageSpec]:
             inputs=PageInputs(
                 urls.people(), "index", (), entries=tuple(("person-item", p) for p in site.people)
             ),
+            what="the people index",
         ),
         *(
             spec(
@@ -99,6 +127,8 @@ def page_specs(site: Site) -> list[PageSpec]:
                     quoted_person=pid,
                     entries=(("person", pid),),
                 ),
+                what=f"person '{entry.person.name}' ({pid})",
+                where=entry.transcripts[0] if entry.transcripts else "speakers.yaml",
             )
             for pid, entry in site.people.items()
         ),
@@ -110,6 +140,7 @@ def page_specs(site: Site) -> list[PageSpec]:
                 (),
                 entries=tuple(("organization", oid) for oid in site.organizations),
             ),
+            what="the organisations index",
         ),
         *(
             spec(
@@ -123,6 +154,8 @@ def page_specs(site: Site) -> list[PageSpec]:
                     exchanges=organization_questions(site, oid),
                     entries=(("organization", oid), *(("person-item", p) for p in org.people)),
                 ),
+                what=f"organisation '{org.organization.name}'",
+                where=oid,
             )
             for oid, org in site.organizations.items()
         ),
@@ -131,6 +164,7 @@ def page_specs(site: Site) -> list[PageSpec]:
             inputs=PageInputs(
                 urls.topics(), "index", (), entries=tuple(("topic", tid) for tid in site.topics)
             ),
+            what="the topics index",
         ),
         *(
             spec(
@@ -143,11 +177,13 @@ def page_specs(site: Site) -> list[PageSpec]:
                     exchanges=topic.exchanges,
                     entries=(("topic", tid),),
                 ),
+                what=f"topic '{topic.topic.title}'",
+                where=tid,
             )
             for tid, topic in site.topics.items()
         ),
-        spec(_search, inputs=PageInputs(urls.search(), "search", ())),
-        spec(_home, "404", inputs=PageInputs(urls.not_found(), "404", ())),
+        spec(_search, inputs=PageInputs(urls.search(), "search", ()), what="the search page"),
+        spec(_home, "404", inputs=PageInputs(urls.not_found(), "404", ()), what="the 404 page"),
     ]
 
 

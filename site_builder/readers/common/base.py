@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from site_builder.model import GROUP_UNKNOWN, ParseWarning, Participant, Section, Turn
+from site_builder.errors import Diagnostic, reader_warning
+from site_builder.model import GROUP_UNKNOWN, Participant, Section, Turn
 from site_builder.slugs import slugify
 
 
@@ -32,7 +33,7 @@ class TranscriptBuilder:
 
     participants: list[Participant] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-    warnings: list[ParseWarning] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
     _turns: list[tuple[str, str, list[str], int, str, str | None, list[str | None] | None]] = field(
         default_factory=list
     )
@@ -101,7 +102,7 @@ class TranscriptBuilder:
         return paragraphs
 
     def warn(self, line: int | None, message: str, kind: str = "parse") -> None:
-        self.warnings.append(ParseWarning(line, message, kind))
+        self.warnings.append(reader_warning(line, message, kind))
 
     def turns(self) -> tuple[Turn, ...]:
         """The turns with anchors assigned; turns left with no words are dropped."""

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from site_builder.model import SECTION_BOILERPLATE, ParsedTranscript, ParseWarning, Turn
+from site_builder.errors import reader_warning
+from site_builder.model import SECTION_BOILERPLATE, ParsedTranscript, Turn
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _RULE = re.compile(r"[=_*~#\-]{5,}")
@@ -80,7 +81,7 @@ def drop_furniture(parsed: ParsedTranscript) -> ParsedTranscript:
         )
     if not dropped:
         return parsed
-    warning = ParseWarning(
+    warning = reader_warning(
         None,
         f"page furniture left out of the source notes: {len(dropped)} pieces "
         "(HTML tags, rules, banners, graphic placeholders, contents lists)",
@@ -113,7 +114,7 @@ def repair_gpo_typography(parsed: ParsedTranscript) -> ParsedTranscript:
     )
     if not quotes and not dashes:
         return parsed
-    warning = ParseWarning(
+    warning = reader_warning(
         None,
         f"GPO typography repaired: {quotes} ``quotes'' to curly quotes, {dashes} -- to dashes",
         "repair",

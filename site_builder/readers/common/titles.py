@@ -14,7 +14,8 @@ import re
 from dataclasses import replace
 from pathlib import PurePath
 
-from site_builder.model import EventInfo, ParsedTranscript, ParseWarning
+from site_builder.errors import reader_warning
+from site_builder.model import EventInfo, ParsedTranscript
 from site_builder.readers.common.call_dates import MONTHS
 from site_builder.slugs import file_stem
 from site_builder.text.wording import KIND_NOUNS
@@ -130,7 +131,7 @@ def finish(parsed: ParsedTranscript) -> ParsedTranscript:
             title = humane(parsed.source, event.kind)
             warnings = (
                 *warnings,
-                ParseWarning(
+                reader_warning(
                     None,
                     f"no title in the text; titled '{title}' from the file name "
                     "(set `title:` in the annotation file)",

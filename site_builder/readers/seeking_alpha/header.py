@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from site_builder.model import GROUP_ANALYST, GROUP_COMPANY, EventInfo, ParseWarning
+from site_builder.errors import Diagnostic, reader_warning
+from site_builder.model import GROUP_ANALYST, GROUP_COMPANY, EventInfo
 from site_builder.readers.common.participant_lines import split_entry
 from site_builder.text.names import clean_firm, firm_relation
 
@@ -77,7 +78,7 @@ class Header:
     participants: list[ListedParticipant] = field(default_factory=list)
     body_start: int = 0
     """0-based index of the first body line."""
-    warnings: list[ParseWarning] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
     preamble: tuple[int, str] | None = None
     """The ``Call Start: …`` line and its 1-based number: kept, not shown as speech (its date
     is a placeholder in every file seen)."""
@@ -193,7 +194,7 @@ def _add_list_entry(header: Header, text: str, group: str, line: int) -> bool:
             organization = clean_firm(rest)
             if organization != rest:
                 header.warnings.append(
-                    ParseWarning(
+                    reader_warning(
                         line,
                         f"firm name damaged by ticker linking: {rest!r} read as {organization!r}",
                         "repair",
