@@ -14,9 +14,11 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 # CommonMark plus tables and strikethrough; linkify stays off so a bare "ir.teslamotors.com"
-# in a note is not turned into a link nobody checked.
-_PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-_PARSER.enable(["table", "strikethrough"])
+# in a note is not turned into a link nobody checked. Smart quotes: a summary's "cushion" and
+# it's read with the curly quotes and apostrophes of the transcript beside it (the other
+# typographic replacements, (c) -> ©, stay off: they would change what an author wrote).
+_PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": True})
+_PARSER.enable(["table", "strikethrough", "smartquotes"])
 # No images: markdown-it-py would embed ``data:image/png`` blobs, and a remote image (a tracking
 # pixel in a contributed bio) is blocked by the site's Content-Security-Policy anyway. An image
 # written in an annotation shows as "!" and a link to it, which a reader can still follow.

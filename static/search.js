@@ -81,6 +81,97 @@
       });
   }
 
+
+  // ---- Result display -------------------------------------------------------------------
+  // Pagefind titles a hit inside a call with the heading it falls under: a turn's heading is
+  // the speaker with their job title, the same for every turn they spoke. The hit is retitled
+  // "Question 3 · Elon Musk": the question it belongs to (the last question heading before it,
+  // unless a heading of the same or a higher level closes that question first) and the
+  // speaker's name alone (the call's speaker filter lists the names as written).
+  var QUESTION_ID = /^q0*(\d+)$/;
+  var HEADING = /^h([1-6])$/;
+
+  function headingLevel(anchor) {
+    var found = HEADING.exec(anchor.element || "");
+    return found ? Number(found[1]) : 0;
+  }
+
+  function questionBefore(anchors, hit) {
+    var question = null;
+    anchors.forEach(function (anchor) {
+      var level = headingLevel(anchor);
+      if (!level || anchor.location >= hit.location || anchor.id === hit.id) {
+        return;
+      }
+      if (QUESTION_ID.test(anchor.id)) {
+        question = anchor;
+      } else if (question && level <= headingLevel(question)) {
+        question = null;
+      }
+    });
+    return question;
+  }
+
+  function speakerIn(title, names) {
+    var best = "";
+    names.forEach(function (name) {
+      if (name.length > best.length && title.indexOf(name) === 0) {
+        best = name;
+      }
+    });
+    return best || title;
+  }
+
+  function retitle(result) {
+    var anchors = (result.anchors || []).slice().sort(function (a, b) {
+      return a.location - b.location;
+    });
+    var names = (result.filters && result.filters.speaker) || [];
+    (result.sub_results || []).forEach(function (sub) {
+      var anchor = sub.anchor;
+      if (!anchor || !headingLevel(anchor)) {
+        return;
+      }
+      var own = QUESTION_ID.exec(anchor.id);
+      if (own) {
+        var label = "Question " + own[1];
+        var asker = sub.title.indexOf(label) === 0 ? sub.title.slice(label.length).trim() : "";
+        sub.title = asker ? label + " · " + asker : label;
+        return;
+      }
+      var question = questionBefore(anchors, anchor);
+      var speaker = speakerIn(sub.title, names);
+      sub.title = question
+        ? "Question " + QUESTION_ID.exec(question.id)[1] + " · " + speaker
+        : speaker;
+    });
+    return result;
+  }
+
+  // Five filter groups would push the hits far down: they wait behind one "Filters" button.
+  function collapseFilters() {
+    function addToggle() {
+      var panel = mount.querySelector(".pagefind-ui__filter-panel");
+      if (!panel || panel.querySelector(".search__filters-toggle")) {
+        return;
+      }
+      var toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "search__filters-toggle";
+      toggle.textContent = "Filters";
+      toggle.setAttribute("aria-expanded", String(mount.classList.contains("search__ui--filters")));
+      toggle.addEventListener("click", function () {
+        var open = mount.classList.toggle("search__ui--filters");
+        toggle.setAttribute("aria-expanded", String(open));
+      });
+      var legend = panel.querySelector("legend");
+      panel.insertBefore(toggle, legend ? legend.nextSibling : panel.firstChild);
+    }
+    // The UI draws its filter panel once the index has loaded, and may draw it again.
+    new MutationObserver(addToggle).observe(mount, { childList: true, subtree: true });
+    addToggle();
+  }
+
   function start(indexes) {
     var query = queryFromAddress();
     var options = {
@@ -91,6 +182,10 @@
       showImages: false,
       resetStyles: false,
       autofocus: !query,
+      processResult: retitle,
+      // Each hit's link carries the words searched for; the page it leads to marks them
+      // (search-landing.js, with Pagefind's pagefind-highlight.js).
+      highlightParam: "pagefind-highlight",
       translations: {
         placeholder: "Search the transcripts",
         zero_results: "No remark matches [SEARCH_TERM]",
@@ -101,6 +196,7 @@
     }
     var ui = new window.PagefindUI(options);
     fallback.hidden = true;
+    collapseFilters();
     // The header's box would be a second search field on this page: the UI's own replaces it.
     var headerSearch = document.querySelector(".site-search");
     if (headerSearch) {

@@ -124,8 +124,14 @@ def test_each_turn_and_question_gets_its_own_citation(tmp_path: Path, browser: A
 
     page = site / "transcripts/acme-2021-q4/index.html"
     scripts = [a["src"] for tag, a, _ in elements(page) if tag == "script" and "src" in a]
-    assert scripts == ["/calls/static/copy-link.js", "/calls/static/contents.js"]
-    assert (site / "static/copy-link.js").is_file() and (site / "static/contents.js").is_file()
+    scripts_expected = [
+        "/calls/static/copy-link.js",
+        "/calls/static/contents.js",
+        "/calls/static/search-landing.js",
+    ]
+    assert scripts == scripts_expected
+    for name in ("copy-link.js", "contents.js", "search-landing.js"):
+        assert (site / "static" / name).is_file()
     # The buttons are the script's to make: the page as served has only the plain permalinks.
     assert (
         with_class(page, "turn-tools") == []
@@ -174,7 +180,7 @@ def test_an_analysts_page_lists_every_question_and_who_answered(demo_site: Path)
     asked = [e for e in data["exchanges"] if e["asker"] and person_of[e["asker"]] == "ben-kallo"]
     assert asked
     page = demo_site / "people/ben-kallo/index.html"
-    items = [e for e in elements(page) if e[0] == "li" and "Answered by" in e[2]]
+    items = [e for e in elements(page) if "passage__answered" in e[1].get("class", "")]
     links = [a["href"] for tag, a, _ in elements(page) if tag == "a"]
     for exchange in asked:
         assert f"/transcripts/tesla-2012-q2/#{exchange['id']}" in links

@@ -183,6 +183,7 @@ def test_hostile_names_stay_inert_in_json_ld_and_share_cards(tmp_path: Path) -> 
         "application/ld+json",
         "/calls/static/copy-link.js",
         "/calls/static/contents.js",
+        "/calls/static/search-landing.js",
     ]
     assert json_ld(page)["name"] == hostile
     assert head.meta["og:title"] == hostile

@@ -22,6 +22,7 @@ from site_builder.index.entries import (
     TurnRef,
 )
 from site_builder.model import GROUP_OPERATOR, Organization, Person, Topic, Transcript
+from site_builder.text import name_order
 
 
 def count_words(paragraphs: tuple[str, ...]) -> int:
@@ -108,7 +109,10 @@ def collect_people(calls: Sequence[CallIndex], site: SiteAnnotations) -> dict[st
         )
         for pid, person in people.items()
     }
-    return dict(sorted(entries.items(), key=lambda kv: (kv[1].person.name.casefold(), kv[0])))
+    # By family name, as a reader looks people up (name_order): Musk under M, von Rumohr under R.
+    return dict(
+        sorted(entries.items(), key=lambda kv: name_order.sort_key(kv[1].person.name, kv[0]))
+    )
 
 
 def _merge_person(annotated: Person, from_participants: Person | None) -> Person:

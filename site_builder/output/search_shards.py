@@ -38,7 +38,9 @@ LARGEST = 200
 SHARD_ENV = "SITE_BUILDER_SEARCH_SHARD_CALLS"
 """Sets :data:`LARGEST`: fewer calls per shard, less memory for each Pagefind run."""
 SHARDS_FILE = "shards.json"
-UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")
+# The UI, and the highlighter transcript pages load (static/search-landing.js), are the same in
+# every shard: one copy each at the top of the bundle.
+UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js")
 _HERE = Path(__file__).resolve().parent
 ENTRY_FILE = ".site-builder-shard"
 """In a cached shard: its key and every file's digest, checked before the shard is reused."""
@@ -252,7 +254,7 @@ def index_shards(
     finally:
         cache.report()
     if shards:
-        for name in UI_FILES:  # the UI is the same in every shard: one copy the page loads
+        for name in UI_FILES:
             shutil.copyfile(bundle / shards[0].name / name, bundle / name)
     listing = {"format": SHARD_FORMAT, "shards": [f"{s.name}/" for s in shards]}
     (bundle / SHARDS_FILE).write_text(json.dumps(listing), encoding="utf-8")

@@ -216,7 +216,11 @@ def _transcript(site: Site, urls: Urls, t: Transcript) -> PageView:
         description=transcript_description(t),
         og_type="article",
         json_ld=transcript_json_ld(site, urls, t),
-        scripts=(urls.static("copy-link.js"), urls.static("contents.js")),
+        scripts=(
+            urls.static("copy-link.js"),
+            urls.static("contents.js"),
+            urls.static("search-landing.js"),
+        ),
     )
 
 

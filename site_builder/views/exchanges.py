@@ -1,15 +1,15 @@
-"""What person and topic pages print of each call: its questions, its heading, its firms.
+"""Each call's turns and questions by id, and the question lists of organisation pages.
 
-A question is listed on its asker's page, on each answerer's and on its topics' pages, and a
-call's heading on the page of everyone on it; a busy analyst's page lists hundreds of calls. So
-one :class:`Printed` per build (per site and URLs) prints each of them once, and keeps each
-call's turns and questions by id, so no item scans a call's turns.
+A question is listed on its asker's firm's page and quoted on its asker's, each answerer's and
+its topics' pages (:mod:`site_builder.views.passages`); a busy analyst's page lists hundreds of
+calls. So one :class:`Printed` per build (per site and URLs) keeps each call's turns and
+questions by id, so no page scans a call's turns, and prints each listed question once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from markupsafe import Markup
@@ -17,9 +17,10 @@ from markupsafe import Markup
 from site_builder.index.entries import ExchangeRef
 from site_builder.index.site import Site
 from site_builder.memo import by_identity
-from site_builder.model import GROUP_OPERATOR, Exchange, Participant, Transcript, Turn
+from site_builder.model import GROUP_OPERATOR, Exchange, Participant, Turn
+from site_builder.text import wording
 from site_builder.urls import Urls
-from site_builder.views.common import Link, date_view, org_link, participants_of
+from site_builder.views.common import Link, org_link, participants_of
 from site_builder.views.lists import and_list, exchange_list_html, link_html, topic_list_html
 from site_builder.views.text import esc, excerpt
 
@@ -33,6 +34,11 @@ class Positions:
     participants: dict[str, Participant]
     href: str
     """The call page's URL and ``#``, escaped: a turn's link adds its (escaped) id."""
+    slug: str = ""
+    url: str = ""
+    """The call page's URL and ``#``, unescaped: a turn's URL adds its id."""
+    sections: dict[str, str] = field(default_factory=dict)
+    """Section id -> the heading its page shows (``Presentation``)."""
 
 
 class Printed:
@@ -58,11 +64,14 @@ class Printed:
                 exchanges={e.id: (n, e) for n, e in enumerate(parsed.exchanges, 1)},
                 participants={p.id: p for p in parsed.participants},
                 href=esc(self.urls.in_transcript(slug, "")),
+                slug=slug,
+                url=self.urls.in_transcript(slug, ""),
+                sections={s.id: wording.section_heading(s.title) for s in parsed.sections},
             )
         return found
 
-    def exchange_list(self, refs: Iterable[ExchangeRef], show_asker: bool = True) -> str:
-        """The questions as a printed list; ``show_asker`` False on the asker's own page."""
+    def exchange_list(self, refs: Iterable[ExchangeRef]) -> str:
+        """The questions as a printed list."""
         items = []
         for ref in refs:
             key = (ref.transcript, ref.exchange)
@@ -70,22 +79,8 @@ class Printed:
             if parts is None:
                 parts = self._items[key] = self._exchange_item(ref)
             head, asker, rest = parts
-            items.append(f"{head}{asker}{rest}" if show_asker else f"{head}{rest}")
+            items.append(f"{head}{asker}{rest}")
         return exchange_list_html(items)
-
-    def call_head(self, t: Transcript) -> tuple[str, bool]:
-        """A person page's ``<section>`` for the call, up to its date; whether it has one."""
-        head = self._heads.get(t.slug)
-        if head is None:
-            date = date_view(t.parsed.event.date)
-            when = f'<time datetime="{esc(date.iso)}">{esc(date.text)}</time>' if date else ""
-            url = esc(self.urls.transcript(t.slug))
-            head = self._heads[t.slug] = (
-                f'<section class="person-event">\n  <h2><a href="{url}">{esc(t.title)}</a></h2>'
-                f'\n  <p class="card__meta">{when}',
-                date is not None,
-            )
-        return head
 
     def org_html(self, org_id: str | None) -> str:
         """The organisation's link; nothing for none (or one without a page)."""
@@ -158,11 +153,9 @@ def printed(site: Site, urls: Urls) -> Printed:
     return Printed(site, urls)
 
 
-def exchange_list(
-    site: Site, urls: Urls, refs: Iterable[ExchangeRef], show_asker: bool = True
-) -> Markup:
-    """The questions as a printed list; ``show_asker`` False on the asker's own page."""
-    return Markup(printed(site, urls).exchange_list(refs, show_asker))
+def exchange_list(site: Site, urls: Urls, refs: Iterable[ExchangeRef]) -> Markup:
+    """The questions as a printed list."""
+    return Markup(printed(site, urls).exchange_list(refs))
 
 
 class _InTranscript(Protocol):

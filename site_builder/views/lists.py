@@ -1,8 +1,8 @@
-"""Long lists printed in Python: questions on person and topic pages, remarks on person pages.
+"""Long lists printed in Python: the questions on organisation pages.
 
-A person on many calls has thousands of list items; printing each through a template macro (and
-the macros inside it: links, organisation, topics) made person pages as slow to render as whole
-transcripts. The markup is the one ``macros.html`` printed; every text value goes through
+A large firm's analysts asked thousands of questions; printing each through a template macro
+(and the macros inside it: links, organisation, topics) made such pages as slow to render as
+whole transcripts. The markup is the one ``macros.html`` printed; every text value goes through
 ``esc``. The items themselves are printed in :mod:`site_builder.views.exchanges`.
 """
 
@@ -36,10 +36,3 @@ def exchange_list_html(items: Iterable[str]) -> str:
     """Printed questions (``<li>`` each) as one list; nothing when there are none."""
     printed = "".join(items)
     return f'<ul class="exchange-list">\n{printed}</ul>\n' if printed else ""
-
-
-def excerpts_html(items: Iterable[str]) -> str:
-    """Printed remarks (a link and its opening words, ``<li>`` each) as one list; nothing when
-    there are none."""
-    printed = "".join(items)
-    return f'<ol class="excerpts">\n{printed}</ol>\n' if printed else ""

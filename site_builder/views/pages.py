@@ -22,6 +22,7 @@ from site_builder.views.common import (
     transcript_item,
 )
 from site_builder.views.exchanges import by_transcript, exchange_list
+from site_builder.views.passages import ExchangeContext, Said, passages
 from site_builder.views.people import PersonItem, person_item
 
 
@@ -61,10 +62,26 @@ class TopicEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicPassage:
+    """A question tagged with the topic: the question, and the opening of its first answer."""
+
+    exchange: ExchangeContext
+    answer: Said | None
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCall:
+    transcript: Link
+    date: DateView | None
+    passages: tuple[TopicPassage, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TopicView:
     title: str
     description: Markup | None
-    events: tuple[TopicEvent, ...]
+    events: tuple[TopicCall, ...]
+    """By call, newest first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +210,15 @@ def organizations_view(site: Site, urls: Urls) -> OrganizationsView:
 
 def topic_view(site: Site, urls: Urls, topic_id: str) -> TopicView:
     entry = site.topics[topic_id]
+    made = passages(site, urls)
     events = tuple(
-        TopicEvent(
+        TopicCall(
             transcript=Link(urls.transcript(slug), site.transcript(slug).title),
             date=date_view(site.transcript(slug).parsed.event.date),
-            exchanges=exchange_list(site, urls, refs),
+            passages=tuple(
+                TopicPassage(made.context(slug, r.exchange), made.first_answer(slug, r.exchange))
+                for r in refs
+            ),
         )
         for slug, refs in by_transcript(entry.exchanges).items()
     )

@@ -1,8 +1,9 @@
-"""Person pages: who they are, and at each of their calls what they asked, answered and said.
+"""Person pages: who they are, and at each of their calls what they said, question by question.
 
-A person on 1,000 calls has thousands of turns and questions: each event is printed here in
-Python (not looped over in a template) from what :mod:`site_builder.views.exchanges` printed
-once per build, and every lookup goes through a dictionary, never a scan of a call's turns.
+Each event lists the person's turns gathered by the exchange they belong to, with the question's
+context (its number, who asked, its opening words, who answered: :mod:`site_builder.views.passages`,
+made once per exchange per build). The views hold only text and URLs; the markup is in
+``templates/partials/person_event.html``, which a site can override by file name.
 """
 
 from __future__ import annotations
@@ -12,16 +13,30 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from site_builder import markdown
-from site_builder.index.entries import ExchangeRef, TurnRef
 from site_builder.index.site import Site
 from site_builder.index.speech import tally
 from site_builder.urls import Urls
 from site_builder.views.chart_svg import Share, share_bars_svg, speaker_shares
 from site_builder.views.charts import ChartView, DataTable, chart_view, legend_items
-from site_builder.views.common import Link, Stat, org_link, plural
-from site_builder.views.exchanges import Positions, Printed, by_transcript, printed
-from site_builder.views.lists import excerpts_html
-from site_builder.views.text import esc, excerpt
+from site_builder.views.common import DateView, Link, Stat, date_view, org_link, plural
+from site_builder.views.exchanges import by_transcript, printed
+from site_builder.views.passages import Passage, passages
+from site_builder.views.text import esc
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEvent:
+    """One call on a person's page."""
+
+    transcript: Link
+    date: DateView | None
+    role: str | None
+    """Their role on this call, as its participant list gives it."""
+    organization: Link | None
+    passages: tuple[Passage, ...]
+    """Everything they said there, by exchange (or section), in the call's order."""
+    summary: str
+    """``6 turns in 1 question``: what the passages add up to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +46,9 @@ class PersonView:
     organization: Link | None
     bio: Markup | None
     stats: tuple[Stat, ...]
-    events: Markup
-    """A ``<section>`` per event, printed (:func:`_event_html`): what they asked, what they
-    answered and the opening words of everything they said there."""
+    """Only the counts that are not zero: an analyst answers no questions."""
+    events: tuple[PersonEvent, ...]
+    """Newest first."""
     chart: ChartView | None = None
     """Their share of each event's spoken words."""
 
@@ -48,86 +63,57 @@ class PersonItem:
     """``12 turns in 1 event``."""
 
 
-def _turns_html(positions: Positions, refs: list[TurnRef]) -> str:
-    """Each turn's link (``Turn 12, question 3``) and its opening words, as one list."""
-    turns, exchanges, href = positions.turns, positions.exchanges, positions.href
-    items: list[str] = []
-    append = items.append
-    for ref in refs:
-        number, turn = turns[ref.turn]
-        asked = exchanges.get(turn.exchange) if turn.exchange else None
-        question = f", question {asked[0]}" if asked else ""
-        append(
-            f'<li><a href="{href}{esc(turn.id)}">Turn {number}{question}</a> '
-            f'<span class="excerpt">{esc(excerpt(turn.paragraphs))}</span></li>\n'
-        )
-    return excerpts_html(items)
-
-
-def _event_html(
-    made: Printed,
-    slug: str,
-    person_id: str,
-    asked: list[ExchangeRef] | None,
-    answered: list[ExchangeRef] | None,
-    turns: list[TurnRef] | None,
-) -> str:
-    """One event of a person page: the call, their role there, what they asked and answered,
-    and the opening words of everything they said."""
-    positions = made.positions(slug)
-    participant = positions.participants[made.participants[(slug, person_id)][0]]
-    role = esc(participant.role) if participant.role else ""
-    org = made.org_html(made.site.participant_organizations.get((slug, participant.id)))
-    head, dated = made.call_head(made.calls[slug])
-    who = f"{role}, {org}" if role and org else role or org
-    out = [head, " · " if dated and who else "", who, "</p>\n"]
+def _event_summary(found: tuple[Passage, ...]) -> str:
+    turns = sum(len(p.said) for p in found)
+    asked = sum(1 for p in found if p.exchange is not None and p.asked)
+    answered = sum(1 for p in found if p.exchange is not None and not p.asked)
+    parts = [plural(turns, "turn")]
     if asked:
-        out += ("  <h3>Questions asked</h3>\n", made.exchange_list(asked, show_asker=False), "\n")
+        parts.append(f"asked {plural(asked, 'question')}")
     if answered:
-        out += ("  <h3>Questions answered</h3>\n", made.exchange_list(answered), "\n")
-    if turns:
-        count = len(turns)
-        out += (
-            f"  <h3>Everything said ({count} turn{'' if count == 1 else 's'})</h3>\n",
-            _turns_html(positions, turns),
-            "\n</section>",
-        )
-    else:
-        out.append("  <p>Listed as a participant; no recorded turns.</p>\n</section>")
-    return "".join(out)
+        parts.append(f"answered {plural(answered, 'question')}")
+    return ", ".join(parts)
+
+
+def _event(site: Site, urls: Urls, person_id: str, slug: str, turn_ids: list[str]) -> PersonEvent:
+    made = printed(site, urls)
+    call = made.calls[slug]
+    participant = made.positions(slug).participants[made.participants[(slug, person_id)][0]]
+    found = passages(site, urls).person_passages(slug, turn_ids)
+    return PersonEvent(
+        transcript=Link(urls.transcript(slug), call.title),
+        date=date_view(call.parsed.event.date),
+        role=participant.role,
+        organization=org_link(
+            site, urls, site.participant_organizations.get((slug, participant.id))
+        ),
+        passages=found,
+        summary=_event_summary(found) if found else "",
+    )
 
 
 def person_view(site: Site, urls: Urls, person_id: str) -> PersonView:
     entry = site.people[person_id]
-    asked = by_transcript(entry.asked)
-    answered = by_transcript(entry.answered)
     turns = by_transcript(entry.turns)
-    made = printed(site, urls)
-    events = "\n".join(
-        _event_html(
-            made,
-            slug,
-            person_id,
-            asked.get(slug),
-            answered.get(slug),
-            turns.get(slug),
-        )
+    events = tuple(
+        _event(site, urls, person_id, slug, [ref.turn for ref in turns.get(slug, ())])
         for slug in entry.transcripts
     )
     person = entry.person
+    stats = (
+        Stat("Events", len(entry.transcripts)),
+        Stat("Turns", len(entry.turns)),
+        Stat("Words", entry.words),
+        Stat("Questions asked", len(entry.asked)),
+        Stat("Answers given", len(entry.answered)),
+    )
     return PersonView(
         name=person.name,
         role=person.role,
         organization=org_link(site, urls, person.organization),
         bio=markdown.render(person.bio) if person.bio else None,
-        stats=(
-            Stat("Events", len(entry.transcripts)),
-            Stat("Turns", len(entry.turns)),
-            Stat("Words", entry.words),
-            Stat("Questions asked", len(entry.asked)),
-            Stat("Answers given", len(entry.answered)),
-        ),
-        events=Markup(events),
+        stats=tuple(stat for stat in stats if stat.value),
+        events=events,
         chart=person_share_chart(site, urls, person_id),
     )
 
