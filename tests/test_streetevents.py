@@ -306,3 +306,16 @@ def test_a_listed_analyst_without_a_firm_line_takes_it_from_the_speaker_line() -
     assert moore.organization == "Morgan Stanley & Co. LLC"
     assert moore.role == "Analyst"
     assert lost_words(text, parsed) == []
+
+
+def test_a_name_listed_twice_takes_its_firm_line_from_either_entry() -> None:
+    """Found by the mutation test: ``* Timothy D. Cook`` listed twice, the firm line under the
+    second entry only, lost "CEO" from the page when the Q&A heading was missing too."""
+    path = CORPUS / "refinitiv_streetevents" / "se_apple_2019q3_event_brief.txt"
+    source = sources.read_source(path)
+    entry = " * Timothy D. Cook\n"
+    text = source.text.replace(entry, entry + entry, 1)
+    assert text != source.text
+    parsed = streetevents.parse(SourceText(source.path, text, source.encoding))
+    cook = next(p for p in parsed.participants if p.name == "Timothy D. Cook")
+    assert (cook.organization, cook.role) == ("Apple Inc.", "CEO & Director")

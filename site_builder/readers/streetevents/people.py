@@ -56,11 +56,13 @@ class People:
     def listed(self, name: str, firm_line: str | None, group: str | None, line: int) -> None:
         """A `` * Name`` entry; a name listed again (the repeat after the copyright) adds nobody."""
         name, after = split_entry(name)  # " * Name;Title" or " * Name, Title" on one line
-        if name_key(name) in self._by_key:
-            return
         firm, title = split_firm_title(firm_line or "")
         if after and not firm_line:
             firm, title = split_firm_title(after) if " - " in after else (None, after)
+        if name_key(name) in self._by_key:
+            # Listed again: adds nobody, but completes an entry that lacked its firm line.
+            self._complete(self._by_key[name_key(name)], firm, title)
+            return
         if name.lower() == "operator" or not group:  # LSEG lists the operator as a participant
             group = self._infer_group(name, firm, title, "")
         self._add(name, firm, title, group, line)
