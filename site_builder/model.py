@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from site_builder.errors import Diagnostic
@@ -38,21 +39,29 @@ def pickled_by_fields(cls: _Record) -> _Record:
     return cls
 
 
-# Participant groups. "company" speaks for the company that holds the event (executives, IR),
-# "analyst" asks questions (sell-side, press, the public), "operator" runs the call.
-GROUP_COMPANY = "company"
-GROUP_ANALYST = "analyst"
-GROUP_OPERATOR = "operator"
-GROUP_OTHER = "other"
-GROUP_UNKNOWN = "unknown"
-GROUPS = (GROUP_COMPANY, GROUP_ANALYST, GROUP_OPERATOR, GROUP_OTHER, GROUP_UNKNOWN)
+class Group(StrEnum):
+    """Which side of an event a participant speaks for."""
 
-# Section kinds. A reader may create several sections of one kind (two Q&A sessions in one call).
-SECTION_PREPARED = "prepared"
-SECTION_QA = "qa"
-SECTION_SUMMARY = "summary"  # a non-verbatim summary (StreetEvents Event Brief)
-SECTION_BOILERPLATE = "boilerplate"  # disclaimers, definitions: kept, never shown as speech
-SECTION_OTHER = "other"
+    COMPANY = "company"
+    """Speaks for the company that holds the event (executives, investor relations)."""
+    ANALYST = "analyst"
+    """Asks questions (sell-side analysts, press, the public)."""
+    OPERATOR = "operator"
+    """Runs the call."""
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class SectionKind(StrEnum):
+    """What a section of a transcript holds; a reader may make several of one kind."""
+
+    PREPARED = "prepared"
+    QA = "qa"
+    SUMMARY = "summary"
+    """A non-verbatim summary (StreetEvents Event Brief)."""
+    BOILERPLATE = "boilerplate"
+    """Disclaimers, definitions: kept, never shown as speech."""
+    OTHER = "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +112,7 @@ class Participant:
     """Job title as listed (``Chief Financial Officer``, ``Analyst``)."""
     organization: str | None = None
     """Organisation as listed (``Robert W. Baird``); canonicalised later by annotations."""
-    group: str = GROUP_UNKNOWN
+    group: Group = Group.UNKNOWN
     line: int | None = None
     """Where the participant is listed (or first speaks when there is no list)."""
     aliases: tuple[str, ...] = ()
@@ -119,7 +128,7 @@ class Section:
     id: str
     """Slug unique in the transcript, e.g. ``prepared-remarks``, ``qa``, ``qa-2``."""
     title: str
-    kind: str
+    kind: SectionKind
     line: int
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    SECTION_PREPARED,
-    SECTION_QA,
     EventInfo,
+    Group,
     ParsedTranscript,
     Participant,
     Section,
+    SectionKind,
     Turn,
 )
 from site_builder.views import chart_svg as charts
@@ -27,12 +25,12 @@ def _parsed() -> ParsedTranscript:
         title="Call",
         event=EventInfo(),
         participants=(
-            Participant("ceo", "Ann Chief", group=GROUP_COMPANY),
-            Participant("ana", "Bo <Analyst>", group=GROUP_ANALYST),
+            Participant("ceo", "Ann Chief", group=Group.COMPANY),
+            Participant("ana", "Bo <Analyst>", group=Group.ANALYST),
         ),
         sections=(
-            Section("prepared", "Prepared Remarks", SECTION_PREPARED, 1),
-            Section("qa", "Q&A", SECTION_QA, 5),
+            Section("prepared", "Prepared Remarks", SectionKind.PREPARED, 1),
+            Section("qa", "Q&A", SectionKind.QA, 5),
         ),
         turns=(
             Turn("t001", "ceo", "prepared", ("one two three four five six",), 2),

@@ -19,7 +19,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from site_builder import pipeline, readers
-from site_builder.model import GROUP_OPERATOR, SECTION_QA, ParsedTranscript, SourceText
+from site_builder.model import Group, ParsedTranscript, SectionKind, SourceText
 
 from .corpus_check import lost_words
 
@@ -184,12 +184,12 @@ def _assert_exchanges_follow_introductions(parsed: ParsedTranscript, call: Call)
     a new question ("Ben, your line is open") would continue one.
     """
     people = {p.id: p for p in parsed.participants}
-    qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
+    qa_sections = {s.id for s in parsed.sections if s.kind == SectionKind.QA}
     introductions = [
         t.id
         for t in parsed.turns
         if t.section in qa_sections
-        and people[t.speaker].group == GROUP_OPERATOR
+        and people[t.speaker].group == Group.OPERATOR
         and "question comes from" in t.paragraphs[0]
     ]
     askers = [exchange[1].speaker for exchange in call.exchanges]

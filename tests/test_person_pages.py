@@ -17,7 +17,7 @@ import pytest
 from site_builder import pipeline
 from site_builder.errors import Diagnostics
 from site_builder.incremental.builder import build
-from site_builder.model import GROUP_OPERATOR, Transcript
+from site_builder.model import Group, Transcript
 from site_builder.text.name_order import sort_key
 
 from .browser import CONTENT
@@ -135,7 +135,7 @@ def test_a_topic_page_shows_the_question_and_the_answer_it_was_tagged_on(
         tid = answer["href"].rsplit("#", 1)[1]
         speaker = turns[tid].speaker
         assert tid in exchange.turns and speaker != exchange.asker
-        assert groups[speaker] != GROUP_OPERATOR
+        assert groups[speaker] != Group.OPERATOR
         assert names[speaker] in answer["text"]
         assert opening(turns[tid]) in " ".join(answer["text"].split())
 

@@ -18,7 +18,7 @@ import pytest
 from site_builder import cli, pipeline
 from site_builder.errors import Diagnostics
 from site_builder.incremental.builder import build
-from site_builder.model import GROUP_OPERATOR, GROUP_UNKNOWN
+from site_builder.model import Group
 from site_builder.output import search_stable
 from site_builder.urls import SEARCH_BUNDLE, Urls
 
@@ -104,7 +104,7 @@ def test_filters_offer_the_calls_speakers_firms_company_quarter_and_topics(
         people = {
             p.name
             for p in seed.parsed.participants
-            if p.group not in (GROUP_OPERATOR, GROUP_UNKNOWN)
+            if p.group not in (Group.OPERATOR, Group.UNKNOWN)
         }
         assert speakers == people
         quarter = f"{seed.parsed.event.quarter} {seed.parsed.event.year}"

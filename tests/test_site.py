@@ -16,20 +16,16 @@ from site_builder.incremental.builder import build
 from site_builder.index import site as index
 from site_builder.load import sources
 from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    SECTION_BOILERPLATE,
-    SECTION_PREPARED,
-    SECTION_QA,
     Correction,
     EventInfo,
     Exchange,
+    Group,
     Note,
     ParsedTranscript,
     Participant,
     Person,
     Section,
+    SectionKind,
     SiteConfig,
     Topic,
     Transcript,
@@ -49,14 +45,14 @@ DEMO_SLUG = "tesla-2012-q2"
 
 def small_transcript(slug: str = "acme-2021-q4", date: str = "2022-02-01") -> Transcript:
     participants = (
-        Participant("jane-roe", "Jane Roe", "Chief Executive Officer", None, GROUP_COMPANY, 2),
-        Participant("sam-poe", "Sam Poe", None, "Big Bank", GROUP_ANALYST, 3),
-        Participant("operator", "Operator", None, None, GROUP_OPERATOR, 4),
+        Participant("jane-roe", "Jane Roe", "Chief Executive Officer", None, Group.COMPANY, 2),
+        Participant("sam-poe", "Sam Poe", None, "Big Bank", Group.ANALYST, 3),
+        Participant("operator", "Operator", None, None, Group.OPERATOR, 4),
     )
     sections = (
-        Section("prepared-remarks", "Prepared Remarks", SECTION_PREPARED, 5),
-        Section("qa", "Question-and-Answer Session", SECTION_QA, 9),
-        Section("disclaimer", "Disclaimer", SECTION_BOILERPLATE, 20),
+        Section("prepared-remarks", "Prepared Remarks", SectionKind.PREPARED, 5),
+        Section("qa", "Question-and-Answer Session", SectionKind.QA, 9),
+        Section("disclaimer", "Disclaimer", SectionKind.BOILERPLATE, 20),
     )
     turns = (
         Turn("t001", "operator", "prepared-remarks", ("Welcome. [Operator instructions.]",), 5),

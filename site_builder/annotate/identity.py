@@ -19,14 +19,7 @@ from site_builder.annotate.sidecars import CompanyNote, SpeakerNote
 from site_builder.annotate.site_files import SiteAnnotations, name_index
 from site_builder.load.yamlschema import Context
 from site_builder.memo import by_identity
-from site_builder.model import (
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_UNKNOWN,
-    EventInfo,
-    Organization,
-    Participant,
-)
+from site_builder.model import EventInfo, Group, Organization, Participant
 from site_builder.slugs import name_key, slugify
 from site_builder.text import firms
 
@@ -38,7 +31,7 @@ def person_of(
         if note.person.value in site.people:
             return note.person.value
         ctx.unknown(note.person, "person", site.people)
-    if participant.group in (GROUP_OPERATOR, GROUP_UNKNOWN) or is_unidentified(participant.name):
+    if participant.group in (Group.OPERATOR, Group.UNKNOWN) or is_unidentified(participant.name):
         return participant.id
     index = name_index(site.people)
     for name in (participant.name, *participant.aliases):
@@ -90,7 +83,7 @@ def organization_of(
         if note.organization.value in site.organizations:
             return note.organization.value
         ctx.unknown(note.organization, "organization", site.organizations)
-    if participant.group == GROUP_COMPANY and company is not None:
+    if participant.group == Group.COMPANY and company is not None:
         return company
     if participant.organization:
         return _organization_named(participant.organization, site)

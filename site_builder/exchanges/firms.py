@@ -12,7 +12,7 @@ import functools
 from dataclasses import replace
 
 from site_builder.errors import Diagnostic, reader_warning
-from site_builder.model import GROUP_ANALYST, Participant
+from site_builder.model import Group, Participant
 from site_builder.text.introductions import Introduction
 from site_builder.text.names import firm_relation
 
@@ -55,7 +55,7 @@ def firms_from_introductions(
         return participants
     return tuple(
         replace(p, organization=spoken[p.id])
-        if p.id in spoken and not p.organization and p.group == GROUP_ANALYST
+        if p.id in spoken and not p.organization and p.group == Group.ANALYST
         else p
         for p in participants
     )

@@ -31,16 +31,7 @@ from site_builder.exchanges.hosts import HOST_REACH, host_turns, reads_out
 from site_builder.exchanges.role_evidence import reconcile_groups
 from site_builder.exchanges.roles import find_moderators
 from site_builder.exchanges.state import Call, Open, Section
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    SECTION_QA,
-    Exchange,
-    ParsedTranscript,
-    Participant,
-    Turn,
-)
+from site_builder.model import Exchange, Group, ParsedTranscript, Participant, SectionKind, Turn
 from site_builder.readers.common.base import exchange_id
 from site_builder.text import phrases as signals
 from site_builder.text.introductions import Analysts, find_introduction
@@ -48,7 +39,7 @@ from site_builder.text.introductions import Analysts, find_introduction
 
 def group_exchanges(parsed: ParsedTranscript) -> ParsedTranscript:
     """``parsed`` with exchanges found in its Q&A sections and each member turn marked."""
-    qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
+    qa_sections = {s.id for s in parsed.sections if s.kind == SectionKind.QA}
     if not qa_sections:
         return parsed
     parsed = reconcile_groups(find_moderators(parsed))
@@ -108,7 +99,7 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
     last = None
     for turn in turns:
         asked_last.append(last)
-        last = turn.speaker if call.group(turn) == GROUP_ANALYST else last
+        last = turn.speaker if call.group(turn) == Group.ANALYST else last
     hosted_turns = host_turns(call, turns, texts, asked_last)
     moderator = [
         i in hosted_turns or _moderates(call, turns, said[i], i, asked_last[i])
@@ -126,28 +117,28 @@ def _walk_section(call: Call, turns: tuple[Turn, ...]) -> None:
     # Someone runs the queue: the operator, or a host who introduces questioner after questioner
     # (one executive's "next question, Kai" does not make a moderator).
     hosted = sum(
-        m and call.group(t) == GROUP_COMPANY for m, t in zip(moderator, turns, strict=True)
+        m and call.group(t) == Group.COMPANY for m, t in zip(moderator, turns, strict=True)
     )
-    moderated = hosted >= 2 or any(call.group(t) == GROUP_OPERATOR for t in turns)
+    moderated = hosted >= 2 or any(call.group(t) == Group.OPERATOR for t in turns)
     # Closing words end the Q&A only after its last question: an executive's "thanks for your
     # questions" to one analyst, before the next is introduced, stays in that exchange.
     last_analyst = max(
-        (i for i, t in enumerate(turns) if call.group(t) == GROUP_ANALYST), default=-1
+        (i for i, t in enumerate(turns) if call.group(t) == Group.ANALYST), default=-1
     )
     current: Open | None = None
     for i, turn in enumerate(turns):
         group = call.group(turn)
         if moderator[i]:
             current = _moderator_turn(call, section, i, current)
-        elif group == GROUP_ANALYST:
+        elif group == Group.ANALYST:
             current = _analyst_turn(call, turn, current, moderated)
-        elif group == GROUP_COMPANY and reads_out(call, turns, i, said[i], current):
+        elif group == Group.COMPANY and reads_out(call, turns, i, said[i], current):
             # A host reads out a question sent in writing: an exchange, asked by the reader.
             current = Open(turn.speaker, turn.line, read_out=True)
             call.done.append(current)
         elif (
             current is not None
-            and group == GROUP_COMPANY
+            and group == Group.COMPANY
             and i >= last_analyst  # checked first: the phrase search is the costly part
             and said[i].closes_as_company
         ):
@@ -163,17 +154,17 @@ def _moderates(
     """Whether turn ``i`` is the moderator's: the operator's, or a company host's turn that
     introduces the analyst who speaks next ("Our next question comes from Joe Ritchie")."""
     group = call.group(turns[i])
-    if group == GROUP_OPERATOR:
+    if group == Group.OPERATOR:
         return True
-    if group != GROUP_COMPANY or not said.asks_anew:
+    if group != Group.COMPANY or not said.asks_anew:
         return False
     # The first analyst to speak after it, past an executive's "Hey, Henry, you're on mute";
     # one who just spoke is being answered ("to your first question, Nigel"), not introduced.
     for turn in turns[i + 1 : i + 1 + HOST_REACH]:
         following = call.people.get(turn.speaker)
-        if following is not None and following.group in (GROUP_ANALYST, GROUP_OPERATOR):
+        if following is not None and following.group in (Group.ANALYST, Group.OPERATOR):
             return (
-                following.group == GROUP_ANALYST
+                following.group == Group.ANALYST
                 and following.id != asked_last
                 and call.analysts.names_last_name(said.text, following)
             )
@@ -196,7 +187,7 @@ def _askers_after(call: Call, section: Section, i: int) -> list[str]:
             again = own is not None and call.analysts.names_last_name(text, own)
             if other is None and not again and section.said[j].asks_anew:
                 break
-        elif call.group(turns[j]) == GROUP_ANALYST and turns[j].speaker not in found:
+        elif call.group(turns[j]) == Group.ANALYST and turns[j].speaker not in found:
             found.append(turns[j].speaker)
     return found
 
@@ -211,7 +202,7 @@ def _moderator_turn(call: Call, section: Section, i: int, current: Open | None) 
     )
     if not askers:
         if said.closes_as_operator or (
-            call.group(turn) == GROUP_COMPANY and said.closes_as_company
+            call.group(turn) == Group.COMPANY and said.closes_as_company
         ):
             return None  # "That completes the Q&A ... I will now return you to Mr. Musser"
         if intro is not None:

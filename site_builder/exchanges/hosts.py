@@ -16,14 +16,14 @@ import re
 from collections import Counter
 
 from site_builder.exchanges.state import Call, Open
-from site_builder.model import GROUP_ANALYST, GROUP_COMPANY, GROUP_OPERATOR, Participant, Turn
+from site_builder.model import Group, Participant, Turn
 from site_builder.text import phrases as signals
 
 # How many company turns may come between a host's introduction and the questioner's first words.
 HOST_REACH = 4
 # A turn right after an analyst's that is this long and names no next questioner is an answer.
 _ANSWER_WORDS = 40
-_SPEAKING_GROUPS = (GROUP_COMPANY, GROUP_ANALYST, GROUP_OPERATOR)
+_SPEAKING_GROUPS = (Group.COMPANY, Group.ANALYST, Group.OPERATOR)
 
 
 def names_next(call: Call, text: str, analyst: Participant) -> bool:
@@ -38,8 +38,8 @@ def next_analyst(call: Call, turns: tuple[Turn, ...], i: int) -> Participant | N
     you're on mute"); None when the operator or nobody comes first."""
     for turn in turns[i + 1 : i + 1 + HOST_REACH]:
         following = call.people.get(turn.speaker)
-        if following is not None and following.group in (GROUP_ANALYST, GROUP_OPERATOR):
-            return following if following.group == GROUP_ANALYST else None
+        if following is not None and following.group in (Group.ANALYST, Group.OPERATOR):
+            return following if following.group == Group.ANALYST else None
     return None
 
 
@@ -53,7 +53,7 @@ def host_turns(
     naming: set[int] = set()
     answers: set[str] = set()
     for i, turn in enumerate(turns):
-        if call.group(turn) != GROUP_COMPANY:
+        if call.group(turn) != Group.COMPANY:
             continue
         following = next_analyst(call, turns, i)
         if (
@@ -65,7 +65,7 @@ def host_turns(
             naming.add(i)
         elif (
             i > 0
-            and call.group(turns[i - 1]) == GROUP_ANALYST
+            and call.group(turns[i - 1]) == Group.ANALYST
             # str.split splits where \S+ ends; cut short at the count that decides
             and len(texts[i].split(maxsplit=_ANSWER_WORDS)) >= _ANSWER_WORDS
         ):
@@ -78,7 +78,7 @@ def host_turns(
         and (
             i in naming
             or i + 1 == len(turns)
-            or call.group(turns[i + 1]) != GROUP_COMPANY
+            or call.group(turns[i + 1]) != Group.COMPANY
             or turns[i + 1].speaker == turn.speaker
         )
     )
@@ -102,7 +102,7 @@ def reads_out(
     )
     if answerer is None or answerer.speaker == turns[i].speaker:
         return False
-    if call.group(answerer) != GROUP_COMPANY:
+    if call.group(answerer) != Group.COMPANY:
         return False
     if announces:
         return True

@@ -24,21 +24,12 @@ from collections import defaultdict
 from dataclasses import replace
 
 from site_builder.errors import Diagnostic, reader_warning
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    SECTION_PREPARED,
-    SECTION_QA,
-    ParsedTranscript,
-    Participant,
-    Turn,
-)
+from site_builder.model import Group, ParsedTranscript, Participant, SectionKind, Turn
 from site_builder.text import phrases as signals
 from site_builder.text.introductions import names_person
 
 _ANALYST_TITLE = re.compile(r"\banalyst\b", re.I)
-_GROUPS = (GROUP_COMPANY, GROUP_ANALYST)
+_GROUPS = (Group.COMPANY, Group.ANALYST)
 # "Analyst" in a title is what the transcript says a person is: it outweighs the list heading
 # they were filed under and one deed. Company titles vote for nothing: analysts are managing
 # directors, heads of research, even chief investment officers.
@@ -49,7 +40,7 @@ def reconcile_groups(parsed: ParsedTranscript) -> ParsedTranscript:
     """``parsed`` with each company or analyst participant in the group its evidence favours."""
     people = {p.id: p for p in parsed.participants}
     votes: dict[str, dict[str, list[tuple[int | None, str, int]]]] = defaultdict(
-        lambda: {GROUP_COMPANY: [], GROUP_ANALYST: []}
+        lambda: {Group.COMPANY: [], Group.ANALYST: []}
     )
     for p in parsed.participants:
         if p.group in _GROUPS:
@@ -57,41 +48,41 @@ def reconcile_groups(parsed: ParsedTranscript) -> ParsedTranscript:
         if p.group not in _GROUPS or not p.role:
             continue
         if _ANALYST_TITLE.search(p.role):
-            votes[p.id][GROUP_ANALYST].append((p.line, f"titled {p.role!r}", _TITLE_WEIGHT))
+            votes[p.id][Group.ANALYST].append((p.line, f"titled {p.role!r}", _TITLE_WEIGHT))
     host = _host_organization(parsed.participants)
     for p in parsed.participants:
         if host and p.organization == host and p.group in _GROUPS:
-            votes[p.id][GROUP_COMPANY].append((p.line, f"listed with {host}", 1))
+            votes[p.id][Group.COMPANY].append((p.line, f"listed with {host}", 1))
     kinds = {s.id: s.kind for s in parsed.sections}
     previous = None
     for n, turn in enumerate(parsed.turns):
         speaker = people.get(turn.speaker)
-        if speaker is None or speaker.group == GROUP_OPERATOR:
+        if speaker is None or speaker.group == Group.OPERATOR:
             previous = turn if speaker is not None else previous
             continue
         kind = kinds.get(turn.section)
         before = people.get(previous.speaker) if previous is not None else None
-        if kind == SECTION_PREPARED:
-            votes[speaker.id][GROUP_COMPANY].append(
+        if kind == SectionKind.PREPARED:
+            votes[speaker.id][Group.COMPANY].append(
                 (turn.line, "speaks in the prepared remarks", 1)
             )
-        elif kind == SECTION_QA and before is not None and previous is not None:
+        elif kind == SectionKind.QA and before is not None and previous is not None:
             said = " ".join(previous.paragraphs)
             if (
-                before.group == GROUP_OPERATOR
+                before.group == Group.OPERATOR
                 and names_person(said, speaker.name)
                 and not signals.closes_as_operator(said)  # "I now return you to Mr. Musser"
             ):
-                votes[speaker.id][GROUP_ANALYST].append(
+                votes[speaker.id][Group.ANALYST].append(
                     (previous.line, "introduced by the moderator", 1)
                 )
             elif (
-                before.group == GROUP_ANALYST
+                before.group == Group.ANALYST
                 and before.id != speaker.id
                 and _asks_again(people, parsed.turns, n, before.id)
             ):
                 # Between two turns of one analyst: an answer, not a new questioner's question.
-                votes[speaker.id][GROUP_COMPANY].append((turn.line, "answers a question", 1))
+                votes[speaker.id][Group.COMPANY].append((turn.line, "answers a question", 1))
         previous = turn
     changed: dict[str, Participant] = {}
     warnings: list[Diagnostic] = []
@@ -139,9 +130,9 @@ def _asks_again(
 
 def _host_organization(participants: tuple[Participant, ...]) -> str | None:
     """The organisation most company participants are listed with: the host company."""
-    listed = [p.organization for p in participants if p.group == GROUP_COMPANY and p.organization]
+    listed = [p.organization for p in participants if p.group == Group.COMPANY and p.organization]
     return max(set(listed), key=listed.count) if listed else None
 
 
-def _other(group: str) -> str:
-    return GROUP_ANALYST if group == GROUP_COMPANY else GROUP_COMPANY
+def _other(group: Group) -> Group:
+    return Group.ANALYST if group == Group.COMPANY else Group.COMPANY

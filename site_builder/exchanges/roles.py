@@ -21,13 +21,7 @@ from collections import Counter
 from dataclasses import replace
 
 from site_builder.errors import reader_warning
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    SECTION_QA,
-    ParsedTranscript,
-)
+from site_builder.model import Group, ParsedTranscript, SectionKind
 from site_builder.text import phrases as signals
 from site_builder.text.introductions import Analysts
 
@@ -39,9 +33,9 @@ _MIN_HANDOVERS = 2
 def find_moderators(parsed: ParsedTranscript) -> ParsedTranscript:
     """``parsed`` with the speakers who moderate its Q&A, but were not read as the operator or
     a company host, made the operator."""
-    qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
+    qa_sections = {s.id for s in parsed.sections if s.kind == SectionKind.QA}
     people = {p.id: p for p in parsed.participants}
-    if not qa_sections or any(p.group == GROUP_OPERATOR for p in parsed.participants):
+    if not qa_sections or any(p.group == Group.OPERATOR for p in parsed.participants):
         return parsed
     analysts = Analysts(parsed.participants)
     handovers: Counter[str] = Counter()
@@ -50,9 +44,9 @@ def find_moderators(parsed: ParsedTranscript) -> ParsedTranscript:
     turns = [t for t in parsed.turns if t.section in qa_sections]
     for turn, following in itertools.pairwise(turns):
         speaker, next_speaker = people.get(turn.speaker), people.get(following.speaker)
-        if speaker is None or next_speaker is None or next_speaker.group != GROUP_ANALYST:
+        if speaker is None or next_speaker is None or next_speaker.group != Group.ANALYST:
             continue
-        if speaker.id == next_speaker.id or speaker.group == GROUP_COMPANY:
+        if speaker.id == next_speaker.id or speaker.group == Group.COMPANY:
             continue
         text = " ".join(turn.paragraphs)
         short = len(text.split()) <= _SHORT_TURN_WORDS
@@ -77,7 +71,7 @@ def find_moderators(parsed: ParsedTranscript) -> ParsedTranscript:
     participants = tuple(
         replace(
             p,
-            group=GROUP_OPERATOR,
+            group=Group.OPERATOR,
             evidence=(*p.evidence, f"hands the floor to {handovers[p.id]} questioners"),
         )
         if p.id in moderators

@@ -18,14 +18,7 @@ from site_builder.index.entries import (
     ExchangeRef,
     Speech,
 )
-from site_builder.model import (
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_UNKNOWN,
-    Organization,
-    Person,
-    Transcript,
-)
+from site_builder.model import Group, Organization, Person, Transcript
 from site_builder.slugs import slugify
 from site_builder.text import firms
 
@@ -49,7 +42,7 @@ def person_id_for(
     """
     person_id = transcript.person_of(participant_id)
     participant = transcript.parsed.participant(participant_id)
-    generic = participant.group in (GROUP_OPERATOR, GROUP_UNKNOWN) or is_unidentified(
+    generic = participant.group in (Group.OPERATOR, Group.UNKNOWN) or is_unidentified(
         participant.name
     )
     if generic and person_id == participant_id and person_id not in site.people:
@@ -76,7 +69,7 @@ def call_index(transcript: Transcript, speech: Speech, site: SiteAnnotations) ->
         org_id = transcript.organization_of(p.id)
         if org_id is None and p.organization:
             org_id = slugify(firms.canonical(p.organization) or p.organization)
-        if org_id is None and p.group == GROUP_COMPANY:
+        if org_id is None and p.group == Group.COMPANY:
             org_id = held_by
         if org_id is not None:
             org_of[p.id] = org_id

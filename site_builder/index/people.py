@@ -21,7 +21,7 @@ from site_builder.index.entries import (
     TopicEntry,
     TurnRef,
 )
-from site_builder.model import GROUP_OPERATOR, Organization, Person, Topic, Transcript
+from site_builder.model import Group, Organization, Person, Topic, Transcript
 from site_builder.text import name_order
 
 
@@ -53,7 +53,7 @@ def speech_of(transcript: Transcript) -> Speech:
                 dict.fromkeys(
                     s
                     for tid in ex.turns
-                    if (s := speaker_of.get(tid)) and groups.get(s) != GROUP_OPERATOR
+                    if (s := speaker_of.get(tid)) and groups.get(s) != Group.OPERATOR
                 )
             ),
         )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from site_builder.memo import by_identity
-from site_builder.model import SECTION_BOILERPLATE, SECTION_SUMMARY, ParsedTranscript, Turn
+from site_builder.model import ParsedTranscript, SectionKind, Turn
 
 # Editorial marks are not speech: [laughter] is not a word anyone said.
 _MARK = re.compile(r"\[[^\[\]]*\]")
@@ -40,7 +40,9 @@ def count_words(text: str) -> int:
 
 def spoken_turns(parsed: ParsedTranscript) -> Iterator[Turn]:
     """Turns somebody speaks: boilerplate and non-verbatim summaries are not speech."""
-    skip = {s.id for s in parsed.sections if s.kind in (SECTION_BOILERPLATE, SECTION_SUMMARY)}
+    skip = {
+        s.id for s in parsed.sections if s.kind in (SectionKind.BOILERPLATE, SectionKind.SUMMARY)
+    }
     return (t for t in parsed.turns if t.speaker and t.section not in skip)
 
 

@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.model import (
-    GROUP_UNKNOWN,
-    SECTION_OTHER,
-    EventInfo,
-    ParsedTranscript,
-    SourceText,
-)
+from site_builder.model import EventInfo, Group, ParsedTranscript, SectionKind, SourceText
 from site_builder.readers.common.base import TranscriptBuilder, split_lines
 from site_builder.readers.common.markdown_meta import date_from_name
 from site_builder.readers.name_colon.people import title_from_path
@@ -60,9 +54,9 @@ def parse(source: SourceText) -> ParsedTranscript:
     first = found[0][1] if found else ""
     # A short first line that is not a sentence reads as a title; otherwise name it after the file.
     title = first if first and len(first) <= 120 and not first.endswith(".") else None
-    section = b.add_section("Transcript", SECTION_OTHER, found[0][0] if found else 1)
+    section = b.add_section("Transcript", SectionKind.OTHER, found[0][0] if found else 1)
     if found:
-        speaker = b.add_participant("Unknown speaker", group=GROUP_UNKNOWN, line=found[0][0])
+        speaker = b.add_participant("Unknown speaker", group=Group.UNKNOWN, line=found[0][0])
         paragraphs = b.start_turn(speaker.id, section.id, found[0][0])
         paragraphs.extend(text for _, text in found)
     b.warn(

@@ -18,18 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from site_builder.errors import reader_warning
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_UNKNOWN,
-    SECTION_BOILERPLATE,
-    SECTION_PREPARED,
-    SECTION_QA,
-    EventInfo,
-    ParsedTranscript,
-    SourceText,
-)
+from site_builder.model import EventInfo, Group, ParsedTranscript, SectionKind, SourceText
 from site_builder.readers import fallback
 from site_builder.readers.common.base import TranscriptBuilder
 from site_builder.readers.motley_fool.common import People
@@ -41,12 +30,12 @@ STRUCTURE_WORDS = frozenset({"pres", "qa", "o", "p", "q", "a"})  # section and s
 # Top-level keys whose values are not call facts kept as text nobody speaks.
 NOT_DETAILS = frozenset({"call_transcript", "participants"})
 SECTIONS = {
-    "pres": ("Prepared remarks", SECTION_PREPARED),
-    "qa": ("Questions and answers", SECTION_QA),
+    "pres": ("Prepared remarks", SectionKind.PREPARED),
+    "qa": ("Questions and answers", SectionKind.QA),
 }
 # A sentence end run into the next paragraph's first word: "transcript.Please", "2020?Thank".
 _JOINED = re.compile(r"(?<=[a-z0-9\]\)%][.?!])(?=[A-Z][a-z])")
-_TYPE_GROUPS = {"O": GROUP_OPERATOR, "Q": GROUP_ANALYST, "A": GROUP_COMPANY, "P": GROUP_COMPANY}
+_TYPE_GROUPS = {"O": Group.OPERATOR, "Q": Group.ANALYST, "A": Group.COMPANY, "P": Group.COMPANY}
 
 
 def detect(text: str) -> float:
@@ -132,7 +121,7 @@ def parse(source: SourceText) -> ParsedTranscript:
     _listed(people, data.get("participants"), company)
     details = [v for k, x in data.items() if k not in NOT_DETAILS for v in _values(x) if v.strip()]
     if details:
-        b.start_turn("", b.add_section("Call details", SECTION_BOILERPLATE, 1).id, 1).extend(
+        b.start_turn("", b.add_section("Call details", SectionKind.BOILERPLATE, 1).id, 1).extend(
             details
         )
     sections: dict[str, str] = {}
@@ -147,13 +136,13 @@ def parse(source: SourceText) -> ParsedTranscript:
             continue
         key = item.get("section", "")
         if key not in sections:
-            title, kind = SECTIONS.get(key, (key or "Transcript", SECTION_PREPARED))
+            title, kind = SECTIONS.get(key, (key or "Transcript", SectionKind.PREPARED))
             sections[key] = b.add_section(title, kind, 1).id
         speaker = item.get("speaker", "").strip() or "Unknown speaker"
-        group = _TYPE_GROUPS.get(item.get("statement_type", ""), GROUP_UNKNOWN)
+        group = _TYPE_GROUPS.get(item.get("statement_type", ""), Group.UNKNOWN)
         if speaker == "Operator":
-            group = GROUP_OPERATOR
-        org = item.get("affiliation", "").strip() or (company if group == GROUP_COMPANY else None)
+            group = Group.OPERATOR
+        org = item.get("affiliation", "").strip() or (company if group == Group.COMPANY else None)
         pid = people.add(
             speaker, 1, role=item.get("role", "").strip() or None, org=org, group=group
         )
@@ -179,7 +168,7 @@ def parse(source: SourceText) -> ParsedTranscript:
 def _listed(people: People, participants: Any, company: str | None) -> None:
     if not isinstance(participants, dict):
         return
-    for key, group in (("management", GROUP_COMPANY), ("analysts", GROUP_ANALYST)):
+    for key, group in (("management", Group.COMPANY), ("analysts", Group.ANALYST)):
         entries = participants.get(key)
         for entry in entries if isinstance(entries, list) else []:
             if not isinstance(entry, dict) or not isinstance(entry.get("speaker"), str):
@@ -191,7 +180,7 @@ def _listed(people: People, participants: Any, company: str | None) -> None:
                     entry["speaker"].strip(),
                     1,
                     role=role.strip() or None,
-                    org=firm.strip() or (company if group == GROUP_COMPANY else None),
+                    org=firm.strip() or (company if group == Group.COMPANY else None),
                     group=group,
                 )
 

@@ -13,18 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_UNKNOWN,
-    SECTION_BOILERPLATE,
-    SECTION_PREPARED,
-    SECTION_QA,
-    EventInfo,
-    ParsedTranscript,
-    SourceText,
-)
+from site_builder.model import EventInfo, Group, ParsedTranscript, SectionKind, SourceText
 from site_builder.readers import fallback
 from site_builder.readers.common.base import TranscriptBuilder
 from site_builder.readers.motley_fool.classic import split_label
@@ -38,8 +27,8 @@ STRUCTURE_WORDS = frozenset(
     {"header", "texts", "prepared", "remarks", "q", "and", "a", "speaker", "speech", "participants"}
 )
 SECTIONS = (
-    ("prepared_remarks", "Prepared remarks", SECTION_PREPARED),
-    ("q_and_a", "Questions and answers", SECTION_QA),
+    ("prepared_remarks", "Prepared remarks", SectionKind.PREPARED),
+    ("q_and_a", "Questions and answers", SectionKind.QA),
 )
 SPEAKER_KEY = re.compile(r'"speaker"\s*:')
 
@@ -112,7 +101,7 @@ def parse(source: SourceText) -> ParsedTranscript:
     header = [x for x in data.get("header_texts", []) if x.strip()]
     if header:
         section = b.add_section(
-            "Page header", SECTION_BOILERPLATE, _key_line(source.text, "header_texts")
+            "Page header", SectionKind.BOILERPLATE, _key_line(source.text, "header_texts")
         )
         b.start_turn("", section.id, section.line).extend(header)
     listed_at = _key_line(source.text, "participants")
@@ -128,7 +117,7 @@ def parse(source: SourceText) -> ParsedTranscript:
         lines = _speaker_lines(source.text, key, len(items))
         section_id = b.add_section(title, kind, _key_line(source.text, key)).id
         details: list[str] = []
-        qa_from = qa_start(items, people) if kind == SECTION_PREPARED else None
+        qa_from = qa_start(items, people) if kind == SectionKind.PREPARED else None
         for index, (item, line) in enumerate(zip(items, lines, strict=True)):
             if index == qa_from:
                 b.warn(
@@ -137,7 +126,7 @@ def parse(source: SourceText) -> ParsedTranscript:
                     "read as Q&A from here",
                     "layout",
                 )
-                kind = SECTION_QA
+                kind = SectionKind.QA
                 section_id = b.add_section(SECTIONS[1][1], kind, line).id
             speaker, speech = item.get("speaker", "").strip(), item.get("speech", "")
             paragraphs = [p.strip() for p in speech.split("\n") if p.strip()]
@@ -145,14 +134,14 @@ def parse(source: SourceText) -> ParsedTranscript:
                 details.append(speaker)
                 continue
             group = (
-                GROUP_OPERATOR
+                Group.OPERATOR
                 if speaker == "Operator"
-                else (GROUP_ANALYST if kind == SECTION_QA else GROUP_UNKNOWN)
+                else (Group.ANALYST if kind == SectionKind.QA else Group.UNKNOWN)
             )
             pid = people.add(speaker or "Unknown speaker", line, group=group)
             b.start_turn(pid, section_id, line, speaker).extend(paragraphs)
         if details:
-            section = b.add_section("Call details", SECTION_BOILERPLATE, lines[-1])
+            section = b.add_section("Call details", SectionKind.BOILERPLATE, lines[-1])
             b.start_turn("", section.id, lines[-1]).extend(details)
     return ParsedTranscript(
         source=source.path,
@@ -177,12 +166,12 @@ def qa_start(items: list[dict[str, str]], people: People) -> int | None:
     heard: set[str] = set()
     for index, item in enumerate(items):
         speaker = item.get("speaker", "").strip()
-        if _group(people, speaker) == GROUP_ANALYST:
+        if _group(people, speaker) == Group.ANALYST:
             before = items[index - 1].get("speaker", "").strip() if index else ""
             return index - 1 if index and before == "Operator" and index - 1 > 0 else index
         if speaker == "Operator" and heard - {"Operator"} and index + 1 < len(items):
             following = items[index + 1].get("speaker", "").strip()
-            if following not in heard and _group(people, following) != GROUP_COMPANY:
+            if following not in heard and _group(people, following) != Group.COMPANY:
                 return index
         heard.add(speaker)
     return None
@@ -195,7 +184,7 @@ def _group(people: People, speaker: str) -> str | None:
 
 def _company(b: TranscriptBuilder) -> str | None:
     return next(
-        (p.organization for p in b.participants if p.group == GROUP_COMPANY and p.organization),
+        (p.organization for p in b.participants if p.group == Group.COMPANY and p.organization),
         None,
     )
 

@@ -15,15 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from site_builder.model import (
-    GROUP_OTHER,
-    GROUP_UNKNOWN,
-    SECTION_BOILERPLATE,
-    SECTION_OTHER,
-    EventInfo,
-    ParsedTranscript,
-    SourceText,
-)
+from site_builder.model import EventInfo, Group, ParsedTranscript, SectionKind, SourceText
 from site_builder.readers.common import labels as lab
 from site_builder.readers.common.base import TranscriptBuilder, split_lines
 from site_builder.readers.common.markdown_meta import date_from_name
@@ -132,7 +124,7 @@ def parse(source: SourceText) -> ParsedTranscript:
     blocks = _blocks(lines)
     zoom_names = _zoom_names(blocks)
     b = TranscriptBuilder()
-    speech = b.add_section("Transcript", SECTION_OTHER, 1)
+    speech = b.add_section("Transcript", SectionKind.OTHER, 1)
     notes = None
     ids: dict[str, str] = {}
     unknown = None
@@ -152,18 +144,18 @@ def parse(source: SourceText) -> ParsedTranscript:
             if not header and not first.startswith(_BLOCK_KINDS):
                 b.warn(line, "text outside any cue kept as a note", "layout")
             if notes is None:
-                notes = b.add_section("Notes", SECTION_BOILERPLATE, line)
+                notes = b.add_section("Notes", SectionKind.BOILERPLATE, line)
             b.start_turn("", notes.id, line, "", None).extend(kept)
             paragraphs, current_speaker = None, None
             continue
         name = cue.speaker or current_speaker
         if name is None:
             if unknown is None:
-                unknown = b.add_participant("Unknown speaker", group=GROUP_UNKNOWN, line=line)
+                unknown = b.add_participant("Unknown speaker", group=Group.UNKNOWN, line=line)
             pid = unknown.id
         else:
             if name not in ids:
-                ids[name] = b.add_participant(name, group=GROUP_OTHER, line=line).id
+                ids[name] = b.add_participant(name, group=Group.OTHER, line=line).id
             pid = ids[name]
         textual_id = cue.identifier and not cue.identifier.isdigit()
         if paragraphs is None or pid != current_pid or textual_id:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-from site_builder.model import GROUP_ANALYST, Participant
+from site_builder.model import Group, Participant
 from site_builder.text.names import first_names_compatible, person_tokens, same_person
 
 # A capitalised name word or an initial ("W."); a word never swallows a sentence's full stop.
@@ -58,7 +58,7 @@ class Analysts:
 
     def __init__(self, participants: tuple[Participant, ...]) -> None:
         self.by_last_name: dict[str, list[tuple[int, Participant]]] = {}
-        analysts = (p for p in participants if p.group == GROUP_ANALYST)
+        analysts = (p for p in participants if p.group == Group.ANALYST)
         for order, participant in enumerate(analysts):
             words = participant.name.split()
             if len(words) >= 2:

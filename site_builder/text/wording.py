@@ -12,13 +12,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_OTHER,
-    GROUP_UNKNOWN,
-)
+from site_builder.model import Group
 
 KIND_NOUNS = {
     # What one event of each kind is called, in headings, citations, charts and fallback titles.
@@ -31,18 +25,18 @@ KIND_NOUNS = {
 }
 
 # (group, title of the group's list) per event kind; the default is an earnings call's.
-_GROUP_TITLES = {
-    GROUP_COMPANY: "Company",
-    GROUP_ANALYST: "Analysts",
-    GROUP_OPERATOR: "Operator",
-    GROUP_OTHER: "Other speakers",
-    GROUP_UNKNOWN: "Unidentified speakers",
+_GROUP_TITLES: dict[str, str] = {
+    Group.COMPANY: "Company",
+    Group.ANALYST: "Analysts",
+    Group.OPERATOR: "Operator",
+    Group.OTHER: "Other speakers",
+    Group.UNKNOWN: "Unidentified speakers",
 }
-_KIND_GROUP_TITLES = {
-    "podcast": {GROUP_ANALYST: "Hosts", GROUP_COMPANY: "Guests"},
-    "talk": {GROUP_COMPANY: "Speakers", GROUP_ANALYST: "Audience"},
-    "debate": {GROUP_COMPANY: "Candidates", GROUP_ANALYST: "Moderators and panel"},
-    "hearing": {GROUP_COMPANY: "Witnesses", GROUP_ANALYST: "Members"},
+_KIND_GROUP_TITLES: dict[str, dict[str, str]] = {
+    "podcast": {Group.ANALYST: "Hosts", Group.COMPANY: "Guests"},
+    "talk": {Group.COMPANY: "Speakers", Group.ANALYST: "Audience"},
+    "debate": {Group.COMPANY: "Candidates", Group.ANALYST: "Moderators and panel"},
+    "hearing": {Group.COMPANY: "Witnesses", Group.ANALYST: "Members"},
 }
 # The same, one of each (chart legends).
 _SINGULAR = {

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from site_builder.index.speech import spoken_turns, tally, turn_words
 from site_builder.memo import by_identity
-from site_builder.model import SECTION_QA, ParsedTranscript
+from site_builder.model import ParsedTranscript, SectionKind
 from site_builder.views.text import esc
 
 BAR_HEIGHT = 18
@@ -92,7 +92,7 @@ def section_shares(parsed: ParsedTranscript) -> tuple[Share, ...]:
 
 def timeline(parsed: ParsedTranscript) -> tuple[Segment, ...]:
     groups = {p.id: p.group for p in parsed.participants}
-    qa_sections = {s.id for s in parsed.sections if s.kind == SECTION_QA}
+    qa_sections = {s.id for s in parsed.sections if s.kind == SectionKind.QA}
     words = turn_words(parsed)
     spoken = list(spoken_turns(parsed))
     sized = [words[t.id] for t in spoken]

@@ -15,26 +15,19 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from site_builder.index import speech
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_OTHER,
-    GROUP_UNKNOWN,
-    Transcript,
-)
+from site_builder.model import Group, Transcript
 from site_builder.text import wording
 from site_builder.urls import Urls
 from site_builder.views import chart_svg as charts
 from site_builder.views.common import SpeakerView
 from site_builder.views.text import esc
 
-GROUP_LABELS = {
-    GROUP_COMPANY: "Company",
-    GROUP_ANALYST: "Analyst",
-    GROUP_OPERATOR: "Operator",
-    GROUP_OTHER: "Other",
-    GROUP_UNKNOWN: "Unidentified",
+GROUP_LABELS: dict[str, str] = {
+    Group.COMPANY: "Company",
+    Group.ANALYST: "Analyst",
+    Group.OPERATOR: "Operator",
+    Group.OTHER: "Other",
+    Group.UNKNOWN: "Unidentified",
 }
 
 

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from site_builder.index.entries import ExchangeRef
 from site_builder.index.site import Site
 from site_builder.memo import by_identity
-from site_builder.model import GROUP_OPERATOR, Exchange, Participant, Turn
+from site_builder.model import Exchange, Group, Participant, Turn
 from site_builder.text import wording
 from site_builder.urls import Urls
 from site_builder.views.common import Link, org_link, participants_of
@@ -132,7 +132,7 @@ class Printed:
                 first = first or found[1]
                 continue
             participant = positions.participants.get(speaker)
-            if participant is None or participant.group != GROUP_OPERATOR:
+            if participant is None or participant.group != Group.OPERATOR:
                 answerers[self.person_html(people[(slug, speaker)])] = None
         asker = ""
         if ex.asker:

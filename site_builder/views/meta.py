@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from site_builder.index.site import Site
 from site_builder.load import provenance
-from site_builder.model import GROUP_OPERATOR, GROUP_UNKNOWN, Transcript
+from site_builder.model import Group, Transcript
 from site_builder.urls import Urls
 from site_builder.views import structured_data
 from site_builder.views.common import date_view, plural
@@ -31,7 +31,7 @@ def transcript_json_ld(site: Site, urls: Urls, transcript: Transcript) -> Markup
     seen: set[str] = set()
     spoke = {turn.speaker for turn in transcript.parsed.turns if turn.speaker}
     for p in transcript.parsed.participants:
-        if p.group in (GROUP_OPERATOR, GROUP_UNKNOWN) or p.id not in spoke:
+        if p.group in (Group.OPERATOR, Group.UNKNOWN) or p.id not in spoke:
             continue
         person = site.person_of(transcript.slug, p.id)
         if person.person.id in seen:

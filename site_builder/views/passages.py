@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from site_builder.index.site import Site
 from site_builder.memo import by_identity
-from site_builder.model import GROUP_OPERATOR, Turn
+from site_builder.model import Group, Turn
 from site_builder.urls import Urls
 from site_builder.views.common import Link, org_link
 from site_builder.views.exchanges import Positions, printed
@@ -124,7 +124,7 @@ class Passages:
                     question = self.said(positions, turn, PASSAGE_WORDS)
                 continue
             participant = positions.participants.get(turn.speaker)
-            if participant is None or participant.group != GROUP_OPERATOR:
+            if participant is None or participant.group != Group.OPERATOR:
                 answerers[self.name(slug, turn.speaker)] = None
         firm = None
         if ex.asker:
@@ -157,7 +157,7 @@ class Passages:
             if turn is None or not turn.speaker or turn.speaker == ex.asker:
                 continue
             participant = positions.participants.get(turn.speaker)
-            if participant is not None and participant.group == GROUP_OPERATOR:
+            if participant is not None and participant.group == Group.OPERATOR:
                 continue
             found = found or turn
             if sum(len(p.split()) for p in turn.paragraphs) >= SUBSTANTIAL_WORDS:

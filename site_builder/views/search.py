@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from site_builder.index.site import Site
-from site_builder.model import GROUP_OPERATOR, GROUP_UNKNOWN
+from site_builder.model import Group
 from site_builder.urls import Urls
 from site_builder.views.common import Link, PageView, SpeakerView, page
 
@@ -78,7 +78,7 @@ def transcript_filters(
     topics: Iterable[Link],
 ) -> tuple[SearchFilter, ...]:
     """The filter values of one transcript page, each once, in a stable order."""
-    people = [s for s in speakers if s.group not in (GROUP_OPERATOR, GROUP_UNKNOWN)]
+    people = [s for s in speakers if s.group not in (Group.OPERATOR, Group.UNKNOWN)]
     found: list[SearchFilter] = [SearchFilter("speaker", s.name) for s in people]
     found += [SearchFilter("organisation", s.organization.text) for s in people if s.organization]
     if company:

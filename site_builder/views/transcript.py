@@ -11,15 +11,7 @@ from site_builder import markdown
 from site_builder.errors import Diagnostic
 from site_builder.index.site import Site
 from site_builder.load import provenance
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_OTHER,
-    GROUP_UNKNOWN,
-    Provenance,
-    Transcript,
-)
+from site_builder.model import Group, Provenance, Transcript
 from site_builder.text import wording
 from site_builder.urls import CONTENTS_ANCHOR, Urls
 from site_builder.views.charts import ChartView, transcript_charts
@@ -139,7 +131,7 @@ def _typographic_repair(warning: Diagnostic) -> bool:
 
 
 # The order the groups are listed in; their titles depend on the kind of event (wording.py).
-GROUP_ORDER = (GROUP_COMPANY, GROUP_ANALYST, GROUP_OPERATOR, GROUP_OTHER, GROUP_UNKNOWN)
+GROUP_ORDER = (Group.COMPANY, Group.ANALYST, Group.OPERATOR, Group.OTHER, Group.UNKNOWN)
 
 
 def _facts(transcript: Transcript) -> tuple[Fact, ...]:

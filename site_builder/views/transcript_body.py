@@ -18,14 +18,7 @@ from markupsafe import Markup
 
 from site_builder import markdown
 from site_builder.index.site import Site
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    SECTION_BOILERPLATE,
-    Exchange,
-    Transcript,
-    Turn,
-)
+from site_builder.model import Exchange, Group, SectionKind, Transcript, Turn
 from site_builder.text import wording
 from site_builder.urls import CONTENTS_ANCHOR, Urls
 from site_builder.views.common import Link, SpeakerView
@@ -141,7 +134,7 @@ def opening_words(paragraphs: tuple[str, ...], count: int = OPENING_WORDS) -> st
 
 def voice(s: SpeakerView) -> Voice:
     """Escaped here, once per speaker, rather than in each of their turns' headings."""
-    firm = s.organization if s.group == GROUP_ANALYST else None
+    firm = s.organization if s.group == Group.ANALYST else None
     return Voice(
         Markup(esc(s.name)),
         Markup(esc(s.url)) if s.url else None,
@@ -256,7 +249,7 @@ class TranscriptBody:
         speaker = self.voices.get(turn.speaker) if turn.speaker else None
         where = f"question {self.numbers[exchange.id]}, " if exchange else ""
         asks = bool(exchange and exchange.asker == turn.speaker)
-        answers = bool(exchange and speaker and speaker.group == GROUP_COMPANY and not asks)
+        answers = bool(exchange and speaker and speaker.group == Group.COMPANY and not asks)
         return TurnView(
             anchor=turn.id,
             url=self.href + turn.id,
@@ -329,7 +322,7 @@ class TranscriptBody:
         self._sections: list[tuple[str, SectionView]] = []
         for section_id, turns in runs:
             section = kinds.get(section_id)
-            boilerplate = bool(section and section.kind == SECTION_BOILERPLATE)
+            boilerplate = bool(section and section.kind == SectionKind.BOILERPLATE)
             if boilerplate and not any(t.paragraphs for _, t in turns):
                 continue  # nothing but page furniture, all left out
             anchor = None if section_id in anchored else self.urls.section_anchor(section_id)

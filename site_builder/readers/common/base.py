@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from site_builder.errors import Diagnostic, reader_warning
-from site_builder.model import GROUP_UNKNOWN, Participant, Section, Turn
+from site_builder.model import Group, Participant, Section, SectionKind, Turn
 from site_builder.slugs import slugify
 
 
@@ -51,20 +51,22 @@ class TranscriptBuilder:
         *,
         role: str | None = None,
         organization: str | None = None,
-        group: str = GROUP_UNKNOWN,
+        group: str = Group.UNKNOWN,
         line: int | None = None,
         aliases: tuple[str, ...] = (),
         evidence: tuple[str, ...] = (),
     ) -> Participant:
         """Add a participant with a unique id (``john-smith``, ``john-smith-2``) and return it."""
         pid = self._unique_id("participant", self._slug(name))
-        participant = Participant(pid, name, role, organization, group, line, aliases, evidence)
+        participant = Participant(
+            pid, name, role, organization, Group(group), line, aliases, evidence
+        )
         self.participants.append(participant)
         return participant
 
     def add_section(self, title: str, kind: str, line: int) -> Section:
         sid = self._unique_id("section", self._slug(title))
-        section = Section(sid, title, kind, line)
+        section = Section(sid, title, SectionKind(kind), line)
         self.sections.append(section)
         return section
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from site_builder.errors import reader_warning
-from site_builder.model import SECTION_BOILERPLATE, ParsedTranscript, Turn
+from site_builder.model import ParsedTranscript, SectionKind, Turn
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _RULE = re.compile(r"[=_*~#\-]{5,}")
@@ -60,7 +60,7 @@ def _furniture(paragraph: str, headings: set[str]) -> tuple[str, list[str]]:
 
 def drop_furniture(parsed: ParsedTranscript) -> ParsedTranscript:
     """Boilerplate turns with their page furniture cut out; turns keep their ids (anchors)."""
-    boilerplate = {s.id for s in parsed.sections if s.kind == SECTION_BOILERPLATE}
+    boilerplate = {s.id for s in parsed.sections if s.kind == SectionKind.BOILERPLATE}
     if not boilerplate:
         return parsed
     headings = _CONTENTS_WORDS | {s.title.strip(" :").lower() for s in parsed.sections}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
-from site_builder.model import GROUP_ANALYST, GROUP_COMPANY, GROUP_OTHER
+from site_builder.model import Group
 from site_builder.slugs import name_key
 
 
@@ -38,20 +38,20 @@ def assign(
             words[turn.speaker] = words.get(turn.speaker, 0) + said
     first = next((t.speaker for t in turns if t.speaker), None)
     found = dict(group)
-    others = [name for name, g in group.items() if g == GROUP_OTHER]
+    others = [name for name, g in group.items() if g == Group.OTHER]
     if kind != "podcast" or len(others) < 2:
         return found
     named = {name_key(g) for g in guests}
     if named & {name_key(n) for n in others}:
         for name in others:
-            found[name] = GROUP_COMPANY if name_key(name) in named else GROUP_ANALYST
+            found[name] = Group.COMPANY if name_key(name) in named else Group.ANALYST
         return found
     # Half an equal share is the line: a panel's hosts mostly ask and say less than that.
     total = sum(words.get(n, 0) for n in others) or 1
     for name in others:
         above = words.get(name, 0) / total > 1 / (2 * len(others))
-        found[name] = GROUP_COMPANY if above and name != first else GROUP_ANALYST
-    if all(found[n] == GROUP_ANALYST for n in others):  # nobody spoke most: the first hosts
+        found[name] = Group.COMPANY if above and name != first else Group.ANALYST
+    if all(found[n] == Group.ANALYST for n in others):  # nobody spoke most: the first hosts
         for name in others:
-            found[name] = GROUP_ANALYST if name == first else GROUP_COMPANY
+            found[name] = Group.ANALYST if name == first else Group.COMPANY
     return found

@@ -11,19 +11,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_OTHER,
-    GROUP_UNKNOWN,
-    SECTION_BOILERPLATE,
-    SECTION_PREPARED,
-    SECTION_QA,
-    EventInfo,
-    ParsedTranscript,
-    SourceText,
-)
+from site_builder.model import EventInfo, Group, ParsedTranscript, SectionKind, SourceText
 from site_builder.readers.common.base import TranscriptBuilder, split_lines
 from site_builder.readers.earningscall.labels import (
     bare,
@@ -126,12 +114,12 @@ def _firm_as_introduced(words: list[str], length: int, before: str) -> int:
 def _group(name: str, title: str | None) -> str:
     role = (title or "").lower()
     if bare(name) == "operator" or "operator" in role.split():
-        return GROUP_OPERATOR
+        return Group.OPERATOR
     if "analyst" in role:
-        return GROUP_ANALYST
+        return Group.ANALYST
     if "translator" in role or "interpreter" in role or bare(name) == "interpreter":
-        return GROUP_OTHER
-    return GROUP_COMPANY if title or name.endswith("Representative") else GROUP_UNKNOWN
+        return Group.OTHER
+    return Group.COMPANY if title or name.endswith("Representative") else Group.UNKNOWN
 
 
 def parse(source: SourceText) -> ParsedTranscript:
@@ -146,7 +134,7 @@ def parse(source: SourceText) -> ParsedTranscript:
         if field:
             fields[field.group("key").lower()] = field.group("value").strip()
     if header:
-        section = b.add_section("Header", SECTION_BOILERPLATE, header[0][0])
+        section = b.add_section("Header", SectionKind.BOILERPLATE, header[0][0])
         b.start_turn("", section.id, header[0][0]).extend(text for _, text in header)
     turns = _turns(lines, end + 1)
     lengths = label_lengths([[w for w in words if w != "\n"] for _, words in turns])
@@ -165,7 +153,7 @@ def parse(source: SourceText) -> ParsedTranscript:
             participant = b.add_participant(
                 name,
                 role=title,
-                organization=firm or (fields.get("company") if group == GROUP_COMPANY else None),
+                organization=firm or (fields.get("company") if group == Group.COMPANY else None),
                 group=group,
                 line=line,
                 aliases=(label,) if label != name else (),
@@ -176,22 +164,22 @@ def parse(source: SourceText) -> ParsedTranscript:
             (line, label, speakers[label], [p.strip() for p in text.split("\n") if p.strip()])
         )
     qa_from = next(
-        (i for i, (_, label, _, _) in enumerate(read) if groups[label] == GROUP_ANALYST), None
+        (i for i, (_, label, _, _) in enumerate(read) if groups[label] == Group.ANALYST), None
     )
     if (
         qa_from is not None
         and qa_from > 1
-        and groups[read[qa_from - 1][1]] in (GROUP_OPERATOR, GROUP_COMPANY)
+        and groups[read[qa_from - 1][1]] in (Group.OPERATOR, Group.COMPANY)
     ):
         qa_from -= 1
     section_id = (
-        b.add_section("Prepared remarks", SECTION_PREPARED, read[0][0]).id
+        b.add_section("Prepared remarks", SectionKind.PREPARED, read[0][0]).id
         if read and qa_from != 0
         else ""
     )
     for position, (line, label, pid, paragraphs) in enumerate(read):
         if position == qa_from:
-            section_id = b.add_section("Questions and answers", SECTION_QA, line).id
+            section_id = b.add_section("Questions and answers", SectionKind.QA, line).id
         b.start_turn(pid, section_id, line, label).extend(paragraphs)
     year = fields.get("year", "")
     return ParsedTranscript(

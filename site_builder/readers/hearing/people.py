@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from site_builder.model import GROUP_OTHER, Participant
+from site_builder.model import Group, Participant
 from site_builder.readers.common.base import TranscriptBuilder
 
 _HONORIFIC = (
@@ -157,7 +157,7 @@ class Speakers:
             return self._add_alias(self._by_key[key], label)
         aliases = (label,) if label != name else ()
         participant = self.builder.add_participant(
-            name, role=role, organization=organization, group=GROUP_OTHER, line=line,
+            name, role=role, organization=organization, group=Group.OTHER, line=line,
             aliases=aliases,
         )  # fmt: skip
         self._by_key[key] = participant

@@ -16,14 +16,7 @@ import re
 from dataclasses import dataclass
 from itertools import chain, islice
 
-from site_builder.model import (
-    SECTION_BOILERPLATE,
-    SECTION_OTHER,
-    EventInfo,
-    ParsedTranscript,
-    Participant,
-    SourceText,
-)
+from site_builder.model import EventInfo, ParsedTranscript, Participant, SectionKind, SourceText
 from site_builder.readers.common.base import TranscriptBuilder, split_lines
 from site_builder.readers.common.call_dates import iso_date
 from site_builder.readers.common.markdown_meta import date_from_name
@@ -97,7 +90,7 @@ def parse(source: SourceText) -> ParsedTranscript:
         opening = _heading_text(heading)
     _boilerplate(b, "Front matter", front_blocks)
     if start < len(lines):
-        b.add_section(opening, SECTION_OTHER, opening_line)
+        b.add_section(opening, SectionKind.OTHER, opening_line)
         _speech(b, speakers, lines[start:end], start + 1)
     _boilerplate(b, "Appendix" if _appendix_at(lines, end) else "End matter",
                  _blocks(lines[end:], end + 1))  # fmt: skip
@@ -132,7 +125,7 @@ def _speech(b: TranscriptBuilder, speakers: Speakers, lines: list[str], first: i
             text.extend(" ".join(block[0].split()))
             continue
         if _is_heading(block) and not LABEL.match(block[0]):
-            section = b.add_section(_heading_text(block), SECTION_OTHER, line_number).id
+            section = b.add_section(_heading_text(block), SectionKind.OTHER, line_number).id
             text = _Paragraphs()
             continue
         for offset, line in enumerate(block):
@@ -204,7 +197,7 @@ def _heading_text(block: list[str]) -> str:
 def _boilerplate(b: TranscriptBuilder, title: str, blocks: list[tuple[int, list[str]]]) -> None:
     if not blocks:
         return
-    section = b.add_section(title, SECTION_BOILERPLATE, blocks[0][0])
+    section = b.add_section(title, SectionKind.BOILERPLATE, blocks[0][0])
     paragraphs = b.start_turn("", section.id, blocks[0][0])
     paragraphs.extend(" ".join(line.strip() for line in block) for _, block in blocks)
 

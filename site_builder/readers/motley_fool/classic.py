@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_UNKNOWN,
-    SECTION_PREPARED,
-    SECTION_QA,
-)
+from site_builder.model import Group, SectionKind
 from site_builder.readers.common.base import TranscriptBuilder
 from site_builder.readers.motley_fool.common import (
     SITE_BOILERPLATE,
@@ -27,9 +20,9 @@ from site_builder.readers.motley_fool.common import (
 _NAME_WORD = r"[^\s\-]+(?:-[^\s\-]+)*"
 LABEL = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,5}})--(?P<rest>\S.{{0,160}})$")
 HEADINGS = {
-    "prepared remarks:": SECTION_PREPARED,
-    "questions & answers:": SECTION_QA,
-    "questions and answers:": SECTION_QA,
+    "prepared remarks:": SectionKind.PREPARED,
+    "questions & answers:": SectionKind.QA,
+    "questions and answers:": SectionKind.QA,
 }
 PARTICIPANTS_HEADING = "call participants:"
 ANALYST_ROLE = re.compile(r"\banalyst$", re.I)
@@ -43,7 +36,7 @@ def is_classic(blocks: list[Block]) -> bool:
 def split_label(text: str) -> tuple[str, str | None, str | None, str] | None:
     """``Sanjit Singh--Morgan Stanley -- Analyst`` -> (name, role, firm, group), or None."""
     if text == "Operator":
-        return "Operator", None, None, GROUP_OPERATOR
+        return "Operator", None, None, Group.OPERATOR
     match = LABEL.match(text)
     if not match or not text[0].isupper() or text.endswith((".", "?", "!", ",")):
         return None
@@ -52,10 +45,10 @@ def split_label(text: str) -> tuple[str, str | None, str | None, str] | None:
     firm, dashes, role = ("", "--", rest[2:]) if rest.startswith("--") else rest.rpartition(" -- ")
     role = role.strip()
     if dashes:
-        group = GROUP_ANALYST if "analyst" in role.lower() else GROUP_UNKNOWN
+        group = Group.ANALYST if "analyst" in role.lower() else Group.UNKNOWN
         return name, role or None, firm.strip() or None, group
     # "Raimo Lenschow--Analyst": a questioner whose firm the page left out is still a questioner.
-    return name, rest, None, GROUP_ANALYST if ANALYST_ROLE.search(rest) else GROUP_COMPANY
+    return name, rest, None, Group.ANALYST if ANALYST_ROLE.search(rest) else Group.COMPANY
 
 
 def parse_classic(b: TranscriptBuilder, blocks: list[Block], company: str | None) -> None:
@@ -89,7 +82,7 @@ def parse_classic(b: TranscriptBuilder, blocks: list[Block], company: str | None
         label = split_label(block.text)
         if label:
             name, role, firm, group = label
-            if group == GROUP_COMPANY:
+            if group == Group.COMPANY:
                 firm = company
             pid = people.add(name, block.line, role=role, org=firm, group=group)
             people.alias(pid, *(x for x in block.extras if x != block.text))
@@ -118,7 +111,7 @@ def _read_list(people: People, blocks: list[Block], listing: int, company: str |
             name,
             blocks[index].line,
             role=role,
-            org=company if group == GROUP_COMPANY else firm,
+            org=company if group == Group.COMPANY else firm,
             group=group,
         )
         people.alias(pid, *(x for x in blocks[index].extras if x != blocks[index].text))

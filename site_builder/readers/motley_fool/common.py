@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from site_builder.model import GROUP_UNKNOWN, SECTION_BOILERPLATE, EventInfo
+from site_builder.model import EventInfo, Group, SectionKind
 from site_builder.readers.common.base import TranscriptBuilder
 from site_builder.readers.common.call_dates import iso_date, quarter_and_year
 from site_builder.slugs import name_key
@@ -105,7 +105,7 @@ def event_info(fields: dict[str, str], page_lines: list[str]) -> tuple[str | Non
 def add_boilerplate(b: TranscriptBuilder, title: str, blocks: list[Block]) -> None:
     """Text nobody speaks (headers, summaries, glossary, site text): kept, never speech."""
     if blocks:
-        section = b.add_section(title, SECTION_BOILERPLATE, blocks[0].line)
+        section = b.add_section(title, SectionKind.BOILERPLATE, blocks[0].line)
         paragraphs = b.start_turn("", section.id, blocks[0].line)
         for block in blocks:
             paragraphs.extend(block.paragraphs())
@@ -128,7 +128,7 @@ class People:
         *,
         role: str | None = None,
         org: str | None = None,
-        group: str = GROUP_UNKNOWN,
+        group: str = Group.UNKNOWN,
     ) -> str:
         """The participant called ``name``, added with these details if new."""
         found = self.find(name)

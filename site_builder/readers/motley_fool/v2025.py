@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_UNKNOWN,
-    SECTION_PREPARED,
-    SECTION_QA,
-)
+from site_builder.model import Group, SectionKind
 from site_builder.readers.common.base import TranscriptBuilder
 from site_builder.readers.motley_fool.common import (
     SITE_BOILERPLATE,
@@ -58,9 +51,9 @@ def parse_2025(b: TranscriptBuilder, blocks: list[Block], company: str | None) -
     for position, (label, name, first_text, rest) in enumerate(turns):
         if position == 0 or position == qa_start:
             title, kind = (
-                ("Questions and answers", SECTION_QA)
+                ("Questions and answers", SectionKind.QA)
                 if position == qa_start
-                else ("Prepared remarks", SECTION_PREPARED)
+                else ("Prepared remarks", SectionKind.PREPARED)
             )
             section_id = b.add_section(title, kind, label.line).id
         written = block_label(label.text) if name else ""
@@ -71,7 +64,7 @@ def parse_2025(b: TranscriptBuilder, blocks: list[Block], company: str | None) -
             )
             name = "Unknown speaker"
         firm = _firm_from_introduction(name, turns[position - 1]) if position else None
-        group = GROUP_ANALYST if titled else _group_of_new(name, position, qa_start)
+        group = Group.ANALYST if titled else _group_of_new(name, position, qa_start)
         role = "Analyst" if titled else None
         pid = people.add(name, label.line, role=role, org=firm, group=group)
         paragraphs = b.start_turn(pid, section_id, label.line, written)
@@ -103,7 +96,7 @@ def _front_matter(
                 block.line,
                 role=listed.group("role").strip(),
                 org=company,
-                group=GROUP_COMPANY,
+                group=Group.COMPANY,
             )
         elif GLOSSARY_HEADING.match(block.text) or glossary:
             in_list = False
@@ -160,5 +153,5 @@ def _firm_from_introduction(
 def _group_of_new(name: str, position: int, qa_start: int) -> str:
     """The group of a speaker the participant list did not name (listed ones keep theirs)."""
     if name == "Operator":
-        return GROUP_OPERATOR
-    return GROUP_ANALYST if position >= qa_start else GROUP_UNKNOWN
+        return Group.OPERATOR
+    return Group.ANALYST if position >= qa_start else Group.UNKNOWN

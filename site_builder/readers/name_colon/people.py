@@ -11,15 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_OTHER,
-    SECTION_OTHER,
-    SECTION_PREPARED,
-    SECTION_QA,
-)
+from site_builder.model import Group, SectionKind
 from site_builder.readers.name_colon.scan import Scan
 from site_builder.text import phrases as signals
 from site_builder.text.introductions import firm_after
@@ -125,9 +117,9 @@ def groups(
             continue
         if name not in group:
             if name.lower() == "operator":
-                group[name] = GROUP_OPERATOR
+                group[name] = Group.OPERATOR
             elif name == ASKER:
-                group[name] = GROUP_ANALYST
+                group[name] = Group.ANALYST
             elif kind == "earnings-call":
                 last = " ".join(previous.paragraphs) if previous is not None else ""
                 by_operator = previous is not None and previous.speaker.lower() == "operator"
@@ -137,12 +129,12 @@ def groups(
                     firm = nameless["firm"]  # "Goldman Sachs has the next question"
                 titled = _speaks_for_company(said, name)
                 if firm is not None and not titled:
-                    group[name] = GROUP_ANALYST
+                    group[name] = Group.ANALYST
                     evidence[name] = ("introduced as the next questioner",)
                     if firm:
                         organization[name] = firm
                 else:
-                    group[name] = GROUP_COMPANY
+                    group[name] = Group.COMPANY
                     evidence[name] = (
                         ("named with a company title",)
                         if titled
@@ -151,11 +143,11 @@ def groups(
                         else ("not introduced as a questioner",)
                     )
             else:
-                group[name] = GROUP_OTHER
+                group[name] = Group.OTHER
         text = " ".join(turn.paragraphs)
-        if group.get(name) != GROUP_ANALYST and not introduced_yet and len(said) < _WELCOME:
+        if group.get(name) != Group.ANALYST and not introduced_yet and len(said) < _WELCOME:
             said += " " + text  # the hosts' words before the questions name the executives
-        introduced_yet = introduced_yet or group.get(name) == GROUP_ANALYST
+        introduced_yet = introduced_yet or group.get(name) == Group.ANALYST
         previous = turn
     return group, organization, evidence
 
@@ -166,12 +158,12 @@ def split_off_qa(scan: Scan, group: dict[str, str]) -> None:
 
     API exports of earnings calls have no Q&A header; the exchange grouping needs one.
     """
-    if any(kind == SECTION_QA for _, kind, _ in scan.sections):
+    if any(kind == SectionKind.QA for _, kind, _ in scan.sections):
         return
     for index, turn in enumerate(scan.turns):
         if index == 0:
             continue
-        if group.get(turn.speaker) == GROUP_ANALYST:
+        if group.get(turn.speaker) == Group.ANALYST:
             start = index - 1
             break
         if _FIRST_QUESTION.search(" ".join(turn.paragraphs)):
@@ -180,14 +172,14 @@ def split_off_qa(scan: Scan, group: dict[str, str]) -> None:
     else:
         return
     old = scan.turns[start].section
-    scan.sections.append(("Questions and answers", SECTION_QA, scan.turns[start].line))
+    scan.sections.append(("Questions and answers", SectionKind.QA, scan.turns[start].line))
     qa = len(scan.sections) - 1
     for turn in scan.turns[start:]:
         if turn.section == old:
             turn.section = qa
     title, kind, line = scan.sections[old]
-    if kind == SECTION_OTHER and title == "Transcript":
-        scan.sections[old] = ("Prepared remarks", SECTION_PREPARED, line)
+    if kind == SectionKind.OTHER and title == "Transcript":
+        scan.sections[old] = ("Prepared remarks", SectionKind.PREPARED, line)
 
 
 def title_from_path(path: str) -> str:

@@ -16,14 +16,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from site_builder.model import (
-    SECTION_BOILERPLATE,
-    SECTION_OTHER,
-    SECTION_QA,
-    EventInfo,
-    ParsedTranscript,
-    SourceText,
-)
+from site_builder.model import EventInfo, ParsedTranscript, SectionKind, SourceText
 from site_builder.readers.common import labels as lab
 from site_builder.readers.common import podcast_roles
 from site_builder.readers.common.base import TranscriptBuilder, split_lines
@@ -159,10 +152,10 @@ def _scan(source: SourceText) -> Scan:
         return turn
 
     if body_start > 0:
-        front = section("Front matter", SECTION_BOILERPLATE, 1)
+        front = section("Front matter", SectionKind.BOILERPLATE, 1)
         turn = open_turn("", front, 1)
         turn.paragraphs += [ln.strip() for ln in lines[1 : body_start - 1] if ln.strip()]
-    body = section("Transcript", SECTION_OTHER, body_start + 1)
+    body = section("Transcript", SectionKind.OTHER, body_start + 1)
     preamble: int | None = None
     for index in range(body_start, len(lines)):
         number, text = index + 1, lines[index].strip()
@@ -176,7 +169,7 @@ def _scan(source: SourceText) -> Scan:
             if level == 1 and not saw_heading and scan.meta.title in (None, title):
                 scan.meta.title = title
             else:
-                kind = SECTION_QA if _QA_HEADING.search(title) else SECTION_OTHER
+                kind = SectionKind.QA if _QA_HEADING.search(title) else SectionKind.OTHER
                 body = section(title, kind, number)
                 scan.headings.add(body)
             saw_heading, current = True, None
@@ -184,7 +177,7 @@ def _scan(source: SourceText) -> Scan:
         label = accepted.get(index)
         if label is not None and lab.is_break(label):
             flush()
-            sec = section(label.name, SECTION_BOILERPLATE, number)
+            sec = section(label.name, SectionKind.BOILERPLATE, number)
             rest = unescape_markdown(label.rest)
             stamp = _LEADING_STAMP.match(rest)
             ts = label.timestamp or (lab.normalise_timestamp(stamp.group(1)) if stamp else None)
@@ -211,7 +204,7 @@ def _scan(source: SourceText) -> Scan:
                 current = open_turn(speaker, body, number)
             else:
                 if preamble is None:
-                    preamble = section("Preamble", SECTION_BOILERPLATE, number)
+                    preamble = section("Preamble", SectionKind.BOILERPLATE, number)
                 current = open_turn("", preamble, number)
         if current.speaker == "":
             read_header_field(text, scan.meta)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from site_builder.errors import Diagnostic, reader_warning
-from site_builder.model import GROUP_ANALYST, GROUP_COMPANY, EventInfo
+from site_builder.model import EventInfo, Group
 from site_builder.readers.common.participant_lines import split_entry
 from site_builder.text.names import clean_firm, firm_relation
 
@@ -45,10 +45,10 @@ _TIME = re.compile(
 )
 # List headings and the group their entries belong to.
 LIST_HEADINGS = {
-    "executives": GROUP_COMPANY,
-    "company participants": GROUP_COMPANY,
-    "analysts": GROUP_ANALYST,
-    "conference call participants": GROUP_ANALYST,
+    "executives": Group.COMPANY,
+    "company participants": Group.COMPANY,
+    "analysts": Group.ANALYST,
+    "conference call participants": Group.ANALYST,
 }
 QA_HEADING = re.compile(r"^questions?[-\s]+and[-\s]+answers?(?:[-\s]+session)?$", re.I)
 # "Name - Firm" / "Name – Title": the first spaced dash of any kind splits name from the rest.
@@ -190,7 +190,7 @@ def _add_list_entry(header: Header, text: str, group: str, line: int) -> bool:
     role: str | None = None
     organization: str | None = None
     if rest:
-        if group == GROUP_ANALYST or _names_company(rest, header.event.company):
+        if group == Group.ANALYST or _names_company(rest, header.event.company):
             organization = clean_firm(rest)
             if organization != rest:
                 header.warnings.append(

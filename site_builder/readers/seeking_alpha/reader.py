@@ -12,19 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_OTHER,
-    GROUP_UNKNOWN,
-    SECTION_BOILERPLATE,
-    SECTION_PREPARED,
-    SECTION_QA,
-    ParsedTranscript,
-    Participant,
-    SourceText,
-)
+from site_builder.model import Group, ParsedTranscript, Participant, SectionKind, SourceText
 from site_builder.readers.common.base import TranscriptBuilder, split_lines
 from site_builder.readers.seeking_alpha.header import (
     LIST_HEADINGS,
@@ -69,11 +57,11 @@ _UNIDENTIFIED = re.compile(
     re.I,
 )
 _UNIDENTIFIED_GROUPS = {
-    "company representative": GROUP_COMPANY,
-    "corporate participant": GROUP_COMPANY,
-    "company speaker": GROUP_COMPANY,
-    "analyst": GROUP_ANALYST,
-    "audience member": GROUP_OTHER,
+    "company representative": Group.COMPANY,
+    "corporate participant": Group.COMPANY,
+    "company speaker": Group.COMPANY,
+    "analyst": Group.ANALYST,
+    "audience member": Group.OTHER,
 }
 # ``Q - Kimberly Greenberger`` / ``A - Fred Smith``: the letter marks the side, then the name.
 _Q_OR_A = re.compile(r"^(?P<side>[QA])\s*[-–—]\s*(?P<rest>\S.*)$")
@@ -171,12 +159,12 @@ class _Speakers:
         if not stripped or len(stripped.split(maxsplit=_MAX_LABEL_WORDS)) > _MAX_LABEL_WORDS:
             return None
         if stripped.lower() == "operator":
-            return self.on_demand("Operator", GROUP_OPERATOR, line)
+            return self.on_demand("Operator", Group.OPERATOR, line)
         unidentified = _UNIDENTIFIED.match(stripped)
         if unidentified:
             who = unidentified["who"].lower()
             name = " ".join(w.capitalize() for w in stripped.split())
-            return self.on_demand(name, _UNIDENTIFIED_GROUPS.get(who, GROUP_UNKNOWN), line)
+            return self.on_demand(name, _UNIDENTIFIED_GROUPS.get(who, Group.UNKNOWN), line)
         asked = _Q_OR_A.match(stripped)
         if asked:
             return self._q_or_a(asked, stripped, line)
@@ -201,12 +189,12 @@ class _Speakers:
         if found is None:
             if not _PERSON_NAME.match(asked["rest"]):
                 return None
-            group = GROUP_ANALYST if asked["side"].upper() == "Q" else GROUP_COMPANY
+            group = Group.ANALYST if asked["side"].upper() == "Q" else Group.COMPANY
             found = self.on_demand(asked["rest"], group, line)
             self.builder.warn(
                 line,
                 f"{stripped!r} names nobody in the participant lists: "
-                f"read as a new {'asker' if group == GROUP_ANALYST else 'company speaker'}",
+                f"read as a new {'asker' if group == Group.ANALYST else 'company speaker'}",
                 "speaker",
             )
         if stripped != self.names[found]:
@@ -270,7 +258,9 @@ def parse(source: SourceText) -> ParsedTranscript:
         speakers.listed(participant, listed.written)
     if header.preamble is not None:
         line, text = header.preamble
-        b.start_turn("", b.add_section("Header", SECTION_BOILERPLATE, line).id, line).append(text)
+        b.start_turn("", b.add_section("Header", SectionKind.BOILERPLATE, line).id, line).append(
+            text
+        )
     section: str | None = None
     paragraphs: list[str] | None = None
     for index in range(header.body_start, len(lines)):
@@ -278,19 +268,19 @@ def parse(source: SourceText) -> ParsedTranscript:
         if not text:
             continue
         if QA_HEADING.match(text):
-            section, paragraphs = b.add_section(text, SECTION_QA, number).id, None
+            section, paragraphs = b.add_section(text, SectionKind.QA, number).id, None
             continue
         speaker = speakers.resolve(text, number)
         if speaker is not None:
             if section is None:
-                section = b.add_section(PREPARED_TITLE, SECTION_PREPARED, number).id
+                section = b.add_section(PREPARED_TITLE, SectionKind.PREPARED, number).id
             paragraphs = b.start_turn(speaker, section, number, label=text)
             continue
         if paragraphs is None:
             # Speech before any label: kept under an unknown speaker rather than dropped.
             if section is None:
-                section = b.add_section(PREPARED_TITLE, SECTION_PREPARED, number).id
-            unknown = speakers.on_demand("Unknown speaker", GROUP_UNKNOWN, number)
+                section = b.add_section(PREPARED_TITLE, SectionKind.PREPARED, number).id
+            unknown = speakers.on_demand("Unknown speaker", Group.UNKNOWN, number)
             b.warn(number, "text before any speaker label: shown as an unknown speaker", "speaker")
             paragraphs = b.start_turn(unknown, section, number)
         if _LABEL_SHAPE.match(text) and reads_like_firm(SPACED_DASH.split(text, maxsplit=1)[1]):

@@ -6,13 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from site_builder.model import (
-    GROUP_ANALYST,
-    GROUP_COMPANY,
-    GROUP_OPERATOR,
-    GROUP_UNKNOWN,
-    SECTION_QA,
-)
+from site_builder.model import Group, SectionKind
 from site_builder.readers.common.base import TranscriptBuilder
 from site_builder.readers.common.participant_lines import split_entry
 from site_builder.slugs import name_key
@@ -42,14 +36,14 @@ class People:
         """``Corporate`` / ``Company`` list -> company; ``Conference Call`` -> analyst; else ""."""
         word = heading_word.lower()
         if word in ("corporate", "company"):
-            return GROUP_COMPANY
-        return GROUP_ANALYST if word else ""
+            return Group.COMPANY
+        return Group.ANALYST if word else ""
 
     def company_organization(self) -> str | None:
         orgs = Counter(
             p.organization
             for p in self.b.participants
-            if p.group == GROUP_COMPANY and p.organization
+            if p.group == Group.COMPANY and p.organization
         )
         return orgs.most_common(1)[0][0] if orgs else None
 
@@ -84,7 +78,7 @@ class People:
         self.b.warn(line, "text before any speaker line: shown as an unknown speaker", "speaker")
         key = name_key("Unknown speaker")
         if key not in self._by_key:
-            self._add("Unknown speaker", None, None, GROUP_UNKNOWN, line)
+            self._add("Unknown speaker", None, None, Group.UNKNOWN, line)
         return self._by_key[key]
 
     def _split_label(self, label: str) -> tuple[str, str]:
@@ -101,15 +95,15 @@ class People:
     def _infer_group(self, name: str, firm: str | None, title: str | None, section: str) -> str:
         lowered = name.lower()
         if lowered == "operator":
-            return GROUP_OPERATOR
+            return Group.OPERATOR
         company = self.company_organization()
         if "company representative" in lowered or (firm and company and firm == company):
-            return GROUP_COMPANY
+            return Group.COMPANY
         if title and "analyst" in title.lower():
-            return GROUP_ANALYST
-        if firm and section == SECTION_QA:
-            return GROUP_ANALYST
-        return GROUP_UNKNOWN
+            return Group.ANALYST
+        if firm and section == SectionKind.QA:
+            return Group.ANALYST
+        return Group.UNKNOWN
 
     def _add(self, name: str, firm: str | None, title: str | None, group: str, line: int) -> str:
         participant = self.b.add_participant(

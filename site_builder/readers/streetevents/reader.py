@@ -12,15 +12,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.model import (
-    SECTION_BOILERPLATE,
-    SECTION_PREPARED,
-    SECTION_QA,
-    SECTION_SUMMARY,
-    EventInfo,
-    ParsedTranscript,
-    SourceText,
-)
+from site_builder.model import EventInfo, ParsedTranscript, SectionKind, SourceText
 from site_builder.readers.common.base import TranscriptBuilder, split_lines
 from site_builder.readers.common.sync_tags import SYNC_TAG, clock, seconds
 from site_builder.readers.streetevents.detect import MAX_SCORE as MAX_SCORE
@@ -48,12 +40,12 @@ COUNTER = re.compile(r"\s{2,}\[\d+\]\s*$")
 COPYRIGHT = re.compile(r"^\s*Copyright\b.*?All Rights Reserved\.?", re.I)
 
 VERBATIM_HEADINGS = {
-    "presentation": SECTION_PREPARED,
-    "questions and answers": SECTION_QA,
-    "question and answer": SECTION_QA,
-    "q-and-a": SECTION_QA,
+    "presentation": SectionKind.PREPARED,
+    "questions and answers": SectionKind.QA,
+    "question and answer": SectionKind.QA,
+    "q-and-a": SectionKind.QA,
 }
-OTHER_HEADINGS = {"definitions": SECTION_BOILERPLATE, "disclaimer": SECTION_BOILERPLATE}
+OTHER_HEADINGS = {"definitions": SectionKind.BOILERPLATE, "disclaimer": SectionKind.BOILERPLATE}
 SUMMARY_HEADINGS = {
     "overview",
     "summary",
@@ -84,7 +76,7 @@ def _heading_kind(line: str, brief: bool) -> str | None:
     if key in OTHER_HEADINGS:
         return OTHER_HEADINGS[key]
     if brief and key in SUMMARY_HEADINGS:
-        return SECTION_SUMMARY
+        return SectionKind.SUMMARY
     return None
 
 
@@ -104,7 +96,7 @@ def parse(source: SourceText) -> ParsedTranscript:
     title, event = read_header(lines[:header_end])
     kept = [(numbers[i], ln.strip()) for i, ln in enumerate(lines[:header_end]) if ln.strip()]
     if kept:
-        header = b.add_section("Header", SECTION_BOILERPLATE, kept[0][0])
+        header = b.add_section("Header", SectionKind.BOILERPLATE, kept[0][0])
         b.start_turn("", header.id, kept[0][0]).extend(text for _, text in kept)
     _Scanner(b, people, lines, numbers, syncs, brief).run(header_end)
     event = EventInfo(
@@ -203,18 +195,22 @@ class _Scanner:
         elif kind:
             self.flush()
             if (
-                kind in (SECTION_PREPARED, SECTION_QA)
+                kind in (SectionKind.PREPARED, SectionKind.QA)
                 and self.brief
                 and not _has_speaker_ahead(self.lines, index + 1)
             ):
-                kind = SECTION_SUMMARY  # a brief's "Questions and Answers" digest is not verbatim
+                kind = (
+                    SectionKind.SUMMARY
+                )  # a brief's "Questions and Answers" digest is not verbatim
             section = self.b.add_section(stripped, kind, number)
             self.section_id, self.section_kind = section.id, kind
             self.paragraphs, self.list_group = None, None
         elif COPYRIGHT.match(line):
             self.flush()
             if not self.section_id:
-                self.section_id = self.b.add_section("Copyright", SECTION_BOILERPLATE, number).id
+                self.section_id = self.b.add_section(
+                    "Copyright", SectionKind.BOILERPLATE, number
+                ).id
             self.b.start_turn("", self.section_id, number).append(stripped)
             # What follows the copyright can only be a repeated participant list.
             self.list_group, self.section_kind = self.people.group_for_list(""), ""
@@ -225,11 +221,11 @@ class _Scanner:
                 self.entry = (entry.group(1), number)
             else:
                 self.flush(stripped)
-        elif self.section_kind in (SECTION_PREPARED, SECTION_QA):
+        elif self.section_kind in (SectionKind.PREPARED, SectionKind.QA):
             self.speech(index, line, number, stripped)
         elif stripped:
             if not self.section_id:
-                self.section_id = self.b.add_section("Other", SECTION_BOILERPLATE, number).id
+                self.section_id = self.b.add_section("Other", SectionKind.BOILERPLATE, number).id
             if not self.block:
                 self.block_line = number
             # A speaker line outside the verbatim sections is kept as text; its turn counter
