@@ -87,7 +87,8 @@ Costs fell.
 def test_streetevents_list_entries_on_one_line_split() -> None:
     parsed = streetevents.parse(SourceText("x.txt", STREETEVENTS, "utf-8"))
     people = {p.name: (p.role, p.organization, p.group) for p in parsed.participants}
-    assert people["Ann Lee"] == ("Co-Founder, CEO, President & Director", None, "company")
+    # The list gives her title only; her speaker line names her firm.
+    assert people["Ann Lee"] == ("Co-Founder, CEO, President & Director", "Acme Corp", "company")
     assert people["Raj de Souza"] == ("CFO", "Acme Corp", "company")
     assert [t.speaker for t in parsed.turns if t.speaker] == ["operator", "ann-lee", "raj-de-souza"]
     assert lost_words(STREETEVENTS, parsed) == []

@@ -107,7 +107,8 @@ def test_filters_offer_the_values_of_every_shard_and_narrow_across_them(
     calls = sorted(p.stem for p in (content / "transcripts").glob("*.txt"))
     with static_server(sharded) as base:
         page.goto(f"{base}search/?q=quarter")
-        page.locator(RESULT_LINKS).first.wait_for(timeout=15000)
+        page.locator(RESULT_LINKS).first.wait_for(timeout=30000)
+        page.get_by_role("button", name="Filters").click()  # the groups wait behind it
         page.locator(".pagefind-ui__filter-name", has_text="Quarter").click()
         quarters = page.locator("input[name=quarter]").evaluate_all("i => i.map(e => e.value)")
         assert len(quarters) == len(calls), "every call's quarter, from all four shards"
