@@ -145,3 +145,16 @@ def test_an_operator_interrupting_the_remarks_does_not_open_the_questions() -> N
         "Why?",
         "Because.",
     ]
+
+
+def test_an_interleaved_translation_without_its_entry_line_keeps_its_words() -> None:
+    """Found by the mutation test: with an entry's ``[  1] [EN]`` line gone, its ``[中]``
+    translation line was dropped with the missing entry."""
+    path = CORPUS / "interleaved_bilingual" / "mf_mongodb_2025q1_en_zh_interleaved.txt"
+    source = SourceText(str(path), path.read_text(encoding="utf-8"), "utf-8")
+    lines = source.text.split("\n")
+    entry = next(i for i, line in enumerate(lines) if line.lstrip().startswith("[  1] [EN]"))
+    text = "\n".join(lines[:entry] + lines[entry + 1 :])
+    parsed = motley_fool.parse(SourceText(source.path, text, "utf-8"))
+    assert any("2025财年第一季度财报电话会议" in p for t in parsed.turns for p in t.paragraphs)
+    assert lost_words(text, parsed) == []

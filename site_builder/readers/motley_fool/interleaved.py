@@ -50,8 +50,10 @@ def interleaved_blocks(lines: list[str], start: int) -> list[Block]:
             extras.append(ruled.group("text"))
         elif translation:
             translated = translation.group("text").strip()
-            if translated:
+            if translated and open_entry:
                 extras.append(translated)
+            elif translated:  # its entry line is missing: the translation stands on its own
+                blocks.append(Block(index + 1, translated))
         elif stripped.startswith("=" * 10):
             close()
         elif stripped and open_entry:
