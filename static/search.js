@@ -112,12 +112,10 @@
     return question;
   }
 
-  // The heading may open with the turn's Q or A mark before the name.
   function speakerIn(title, names) {
     var best = "";
     names.forEach(function (name) {
-      var at = title.indexOf(name);
-      if (name.length > best.length && at >= 0 && at <= 2) {
+      if (name.length > best.length && title.indexOf(name) === 0) {
         best = name;
       }
     });

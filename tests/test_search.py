@@ -96,8 +96,10 @@ def test_filters_offer_the_calls_speakers_firms_company_quarter_and_topics(
     with static_server(demo_site) as base:
         search(page, base, PHRASE)
         open_filters(page)
-        # Pagefind draws the groups as their filter index arrives.
-        page.locator(".pagefind-ui__filter-name", has_text="Topic").wait_for(timeout=30000)
+        page.wait_for_function(
+            "() => document.querySelectorAll('.pagefind-ui__filter-name').length >= 5",
+            timeout=30000,  # Pagefind draws the groups one by one as their filters arrive
+        )
         names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
         assert {"Speaker", "Organisation", "Company", "Quarter", "Topic"} <= set(names)
         speakers = set(page.locator("input[name=speaker]").evaluate_all("i => i.map(e => e.value)"))

@@ -62,6 +62,10 @@ def test_filters_wait_behind_one_button_and_the_hits_start_on_the_first_screen(
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     with static_server(demo_site) as base:
         search(page, base, "reservations")
+        page.wait_for_function(
+            "() => document.querySelectorAll('.pagefind-ui__filter-name').length >= 5",
+            timeout=30000,  # Pagefind draws the groups one by one as their filters arrive
+        )
         groups = page.locator(".pagefind-ui__filter-name")
         assert groups.count() == 5 and not any(g.is_visible() for g in groups.all())
         assert page.locator(HITS).first.bounding_box()["y"] < 900
