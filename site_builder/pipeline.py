@@ -35,7 +35,7 @@ from site_builder.render import pages as render
 from site_builder.render.page_cache import RenderCache
 from site_builder.render.theme import Theme
 from site_builder.views.inputs import TranscriptInputs
-from site_builder.views.outputs import check_url_claims, outputs
+from site_builder.views.outputs import Output, check_url_claims, outputs
 
 
 @dataclass
@@ -187,9 +187,7 @@ def load_site(
         speech.tally.remember(one.speech.tally, one.transcript.parsed)
     if progress is not None:
         progress.stage("indexing")
-    site = index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
-    check_url_claims(site, outputs(site), diagnostics)
-    return site
+    return index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,13 +217,14 @@ def publish(
     how: Publishing,
     diagnostics: Diagnostics,
     progress: Progress | None = None,
+    files: Sequence[Output] | None = None,
 ) -> BuildResult:
     """views -> render -> write: every page into a standby tree, the search index over it, then
     one atomic swap. On any error the published folder is left as it was."""
     result = BuildResult(diagnostics)
     if how.dry_run:
         sink = write.DigestOnly()
-        render.render_into(site, site_theme, diagnostics, sink, jobs=how.jobs)
+        render.render_into(site, site_theme, diagnostics, sink, jobs=how.jobs, files=files)
         return result
     with write.OutputWriter(
         how.output_dir,
@@ -248,6 +247,7 @@ def publish(
             inputs=how.page_inputs() if how.page_inputs else None,
             jobs=how.jobs,
             progress=progress,
+            files=files,
         )
         entries = {m.path: m.entry for m in made if m.entry is not None}
         if diagnostics.errors:
@@ -283,12 +283,14 @@ def run(
     site = load_site(content_dir, diagnostics, base_url, loader, progress)
     if base_url is None:  # a published build, not the preview (which passes its own)
         config.warn_without_origin(content_dir, site.config.base_url, diagnostics)
+    files = outputs(site)  # every page and data file, listed once for the check and the render
+    check_url_claims(site, files, diagnostics)
     site_theme = Theme(content_dir)
     # Before anything is rendered: a template or static file linking out is never read.
     diagnostics.extend(site_theme.problems())
     if diagnostics.errors:
         result = BuildResult(diagnostics)
     else:
-        result = publish(site, site_theme, how, diagnostics, progress)
+        result = publish(site, site_theme, how, diagnostics, progress, files)
     result.seconds = time.perf_counter() - started
     return result

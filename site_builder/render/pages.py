@@ -41,7 +41,7 @@ from site_builder.views.catalogue import PageSpec
 from site_builder.views.common import PageView
 from site_builder.views.inputs import Key
 from site_builder.views.meta import transcript_description
-from site_builder.views.outputs import DataFile, DataSpec, outputs
+from site_builder.views.outputs import DataFile, DataSpec, Output, outputs
 
 
 def make_environment(theme: Theme) -> jinja2.Environment:
@@ -161,8 +161,10 @@ def render_into(
     inputs: Mapping[str, page_inputs.TranscriptInputs] | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    files: Sequence[Output] | None = None,
 ) -> list[Made]:
-    """Render every page, the transcripts' JSON and the machine files into ``sink``.
+    """Render every page, the transcripts' JSON and the machine files into ``sink``
+    (``files``: :func:`site_builder.views.outputs.outputs` of the site, if the caller has it).
 
     With ``inputs`` (of every transcript, new whenever it was loaded again) pages whose inputs
     match an entry of ``cache`` are not made at all; ``cache`` is updated to this build's pages.
@@ -185,7 +187,7 @@ def render_into(
         return []
     urls = Urls(site.config.base_url)
     keys = page_inputs.Keys(site, templates_fingerprint(theme.template_dirs), inputs)
-    files = outputs(site)
+    files = outputs(site) if files is None else files
     # The 404 page is served for missing URLs; it is not a page anyone should be sent to.
     listed = [urls.absolute(f.url) for f in files if isinstance(f, PageSpec) and f.kind != "404"]
     todo = [
