@@ -230,7 +230,7 @@ def publish(
         how.output_dir,
         # Indexed before the swap, so the published folder never pairs pages with a stale index.
         before_swap=(
-            functools.partial(search_index.index_site, cache=how.search_cache)
+            functools.partial(search_index.index_site, cache=how.search_cache, jobs=how.jobs)
             if how.search
             else None
         ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.incremental.transcript_cache import MAGIC
+from site_builder.render.pages import VERIFY_KEYS_ENV
 
 from .test_incremental import _cold, _tree, corpus
 
@@ -33,10 +35,18 @@ def _build(
         capture_output=True,
         text=True,
         cwd=cwd,
-        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
+        # Every page a build keeps is rendered again and compared: a stale page is an error.
+        env={**os.environ, "XDG_CACHE_HOME": str(cache), VERIFY_KEYS_ENV: "1"},
     )
     assert done.returncode == 0, done.stderr
     return done
+
+
+def _rendered(done: subprocess.CompletedProcess[str]) -> int:
+    """How many pages the build made (the rest it kept from the last build of its output)."""
+    found = re.search(r"rendering pages \((\d+)\)", done.stderr)
+    assert found, done.stderr
+    return int(found.group(1))
 
 
 @pytest.fixture
@@ -143,3 +153,56 @@ def test_with_search_a_fresh_process_edit_matches_a_cold_build_index_included(
     site = _tree(tmp_path / "site")
     assert any(rel.startswith("pagefind/") for rel in site)
     assert site == _tree(tmp_path / "cold")
+
+
+def test_a_fresh_process_edit_makes_only_the_pages_that_show_the_call(
+    warm: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """CI's case: page keys are kept in the cache folder, so an edited call remakes its own
+    page, its speakers' and the lists that show it, not the whole site; and what is kept is
+    what a cold build writes (each kept page is rendered again and compared, too)."""
+    content, cache = warm
+    output = tmp_path / "first"
+    pages = sum(1 for rel in _tree(output) if rel.endswith(".html"))
+    transcript = sorted((content / "transcripts").glob("*.txt"))[3]
+    text = transcript.read_text(encoding="utf-8")
+    paragraph = max(text.split("\n"), key=len)
+    transcript.write_text(text.replace(paragraph, paragraph + " Margins held."), "utf-8")
+    again = _build(content, output, cache)
+    assert 0 < _rendered(again) < pages / 2
+    assert _tree(output) == _cold(content, tmp_path / "cold")
+    # A build into another folder has no pages to keep: it makes every one.
+    assert _rendered(_build(content, tmp_path / "elsewhere", cache)) > pages
+
+
+def test_a_call_loaded_again_in_another_process_keys_its_pages_afresh(
+    warm: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Page keys hold values Python hashes with a seed of its own in each process; a call whose
+    cache entry is gone is loaded again under a new seed. Its pages may be made again; none may
+    be kept stale."""
+    content, cache = warm
+    entries = sorted((cache / "site-builder" / "transcripts").glob("*.pickle"))
+    for entry in entries[:4]:
+        entry.unlink()
+    transcript = sorted((content / "transcripts").glob("*.txt"))[0]  # so the build runs
+    transcript.write_text(transcript.read_text(encoding="utf-8") + "\n", "utf-8")
+    output = tmp_path / "first"
+    again = _build(content, output, cache)
+    assert re.search(r"reading transcripts \([45]\)", again.stderr)
+    assert _tree(output) == _cold(content, tmp_path / "cold")
+
+
+def test_a_corrupt_page_key_file_is_ignored_and_every_page_made(
+    warm: tuple[Path, Path], tmp_path: Path
+) -> None:
+    content, cache = warm
+    (stored,) = (cache / "site-builder" / "pages").glob("*.pickle")
+    stored.write_bytes(stored.read_bytes()[:300])
+    output = tmp_path / "first"
+    transcript = sorted((content / "transcripts").glob("*.txt"))[1]
+    transcript.write_text(transcript.read_text(encoding="utf-8") + "\n", "utf-8")
+    again = _build(content, output, cache)
+    assert "warning: ignored the page keys in" in again.stderr
+    assert _rendered(again) == _rendered(_build(content, tmp_path / "elsewhere", cache))
+    assert _tree(output) == _cold(content, tmp_path / "cold")

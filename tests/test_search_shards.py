@@ -130,12 +130,14 @@ def test_filters_offer_the_values_of_every_shard_and_narrow_across_them(
         )
 
 
-def _build(content: Path, output: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+def _build(
+    content: Path, output: Path, cache: Path, jobs: int = 1
+) -> subprocess.CompletedProcess[str]:
     """``site-builder build`` with search, in a new process, shards of three calls."""
     done = subprocess.run(
         [
             *(sys.executable, "-m", "site_builder", "build", "--content", str(content)),
-            *("--output", str(output), "--jobs", "1", "--cache-dir", str(cache)),
+            *("--output", str(output), "--jobs", str(jobs), "--cache-dir", str(cache)),
         ],
         capture_output=True,
         text=True,
@@ -181,3 +183,12 @@ def test_a_corrupt_or_foreign_search_cache_is_ignored_with_a_warning(
     assert "warning: ignored 2 search cache entries" in again.stderr
     _build(content, tmp_path / "cold", tmp_path / "empty-cache")
     assert _tree(tmp_path / "second") == _tree(tmp_path / "cold")
+
+
+def test_shards_indexed_two_at_a_time_give_the_same_site(content: Path, tmp_path: Path) -> None:
+    """With two cores, two Pagefind runs index shards at once; the bundle must not depend on
+    which finished first."""
+    _build(content, tmp_path / "one", tmp_path / "cache-1", jobs=1)
+    _build(content, tmp_path / "two", tmp_path / "cache-2", jobs=2)
+    assert len(_stored(tmp_path / "cache-2")) == 4
+    assert _tree(tmp_path / "two") == _tree(tmp_path / "one")

@@ -24,8 +24,8 @@ from pathlib import Path
 from site_builder import parallel, pipeline
 from site_builder.cache_dir import cache_root
 from site_builder.errors import Diagnostics
+from site_builder.incremental import page_store, stamps, transcript_cache
 from site_builder.incremental import record as build_record
-from site_builder.incremental import stamps, transcript_cache
 from site_builder.incremental.memory import TranscriptMemory
 from site_builder.incremental.stamps import Stamp, stamp
 from site_builder.output import write
@@ -73,8 +73,11 @@ class Builder:
         self.jobs = jobs or parallel.default_jobs()
         self.progress = progress
         disk = None if cache_dir is None else transcript_cache.TranscriptCache(cache_dir)
-        self._memory = TranscriptMemory(content_dir, self.jobs, disk, page_keys=not once)
-        self._cache = RenderCache()
+        # Page keys are kept for a next build: in this process, or through the cache folder.
+        self._memory = TranscriptMemory(
+            content_dir, self.jobs, disk, page_keys=not once or disk is not None
+        )
+        self._cache = RenderCache() if cache_dir is None else page_store.load(cache_dir, output_dir)
         self._last_good: _LastGood | None = None
         self._warm = False
         self._trust_record = True
@@ -152,6 +155,8 @@ class Builder:
         if result.ok and not dry_run:
             self._last_good = _LastGood(inputs, stamp(marker), result)
             self._warm = True
+            if self.cache_dir is not None:
+                page_store.save(self.cache_dir, self.output_dir, self._cache)
             build_record.save(
                 self.output_dir,
                 marker,

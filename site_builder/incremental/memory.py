@@ -40,6 +40,15 @@ class _Kept:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class CachedLoad:
+    """What the disk cache keeps of one transcript: the loaded transcript and what page keys
+    see of it, so a build in another process keys its pages with the same values."""
+
+    loaded: LoadedTranscript
+    inputs: page_inputs.TranscriptInputs | None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class _SiteFiles:
     stamps: tuple[Stamp, ...]
     annotations: sidecars.SiteAnnotations
@@ -65,7 +74,11 @@ class TranscriptMemory:
         page_keys: bool,
     ) -> None:
         """``page_keys``: keep what page keys see of each transcript (a builder that builds
-        again in this process); a one-off build needs none."""
+        again, in this process or, through ``disk``, in another); a one-off build with no disk
+        cache needs none.
+
+        With ``disk``, a transcript's token is its disk cache key (a digest of every byte
+        loading read, and of the code), so page keys made in one process hold in the next."""
         self.content_dir = content_dir
         self.jobs = jobs
         self.disk = disk
@@ -131,20 +144,26 @@ class TranscriptMemory:
         missing = [s for s in missing if s.path not in stored]
         if progress is not None:
             progress.stage("reading transcripts", len(missing))
-        token = next(self._tokens) if self.page_keys else None
+        counted = next(self._tokens) if self.page_keys else None
+
+        def token(path: Path) -> int | str | None:
+            return None if counted is None else keys.get(path, counted)
+
         loaded = parallel.run_all(
-            [functools.partial(_load, s, site_annotations, token) for s in missing],
+            [functools.partial(_load, s, site_annotations, token(s.path)) for s in missing],
             self.jobs,
             progress.advance if progress else None,
         )
         for source, (one, inputs) in zip(missing, loaded, strict=True):
             self._kept[source.path] = _Kept(stamps[source.path], one, inputs)
             if self.disk is not None:
-                self.disk.put(keys[source.path], one)
-        for path, one in stored.items():
-            inputs = None
-            if token is not None and one.transcript is not None:
-                inputs = page_inputs.transcript_inputs(token, one.transcript)
+                self.disk.put(keys[source.path], CachedLoad(one, inputs))
+        for path, cached in stored.items():
+            one, inputs = cached.loaded, cached.inputs
+            if not self.page_keys:
+                inputs = None
+            elif inputs is None and one.transcript is not None:  # stored by a one-off build
+                inputs = page_inputs.transcript_inputs(keys[path], one.transcript)
             self._kept[path] = _Kept(stamps[path], one, inputs)
         if self.disk is not None:
             self.disk.report()
@@ -159,17 +178,19 @@ class TranscriptMemory:
 
     def _stored(
         self, found: list[sources.SourceFile]
-    ) -> tuple[dict[Path, str], dict[Path, LoadedTranscript]]:
+    ) -> tuple[dict[Path, str], dict[Path, CachedLoad]]:
         """(key of each source, the loaded transcripts the disk cache holds for them)."""
         if self.disk is None:
             return {}, {}
         site_wide = [self.content_dir / name for name in SITE_WIDE_FILES]
         files = {s.path: (s.path, s.annotation_path) for s in found}
-        return self.disk.lookup(files, site_wide, LoadedTranscript)
+        return self.disk.lookup(files, site_wide, CachedLoad)
 
 
 def _load(
-    source: sources.SourceFile, site_annotations: sidecars.SiteAnnotations, token: int | None
+    source: sources.SourceFile,
+    site_annotations: sidecars.SiteAnnotations,
+    token: int | str | None,
 ) -> tuple[LoadedTranscript, page_inputs.TranscriptInputs | None]:
     """Runs on any core: one transcript, and what page keys see of it (none for a ``token`` of
     None: a one-off build keeps no pages for a next one)."""

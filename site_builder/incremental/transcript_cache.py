@@ -52,6 +52,11 @@ class _Unpickler(pickle.Unpickler):
         raise UnknownClassError(f"{module}.{name} is not a site-builder record")
 
 
+def restricted_load(stream: io.BytesIO) -> object:
+    """Unpickle ``stream``, building only site-builder's records and plain containers."""
+    return _Unpickler(stream).load()
+
+
 def file_digest(path: Path | None) -> bytes:
     if path is None:
         return b"-"
@@ -122,7 +127,7 @@ class TranscriptCache:
             self.ignored.append(f"{path}: not an entry of this cache")
             return None
         try:
-            return _Unpickler(io.BytesIO(data[len(header) :])).load()
+            return restricted_load(io.BytesIO(data[len(header) :]))
         except Exception as exc:  # corrupt or foreign: whatever unpickling raised
             self.ignored.append(f"{path}: {type(exc).__name__}: {exc}")
             return None

@@ -39,10 +39,12 @@ def index_site(
     folder: Path,
     started: Callable[[subprocess.Popen[str]], None] | None = None,
     cache: Path | None = None,
+    jobs: int = 1,
 ) -> None:
     """Write the search index into ``folder/pagefind/`` from the HTML in ``folder``: one
     Pagefind bundle per shard of the transcript pages (:mod:`site_builder.output.search_shards`),
-    those whose pages are unchanged taken from ``cache`` (a cache root; None keeps none).
+    those whose pages are unchanged taken from ``cache`` (a cache root; None keeps none), up to
+    ``jobs`` Pagefind runs at once.
 
     Runs the ``pagefind`` binary from the installed wheel with this interpreter, so it is the
     version pinned with site-builder and needs no network; then puts what Pagefind writes in a
@@ -54,7 +56,7 @@ def index_site(
     def run(site: Path, output: Path) -> None:
         _run_pagefind(site, output, started)
 
-    search_shards.index_shards(folder, folder / SEARCH_BUNDLE, run, cache)
+    search_shards.index_shards(folder, folder / SEARCH_BUNDLE, run, cache, jobs)
 
 
 def _run_pagefind(

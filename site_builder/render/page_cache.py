@@ -47,6 +47,9 @@ class RenderCache:
     def get(self, key: Key) -> Kept | None:
         return self._pages.get(key)
 
+    def pages(self) -> dict[Key, Kept]:
+        return self._pages
+
     def replace(self, pages: dict[Key, Kept]) -> None:
         """Keep exactly these pages: what the latest build used, so memory does not grow."""
         self._pages = pages

@@ -10,11 +10,12 @@ other pages are never made.
 
 A transcript's whole content is stood for by a *token* that changes whenever it is loaded again
 (the long-lived builder loads a transcript again when any file it read changed, site-wide
-annotations included), so a key never hashes a transcript's text. Who its participants are
-(person and organisation ids) is settled from the transcript and the annotations alone, so the
-token stands for that too. The parts are digested where the transcript is loaded
-(:func:`transcript_inputs`), so an edit to one answer of a call remakes the topic pages of that
-exchange, not those of all the call's exchanges.
+annotations included; with a cache folder it is the digest of those files' bytes and of the
+code, so it holds across processes), so a key never hashes a transcript's text. Who its
+participants are (person and organisation ids) is settled from the transcript and the
+annotations alone, so the token stands for that too. The parts are digested where the
+transcript is loaded (:func:`transcript_inputs`), so an edit to one answer of a call remakes the
+topic pages of that exchange, not those of all the call's exchanges.
 
 ``tests/test_incremental.py`` checks, edit after edit, that rebuilt sites are byte-identical to
 cold builds: a dependency left out here shows there as a stale page.
@@ -40,8 +41,9 @@ Key = tuple[bytes, tuple[object, ...]]
 class TranscriptInputs:
     """One loaded transcript as page keys see it."""
 
-    token: int
-    """New at every load: stands for everything in the transcript."""
+    token: int | str
+    """Stands for everything in the transcript: new at every load, or, where loads are kept
+    on disk, the digest of every byte loading read and of the code (the disk cache's key)."""
     speech: int
     """Hash of what was said and by whom (the parsed transcript, its corrections and topics
     applied, and who its participants are): what a person's page quotes; not the summary and
@@ -60,13 +62,16 @@ class TranscriptInputs:
     words as printed. Another speaker's edit that leaves those alone does not remake it."""
 
 
-def transcript_inputs(token: int, transcript: Transcript) -> TranscriptInputs:
+def transcript_inputs(token: int | str, transcript: Transcript) -> TranscriptInputs:
     """Made where the transcript is loaded, once per load.
 
     Python's own hash of the (frozen) model objects, not a digest: hashing walks every field of
-    every object, at C speed, and strings cache their hash. Page keys are compared only within
-    the process that made them and the helpers it forked, which share its hash seed; two
-    different exchanges hash alike with odds of one in 2**64.
+    every object, at C speed, and strings cache their hash. Python seeds string hashes anew in
+    every process, so these values are kept with the transcript they were made from (the disk
+    cache stores them beside it) and never made again for the same token in another process:
+    keys compare values made by one process for one load. A value made anew under another seed
+    only differs, so it costs a page made again, never a stale page; two different exchanges
+    hash alike with odds of one in 2**64.
     """
     parsed = transcript.parsed
     speakers = frozenset(turn.speaker for turn in parsed.turns if turn.speaker)
