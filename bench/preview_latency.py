@@ -5,9 +5,13 @@
 
 Starts the preview server on a copy of the content, opens the first transcript's page, then
 ~10 times: replaces one word of that transcript on disk and polls the open page every 5 ms until
-its text holds the new word (after the server's rebuild and the reload it triggers). Prints each
-edit and the medians: save -> text seen by the poll, save -> the reloaded page's
-DOMContentLoaded (the browser's own clock, so no polling error), and the server's rebuild time.
+its text holds the new word (after the server's rebuild and the reload it triggers). Then it
+waits for search to find the word: it polls the server's status every 20 ms for a new search
+index, and at each one opens the search page for the word in a fresh browser context; the time
+of the first index for which the search page lists the edited call is "save -> search". Prints
+each edit and the medians: save -> text seen by the poll, save -> the reloaded page's
+DOMContentLoaded (the browser's own clock, so no polling error), save -> search, and the
+server's rebuild time.
 Debian's Chromium (``/usr/bin/chromium``) through Playwright, as the browser tests use it.
 """
 
@@ -27,8 +31,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page, sync_playwright
 
 from corpusgen import generate
 
@@ -81,6 +85,41 @@ def wait_for_text(page: Page, token: str, timeout: float) -> float:
     raise TimeoutError(f"the page did not show {token!r} within {timeout} s")
 
 
+def search_finds(browser: Browser, base: str, token: str, call_path: str) -> bool:
+    """Whether the search page, opened afresh (nothing cached), lists the call for ``token``."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/search/?q={token}", wait_until="load")
+        page.wait_for_function(
+            """path => [...document.querySelectorAll('.pagefind-ui__result-link')]
+                          .some(a => a.pathname.startsWith(path))""",
+            arg=call_path,
+            timeout=15000,
+        )
+        return True
+    except PlaywrightError:
+        return False
+    finally:
+        context.close()
+
+
+def wait_for_search(
+    browser: Browser, base: str, token: str, call_path: str, indexes: int, timeout: float
+) -> float:
+    """time.time() when the first search index after ``indexes`` that finds ``token`` went
+    live (the check itself is not counted)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        now = int(status(base)["search_indexes"])  # type: ignore[call-overload]
+        if now > indexes:
+            live, indexes = time.time(), now
+            if search_finds(browser, base, token, call_path):
+                return live
+        time.sleep(0.02)
+    raise TimeoutError(f"search did not find {token!r} within {timeout} s")
+
+
 def measure(content: Path, edits: int, settle: float, workdir: Path) -> dict[str, float]:
     site = workdir / "content"
     shutil.copytree(content, site)
@@ -114,10 +153,12 @@ def measure(content: Path, edits: int, settle: float, workdir: Path) -> dict[str
             page.goto(url, wait_until="load")
             while status(base)["browsers"] < 1:
                 time.sleep(0.05)
-            seen, loaded, previous = [], [], word
+            seen, loaded, found, previous = [], [], [], word
+            call_path = f"/transcripts/{transcript.stem}/"
             for number in range(1, edits + 1):
                 token = f"latencyedit{number:03d}x"
                 text = transcript.read_text(encoding="utf-8")
+                indexes = int(status(base)["search_indexes"])  # type: ignore[call-overload]
                 saved = time.time()
                 transcript.write_text(text.replace(previous, token, 1), encoding="utf-8")
                 shown = wait_for_text(page, token, timeout=120)
@@ -127,8 +168,11 @@ def measure(content: Path, edits: int, settle: float, workdir: Path) -> dict[str
                 ready = dom_ready / 1000 - saved if dom_ready is not None else float("nan")
                 if dom_ready is not None:
                     loaded.append(ready)
+                live = wait_for_search(browser, base, token, call_path, indexes, timeout=300)
+                found.append(live - saved)
                 print(
-                    f"edit {number:2d}: text seen {seen[-1]:.3f} s, DOMContentLoaded {ready:.3f} s",
+                    f"edit {number:2d}: text seen {seen[-1]:.3f} s, DOMContentLoaded {ready:.3f} s,"
+                    f" search finds it {found[-1]:.3f} s",
                     flush=True,
                 )
                 previous = token
@@ -143,6 +187,8 @@ def measure(content: Path, edits: int, settle: float, workdir: Path) -> dict[str
         "median_seen_s": statistics.median(seen),
         "max_seen_s": max(seen),
         "median_dom_ready_s": statistics.median(loaded) if loaded else float("nan"),
+        "median_search_s": statistics.median(found),
+        "max_search_s": max(found),
         "median_rebuild_s": statistics.median(rebuilds) if rebuilds else float("nan"),
         "load_average": os.getloadavg()[0],
     }

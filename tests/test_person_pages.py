@@ -165,8 +165,9 @@ def test_a_site_restyles_a_persons_events_by_overriding_one_partial(
     shutil.copytree(CONTENT, content)
     (content / "templates" / "partials").mkdir(parents=True)
     (content / "templates" / "partials" / "person_event.html").write_text(
-        '<section class="my-event"><h2>{{ event.transcript.text }}</h2>'
-        "<p>{{ event.summary }}</p></section>\n",
+        '{% macro person_event(event) %}<section class="my-event">'
+        "<h2>{{ event.transcript.text }}</h2><p>{{ event.summary }}</p></section>\n"
+        "{% endmacro %}\n",
         encoding="utf-8",
     )
     result = build(content, tmp_path / "site", base_url="/", search=False)

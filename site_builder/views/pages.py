@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from site_builder import markdown
+from site_builder import markdown, memo
 from site_builder.index.entries import ExchangeRef
 from site_builder.index.site import Site
 from site_builder.urls import Urls
@@ -120,18 +120,28 @@ class HomeView:
 
 def organization_questions(site: Site, org_id: str) -> tuple[ExchangeRef, ...]:
     """The questions asked by people speaking for ``org_id``, newest call first."""
-    entry = site.organizations[org_id]
-    members = set(entry.people)
-    refs: list[ExchangeRef] = []
-    for slug in entry.transcripts:
-        parsed = site.transcript(slug).parsed
-        for exchange in parsed.exchanges:
+    return _questions_by_organization(site).get(org_id, ())
+
+
+@memo.by_identity(2)
+def _questions_by_organization(site: Site) -> dict[str, tuple[ExchangeRef, ...]]:
+    """:func:`organization_questions` of every organisation, from one pass over the calls (the
+    page catalogue asks it of each organisation; a busy firm's calls are half the archive)."""
+    members = {org_id: set(entry.people) for org_id, entry in site.organizations.items()}
+    asked: dict[tuple[str, str], list[ExchangeRef]] = {}
+    for t in site.transcripts:
+        slug = t.slug
+        for exchange in t.parsed.exchanges:
             asker = exchange.asker
-            if asker is None or site.participant_organizations.get((slug, asker)) != org_id:
+            org_id = site.participant_organizations.get((slug, asker)) if asker else None
+            if org_id is None or org_id not in members:
                 continue
-            if site.participant_people.get((slug, asker)) in members:
-                refs.append(ExchangeRef(slug, exchange.id))
-    return tuple(refs)
+            if site.participant_people.get((slug, asker)) in members[org_id]:
+                asked.setdefault((org_id, slug), []).append(ExchangeRef(slug, exchange.id))
+    return {
+        org_id: tuple(ref for slug in entry.transcripts for ref in asked.get((org_id, slug), ()))
+        for org_id, entry in site.organizations.items()
+    }
 
 
 def _questions_by_call(site: Site, urls: Urls, org_id: str) -> tuple[TopicEvent, ...]:
