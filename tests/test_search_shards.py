@@ -20,7 +20,7 @@ import pytest
 
 from corpusgen import generate
 from site_builder.incremental.builder import build
-from site_builder.output import search_shards
+from site_builder.output import manifest, search_shards
 from site_builder.urls import SEARCH_BUNDLE, Urls
 
 from .browser import static_server
@@ -192,3 +192,18 @@ def test_shards_indexed_two_at_a_time_give_the_same_site(content: Path, tmp_path
     _build(content, tmp_path / "two", tmp_path / "cache-2", jobs=2)
     assert len(_stored(tmp_path / "cache-2")) == 4
     assert _tree(tmp_path / "two") == _tree(tmp_path / "one")
+
+
+def test_a_shards_key_is_the_same_from_the_writers_digests_as_from_the_pages(
+    sharded: Path,
+) -> None:
+    """The build and the preview key shards by the digests their manifests hold; a page they
+    do not know is read. Both must give one key, or the cache would never be reused across them."""
+    shards = search_shards.plan(search_shards.pages_to_index(sharded), 10**6, SHARD_SIZE)
+    served = manifest.read(sharded)
+    assert served is not None
+    digests = {rel: entry.digest for rel, entry in served.items()}
+    for shard in shards:
+        read = search_shards.shard_key(sharded, shard)
+        assert search_shards.shard_key(sharded, shard, digests) == read
+        assert search_shards.shard_key(sharded, shard, {shard.pages[0]: "0" * 32}) != read

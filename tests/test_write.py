@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -211,8 +212,9 @@ def test_files_added_before_the_swap_are_kept_until_the_site_changes(tmp_path: P
     output = tmp_path / "_site"
     runs: list[str] = []
 
-    def index_search(tree: Path) -> None:
+    def index_search(tree: Path, digests: Mapping[str, str]) -> None:
         text = (tree / "index.html").read_text()
+        assert set(digests) == {"index.html"}
         runs.append(text)
         (tree / "search").mkdir()
         (tree / "search" / "index.json").write_text(f'["{text}"]')

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from site_builder.errors import BuildError
@@ -37,6 +37,8 @@ class SearchIndexError(BuildError):
 
 def index_site(
     folder: Path,
+    digests: Mapping[str, str] | None = None,
+    *,
     started: Callable[[subprocess.Popen[str]], None] | None = None,
     cache: Path | None = None,
     jobs: int = 1,
@@ -44,7 +46,9 @@ def index_site(
     """Write the search index into ``folder/pagefind/`` from the HTML in ``folder``: one
     Pagefind bundle per shard of the transcript pages (:mod:`site_builder.output.search_shards`),
     those whose pages are unchanged taken from ``cache`` (a cache root; None keeps none), up to
-    ``jobs`` Pagefind runs at once.
+    ``jobs`` Pagefind runs at once. ``digests``: the content digest of pages by path
+    (:func:`site_builder.output.manifest.digest`), known to the caller that wrote them, so the
+    shards' keys need not read every page again; a page missing from it is read.
 
     Runs the ``pagefind`` binary from the installed wheel with this interpreter, so it is the
     version pinned with site-builder and needs no network; then puts what Pagefind writes in a
@@ -56,7 +60,7 @@ def index_site(
     def run(site: Path, output: Path) -> None:
         _run_pagefind(site, output, started)
 
-    search_shards.index_shards(folder, folder / SEARCH_BUNDLE, run, cache, jobs)
+    search_shards.index_shards(folder, folder / SEARCH_BUNDLE, run, cache, jobs, digests)
 
 
 def _run_pagefind(

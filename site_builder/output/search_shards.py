@@ -26,11 +26,13 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+
+from site_builder.output import manifest
 
 SHARD_FORMAT = 1
 AVERAGE = 100
@@ -117,11 +119,15 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def shard_key(folder: Path, shard: Shard) -> str:
+def shard_key(folder: Path, shard: Shard, digests: Mapping[str, str] | None = None) -> str:
+    """The digest of the shard's pages (paths and bytes) and of the code that indexes them;
+    ``digests``: each page's :func:`manifest.digest`, where the caller knows it."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(_code_digest().encode() + b"\0")
     for rel in shard.pages:
-        digest.update(rel.encode() + b"\0" + _digest((folder / rel).read_bytes()).encode())
+        known = digests.get(rel) if digests is not None else None
+        page = known or manifest.digest((folder / rel).read_bytes())
+        digest.update(rel.encode() + b"\0" + page.encode())
     return digest.hexdigest()
 
 
@@ -230,6 +236,7 @@ def index_shards(
     run_pagefind: Callable[[Path, Path], None],
     cache_root: Path | None,
     jobs: int = 1,
+    digests: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Every shard of ``folder``'s pages into ``bundle/<shard>/``, from the cache or from a
     Pagefind run (``run_pagefind(site, output)``), ``jobs`` runs at a time; the names of the
@@ -244,7 +251,7 @@ def index_shards(
 
     def place(shard: Shard) -> bool:
         """The shard into the bundle; whether it was indexed afresh."""
-        key = shard_key(folder, shard)
+        key = shard_key(folder, shard, digests)
         found = cache.get(key)
         if found is not None:
             link_files(*found, bundle / shard.name)

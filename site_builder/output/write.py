@@ -45,6 +45,11 @@ from site_builder.urls import MARKER
 _UNSAFE_REL = re.compile(r'[\x00-\x1f\x7f\\<>:"|?*]|(^|/)\.{0,2}(/|$)|^/')
 
 
+BeforeSwap = Callable[[Path, Mapping[str, str]], None]
+"""Called with the finished standby tree and the content digest of every file the build put in
+it (by path), before the tree goes live: a search indexer adds its files there."""
+
+
 @dataclass(frozen=True, slots=True)
 class RenderedPage:
     """One rendered file, held in memory (small sites and tests; a build streams instead)."""
@@ -88,7 +93,7 @@ class OutputWriter:
         self,
         output_dir: Path,
         *,
-        before_swap: Callable[[Path], None] | None = None,
+        before_swap: BeforeSwap | None = None,
         prepare_next: bool = True,
         keep: tuple[str, ...] = DEFAULT_KEEP,
         sweep: bool = True,
@@ -223,7 +228,7 @@ class OutputWriter:
     def _seal(
         self,
         entries: Mapping[str, Entry],
-        before_swap: Callable[[Path], None] | None,
+        before_swap: BeforeSwap | None,
         *,
         remove_stale: bool = True,
     ) -> None:
@@ -234,7 +239,7 @@ class OutputWriter:
             keep.sweep(self.standby, entries, self.have, self.keep, deep=self.sweep)
         listed = dict(entries)
         if before_swap is not None:
-            before_swap(self.standby)
+            before_swap(self.standby, {rel: e.digest for rel, e in entries.items()})
             listed |= _generated(self.standby, entries)
         temporary = self.standby / f"{MARKER}.tmp"
         temporary.write_text(manifest.text(listed), encoding="utf-8")
@@ -256,11 +261,12 @@ def write_site(
     static_files: Mapping[str, Path],
     output_dir: Path,
     *,
-    before_swap: Callable[[Path], None] | None = None,
+    before_swap: BeforeSwap | None = None,
 ) -> WriteReport:
     """Make ``output_dir`` hold exactly these pages and ``static/`` files, atomically.
 
-    ``before_swap`` (e.g. a search indexer) is called with the finished new tree before it goes
+    ``before_swap`` (e.g. a search indexer) is called with the finished new tree, and the
+    digest of each file the build put there, before it goes
     live; it may only add files (existing ones may be hard links into the live site). What it
     adds is kept on rebuilds where nothing changed and discarded before it runs again.
     """

@@ -29,7 +29,7 @@ import traceback
 from pathlib import Path
 
 from site_builder.cache_dir import cache_root
-from site_builder.output import atomic, search
+from site_builder.output import atomic, manifest, search
 from site_builder.urls import MARKER, SEARCH_BUNDLE
 
 WORK_MARKER = ".site-builder-preview-search"
@@ -163,8 +163,11 @@ class SearchRefresher:
             with atomic.locked(self.output_dir.parent):  # no swap while we copy
                 stamp = _served_stamp(self.output_dir)
                 _link_pages(self.output_dir, generation)
+                served = manifest.read(self.output_dir) or {}
             # Shards whose pages did not change come from the cache: an edit re-indexes one.
-            search.index_site(generation, started=self._started, cache=cache_root())
+            # The served tree's manifest gives each page's digest, so no page is read again.
+            digests = {rel: entry.digest for rel, entry in served.items()}
+            search.index_site(generation, digests, started=self._started, cache=cache_root())
         except (search.SearchIndexError, OSError) as exc:
             if self._stop.is_set():
                 return False  # stopped with the server: no index wanted any more

@@ -133,10 +133,12 @@ def _questions_by_organization(site: Site) -> dict[str, tuple[ExchangeRef, ...]]
         slug = t.slug
         for exchange in t.parsed.exchanges:
             asker = exchange.asker
-            org_id = site.participant_organizations.get((slug, asker)) if asker else None
+            if asker is None:
+                continue
+            org_id = site.participant_organizations.get((slug, asker))
             if org_id is None or org_id not in members:
                 continue
-            if site.participant_people.get((slug, asker)) in members[org_id]:
+            if site.participant_people.get((slug, asker), "") in members[org_id]:
                 asked.setdefault((org_id, slug), []).append(ExchangeRef(slug, exchange.id))
     return {
         org_id: tuple(ref for slug in entry.transcripts for ref in asked.get((org_id, slug), ()))
