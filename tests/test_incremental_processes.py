@@ -206,3 +206,23 @@ def test_a_corrupt_page_key_file_is_ignored_and_every_page_made(
     assert "warning: ignored the page keys in" in again.stderr
     assert _rendered(again) == _rendered(_build(content, tmp_path / "elsewhere", cache))
     assert _tree(output) == _cold(content, tmp_path / "cold")
+
+
+def test_a_call_added_in_a_fresh_process_makes_only_the_pages_that_list_it(
+    warm: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A new quarter of a company already on the site: its page, its neighbours' (their
+    previous / next links), its speakers', its company's and the lists of calls are made; the
+    other calls' pages are kept (and each kept page is rendered again and compared)."""
+    content, cache = warm
+    output = tmp_path / "first"
+    pages = sum(1 for rel in _tree(output) if rel.endswith(".html"))
+    source = sorted((content / "transcripts").glob("*.txt"))[3]
+    text = source.read_text(encoding="utf-8")
+    paragraph = max(text.split("\n"), key=len)
+    added = content / "transcripts" / f"{source.stem}-again.txt"
+    added.write_text(text.replace(paragraph, paragraph + " A later call."), "utf-8")
+    again = _build(content, output, cache)
+    assert "reading transcripts (1)" in again.stderr
+    assert 0 < _rendered(again) < pages / 2
+    assert _tree(output) == _cold(content, tmp_path / "cold")

@@ -162,7 +162,7 @@ class TranscriptMemory:
             one, inputs = cached.loaded, cached.inputs
             if not self.page_keys:
                 inputs = None
-            elif inputs is None and one.transcript is not None:  # stored by a one-off build
+            elif inputs is None and one.transcript is not None:  # stored without them
                 inputs = page_inputs.transcript_inputs(keys[path], one.transcript)
             self._kept[path] = _Kept(stamps[path], one, inputs)
         if self.disk is not None:

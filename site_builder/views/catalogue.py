@@ -22,6 +22,7 @@ from site_builder.model import Transcript
 from site_builder.urls import Urls
 from site_builder.views.common import PageView, page, plural, transcript_item
 from site_builder.views.inputs import PageInputs
+from site_builder.views.linking import call_neighbour_slugs
 from site_builder.views.meta import (
     organization_description,
     person_description,
@@ -102,7 +103,12 @@ def page_specs(site: Site) -> list[PageSpec]:
             spec(
                 _transcript,
                 t,
-                inputs=PageInputs(urls.transcript(t.slug), "transcript", (t.slug,)),
+                inputs=PageInputs(
+                    urls.transcript(t.slug),
+                    "transcript",
+                    (t.slug,),
+                    links=call_neighbour_slugs(site, t.slug),
+                ),
                 what=f"transcript '{t.parsed.source}'",
                 where=t.parsed.source,
             )
@@ -183,7 +189,13 @@ def page_specs(site: Site) -> list[PageSpec]:
             for tid, topic in site.topics.items()
         ),
         spec(_search, inputs=PageInputs(urls.search(), "search", ()), what="the search page"),
-        spec(_home, "404", inputs=PageInputs(urls.not_found(), "404", ()), what="the 404 page"),
+        spec(
+            _home,
+            "404",
+            # It links the calls' list with their number.
+            inputs=PageInputs(urls.not_found(), "404", (), lists=every_call),
+            what="the 404 page",
+        ),
     ]
 
 

@@ -127,12 +127,10 @@ def _quoted(
 
 
 def site_digest(site: Site, templates: bytes) -> bytes:
-    """What every page may show of the site as a whole."""
+    """What every page may show of the site as a whole: its settings, annotations and who every
+    person, organisation and topic is. Not the list of calls: a page names the calls it shows
+    or links (:attr:`PageInputs.calls`), so adding a call remakes only the pages that list it."""
     digest = hashlib.blake2b(templates, digest_size=20)
-    catalog = tuple(
-        (t.slug, t.title, t.parsed.event.date, site.transcript_companies.get(t.slug))
-        for t in site.transcripts
-    )
     identities = (
         tuple((pid, e.person) for pid, e in site.people.items()),
         tuple((oid, e.organization) for oid, e in site.organizations.items()),
@@ -141,8 +139,17 @@ def site_digest(site: Site, templates: bytes) -> bytes:
     # repr, not pickle: pickle writes a string seen twice as a back-reference, so equal values
     # can pickle differently (a call loaded again shares fewer strings) and every page would be
     # made again for nothing. The reprs of these frozen records and tuples are canonical.
-    digest.update(repr((site.config, site.annotations, catalog, identities)).encode())
+    digest.update(repr((site.config, site.annotations, identities)).encode())
     return digest.digest()
+
+
+def _catalog(site: Site) -> dict[str, tuple[object, ...]]:
+    """What a page may show of a call it only names or links: title, date, the company that
+    held it."""
+    return {
+        t.slug: (t.title, t.parsed.event.date, site.transcript_companies.get(t.slug))
+        for t in site.transcripts
+    }
 
 
 def _entry_summary(site: Site, kind: str, entry_id: str) -> object:
@@ -179,6 +186,7 @@ class Keys:
         self.site = site
         self.inputs = inputs
         self.whole_site = site_digest(site, templates) if inputs is not None else b""
+        self.catalog = _catalog(site) if inputs is not None else {}
 
     def page(self, spec: PageInputs) -> Key | None:
         if self.inputs is None or spec.shows is None:
@@ -193,6 +201,7 @@ class Keys:
             tuple((slug, inputs[slug].summary) for slug in spec.summarises),
             tuple((r, inputs[r.transcript].exchanges[r.exchange]) for r in spec.exchanges),
             tuple((k, i, _entry_summary(self.site, k, i)) for k, i in spec.entries),
+            tuple((slug, self.catalog.get(slug)) for slug in spec.calls()),
         )
         # The value itself is the key (compared by equality, so no two inputs can collide); it
         # holds only slugs, ids, counts and the hashes made by transcript_inputs.
@@ -221,3 +230,10 @@ class PageInputs:
     entries: tuple[tuple[str, str], ...] = ()
     """(kind, id) of the index entries whose numbers it shows: ``person`` (all of them),
     ``person-item`` (turns and events), ``organization``, ``topic``."""
+    links: tuple[str, ...] = ()
+    """Slugs of the calls it links by title and date alone (a call's previous and next call)."""
+
+    def calls(self) -> tuple[str, ...]:
+        """Every call the page names, by title, date or company (its catalogue entry), once."""
+        named = (*(self.shows or ()), *self.quotes, *self.lists, *self.summarises, *self.links)
+        return tuple(dict.fromkeys((*named, *(r.transcript for r in self.exchanges))))

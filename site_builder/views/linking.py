@@ -97,6 +97,16 @@ def _calls_by_company(site: Site) -> dict[str, tuple[tuple[Transcript, ...], dic
     }
 
 
+def call_neighbour_slugs(site: Site, slug: str) -> tuple[str, ...]:
+    """The slugs of the calls :func:`call_neighbours` links (what its page's key names)."""
+    company_id = site.transcript_companies.get(slug)
+    if not company_id or company_id not in site.organizations:
+        return ()
+    same, positions = _calls_by_company(site)[company_id]
+    position = positions[slug]
+    return tuple(t.slug for t in same[max(0, position - 1) : position + 2] if t.slug != slug)
+
+
 def call_neighbours(site: Site, urls: Urls, slug: str) -> CallNeighbours | None:
     company_id = site.transcript_companies.get(slug)
     if not company_id or company_id not in site.organizations:

@@ -64,7 +64,11 @@ def outputs(site: Site) -> list[Output]:
             PageInputs(urls.feed(), "data", (), lists=every_call, summarises=every_call),
             "the Atom feed",
         ),
-        DataSpec(DataFile.SITEMAP, PageInputs(urls.sitemap(), "data", ()), "the sitemap"),
+        DataSpec(
+            DataFile.SITEMAP,
+            PageInputs(urls.sitemap(), "data", (), lists=every_call),
+            "the sitemap",
+        ),
         DataSpec(DataFile.ROBOTS, PageInputs(urls.robots(), "data", ()), "robots.txt"),
         # Made on every build (no inputs to key it by): it counts every word of the site.
         DataSpec(
