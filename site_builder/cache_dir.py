@@ -35,3 +35,12 @@ def code_digest() -> str:
     for path in sorted(_PACKAGE.rglob("*.py")):
         digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Make ``path`` hold ``data`` in one step (a file written beside it, then renamed over it),
+    so a build reading the cache never meets a half-written entry. Raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

@@ -60,14 +60,24 @@ def warm(corpus: Path, tmp_path: Path) -> tuple[Path, Path]:
     return content, cache
 
 
+def _with_sentence(call: Path, sentence: str, target: Path | None = None) -> None:
+    """``call`` with ``sentence`` appended to its longest line, written to ``target`` (a new
+    call) or back to ``call``."""
+    text = call.read_text(encoding="utf-8")
+    paragraph = max(text.split("\n"), key=len)
+    (target or call).write_text(text.replace(paragraph, f"{paragraph} {sentence}"), "utf-8")
+
+
+def _html_pages(output: Path) -> int:
+    return sum(1 for rel in _tree(output) if rel.endswith(".html"))
+
+
 def test_a_fresh_process_reads_only_the_edited_call_and_matches_a_cold_build(
     warm: tuple[Path, Path], tmp_path: Path
 ) -> None:
     content, cache = warm
     transcript = sorted((content / "transcripts").glob("*.txt"))[4]
-    text = transcript.read_text(encoding="utf-8")
-    paragraph = max(text.split("\n"), key=len)
-    transcript.write_text(text.replace(paragraph, paragraph + " Demand held up."), "utf-8")
+    _with_sentence(transcript, "Demand held up.")
     output = tmp_path / "first"  # the same output folder, as CI's checkout builds into
     again = _build(content, output, cache)
     assert "reading transcripts (1)" in again.stderr
@@ -163,11 +173,8 @@ def test_a_fresh_process_edit_makes_only_the_pages_that_show_the_call(
     what a cold build writes (each kept page is rendered again and compared, too)."""
     content, cache = warm
     output = tmp_path / "first"
-    pages = sum(1 for rel in _tree(output) if rel.endswith(".html"))
-    transcript = sorted((content / "transcripts").glob("*.txt"))[3]
-    text = transcript.read_text(encoding="utf-8")
-    paragraph = max(text.split("\n"), key=len)
-    transcript.write_text(text.replace(paragraph, paragraph + " Margins held."), "utf-8")
+    pages = _html_pages(output)
+    _with_sentence(sorted((content / "transcripts").glob("*.txt"))[3], "Margins held.")
     again = _build(content, output, cache)
     assert 0 < _rendered(again) < pages / 2
     assert _tree(output) == _cold(content, tmp_path / "cold")
@@ -216,12 +223,9 @@ def test_a_call_added_in_a_fresh_process_makes_only_the_pages_that_list_it(
     other calls' pages are kept (and each kept page is rendered again and compared)."""
     content, cache = warm
     output = tmp_path / "first"
-    pages = sum(1 for rel in _tree(output) if rel.endswith(".html"))
+    pages = _html_pages(output)
     source = sorted((content / "transcripts").glob("*.txt"))[3]
-    text = source.read_text(encoding="utf-8")
-    paragraph = max(text.split("\n"), key=len)
-    added = content / "transcripts" / f"{source.stem}-again.txt"
-    added.write_text(text.replace(paragraph, paragraph + " A later call."), "utf-8")
+    _with_sentence(source, "A later call.", content / "transcripts" / f"{source.stem}-again.txt")
     again = _build(content, output, cache)
     assert "reading transcripts (1)" in again.stderr
     assert 0 < _rendered(again) < pages / 2

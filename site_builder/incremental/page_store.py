@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 import sys
 from pathlib import Path
 
-from site_builder.cache_dir import code_digest
+from site_builder.cache_dir import code_digest, replace_file
 from site_builder.incremental.transcript_cache import restricted_load
 from site_builder.render.page_cache import Kept, RenderCache
 from site_builder.views.inputs import Key
@@ -77,10 +76,7 @@ def save(root: Path, output_dir: Path, cache: RenderCache) -> None:
     pages: dict[Key, Kept] = cache.pages()
     data = _header() + pickle.dumps(pages, pickle.HIGHEST_PROTOCOL)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        replace_file(path, data)
     except OSError as exc:
         print(f"note: could not save the page keys in {path.parent}: {exc}", file=sys.stderr)
 

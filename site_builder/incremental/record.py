@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.cache_dir import cache_root, code_digest
+from site_builder.cache_dir import cache_root, code_digest, replace_file
 from site_builder.errors import Diagnostic
 from site_builder.incremental import stamps
 from site_builder.output import write
@@ -126,10 +126,7 @@ def save(
         ],
     }
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(record), encoding="utf-8")
-        os.replace(temporary, path)
+        replace_file(path, json.dumps(record).encode("utf-8"))
     except OSError as exc:
         # Without a record the next build only loses its shortcut; say so, but the build is good.
         print(f"note: could not save the build record in {path.parent}: {exc}", file=sys.stderr)

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from site_builder.cache_dir import code_digest
+from site_builder.cache_dir import code_digest, replace_file
 
 Entry = TypeVar("Entry")
 CACHE_VERSION = 1
@@ -137,10 +136,7 @@ class TranscriptCache:
         path = self._path(entry_key)
         data = MAGIC + entry_key.encode() + b"\n" + pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, path)
+            replace_file(path, data)
         except OSError as exc:
             self.ignored.append(f"{path}: not written: {exc}")
 
