@@ -71,8 +71,8 @@ def _small_shards() -> dict[str, str]:
 def sharded(content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("sharded") / "site"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search_shards, "AVERAGE", 10**6)
-        patch.setattr(search_shards, "LARGEST", SHARD_SIZE)
+        patch.setattr(search_shards, "AVERAGE", 2**20)  # shards cut by size alone
+        patch.setenv(search_shards.SHARD_ENV, str(SHARD_SIZE))
         result = build(content, output, base_url="/")
     assert result.ok
     return output

@@ -1,15 +1,24 @@
-"""The search index in shards: each a Pagefind bundle of about a hundred calls, merged in the
-browser, reused from the cache folder when its pages did not change.
+"""The search index in shards: Pagefind bundles of a few dozen to a few hundred calls, merged in
+the browser, reused from the cache folder when their pages did not change.
 
-Pagefind keeps a whole index in memory until it writes it (1.6 GB for 1,000 calls), and one
+Pagefind keeps a whole index in memory until it writes it (1.4 GB for 1,000 calls), and one
 edited call meant indexing every call again. So the transcript pages are cut into shards, each
 indexed by its own Pagefind run into ``pagefind/<shard>/``; ``pagefind/shards.json`` lists them
 and ``static/search.js`` merges them into one search (Pagefind's ``mergeIndex``), so a search
 finds words from every call and its filters offer the values of every shard.
 
-- **Which shard a call is in** depends on its page's path only (content-defined chunking over the
-  sorted paths: a shard ends before a path whose digest falls in 1 of :data:`AVERAGE`, or when it
-  reaches :data:`LARGEST` pages). Adding or editing a call changes its own shard, not the others.
+- **How big a shard is** is a trade between three costs. Each shard adds about nine requests
+  and 15-70 ms to a reader's first search (121 shards of 10,000 calls: 7 s to the first hit,
+  against 2 s for 14 shards of 1,000); a Pagefind run holds about 1.4 MB per call; an edit
+  indexes its call's whole shard again (16 ms a call). So shards hold :data:`AVERAGE` calls on
+  average while an archive has at most :data:`MOST_SHARDS` of them, and double in size each
+  time it outgrows that (:func:`shard_size`), up to :data:`AVERAGE_AT_MOST`: a site has 15 to
+  40 shards up to about 25,000 calls, and small sites re-index little per edit.
+- **Which shard a call is in** depends on its page's path and the shard size only
+  (content-defined chunking over the sorted paths: a shard ends before a path whose digest is a
+  multiple of the average size, or when it reaches twice that). Adding or editing a call
+  changes its own shard, not the others. The sizes are powers of two, so the cuts of a doubled
+  size are a subset of the smaller size's: when an archive doubles, its shards merge in pairs.
 - **Reuse**: a shard's key is a digest of its pages' paths and bytes, the Pagefind version and
   the code that runs Pagefind and rewrites its output (the rest of site-builder shows in the
   pages' bytes). A shard whose key is in the cache folder (``<cache>/search/<key>/``) is
@@ -35,11 +44,19 @@ from pathlib import Path
 from site_builder.output import manifest
 
 SHARD_FORMAT = 1
-AVERAGE = 100
-"""Calls per shard on average: Pagefind's memory for a shard stays a few hundred MB."""
-LARGEST = 200
+AVERAGE = 64
+"""Calls per shard on average in an archive of up to :data:`MOST_SHARDS` times as many (a power
+of two)."""
+MOST_SHARDS = 24
+"""Past this many shards of the average size, the size doubles (shards come out a little
+smaller than the average, the largest being cut at twice it: 15 to 40 shards in all)."""
+AVERAGE_AT_MOST = 512
+"""Nor beyond this: a Pagefind run over a shard of twice as many calls holds 1.4 GB."""
+CONCURRENT_UP_TO = 512
+"""Pagefind runs two shards at a time while no shard may exceed this many calls (two runs of
+about 0.7 GB each); larger shards are indexed one at a time."""
 SHARD_ENV = "SITE_BUILDER_SEARCH_SHARD_CALLS"
-"""Sets :data:`LARGEST`: fewer calls per shard, less memory for each Pagefind run."""
+"""Sets the most calls in a shard: fewer calls per shard, less memory for each Pagefind run."""
 SHARDS_FILE = "shards.json"
 # The UI, and the highlighter transcript pages load (static/search-landing.js), are the same in
 # every shard: one copy each at the top of the bundle.
@@ -76,9 +93,20 @@ def pages_to_index(folder: Path) -> list[str]:
     return sorted(found)
 
 
+def shard_size(pages: int) -> int:
+    """Calls per shard on average for an archive of ``pages`` calls: :data:`AVERAGE`, doubled
+    until the archive is at most :data:`MOST_SHARDS` shards of it."""
+    size = AVERAGE
+    while pages > size * MOST_SHARDS and size * 2 <= max(AVERAGE, AVERAGE_AT_MOST):
+        size *= 2
+    return size
+
+
 def plan(pages: list[str], average: int | None = None, largest: int | None = None) -> list[Shard]:
-    """``pages`` (sorted) cut into shards; a cut depends only on the path after it."""
-    average, largest = average or AVERAGE, largest or _largest()
+    """``pages`` (sorted) cut into shards; a cut depends only on the path after it and on the
+    shard size."""
+    average = average or shard_size(len(pages))
+    largest = largest or _largest(average)
     shards: list[Shard] = []
     current: list[str] = []
     for rel in pages:
@@ -92,9 +120,9 @@ def plan(pages: list[str], average: int | None = None, largest: int | None = Non
     return shards
 
 
-def _largest() -> int:
+def _largest(average: int) -> int:
     chosen = os.environ.get(SHARD_ENV, "")
-    return int(chosen) if chosen.isdigit() and int(chosen) > 0 else LARGEST
+    return int(chosen) if chosen.isdigit() and int(chosen) > 0 else 2 * average
 
 
 def _shard(pages: list[str]) -> Shard:
@@ -244,10 +272,14 @@ def index_shards(
 
     One Pagefind run keeps about a core and a half busy, so two at a time on two cores index
     the 14 shards of 1,000 calls in about a fifth less time (15.5 s against 19 s, the same
-    CPU time); each run holds only its own shard, so memory grows by one shard's, not more.
+    CPU time); each run holds only its own shard, so memory grows by one shard's, not more, and
+    shards that may exceed :data:`CONCURRENT_UP_TO` calls are indexed one at a time.
     """
     cache = ShardCache(cache_root)
-    shards = plan(pages_to_index(folder))
+    pages = pages_to_index(folder)
+    shards = plan(pages)
+    if _largest(shard_size(len(pages))) > CONCURRENT_UP_TO:
+        jobs = 1
 
     def place(shard: Shard) -> bool:
         """The shard into the bundle; whether it was indexed afresh."""
