@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 from site_builder import __version__
@@ -44,3 +45,17 @@ def replace_file(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)
     os.replace(temporary, path)
+
+
+def report_ignored(ignored: list[str], what: str, instead: str) -> None:
+    """Print, once per build, the cache entries that could not be trusted (the first three
+    and how many more), then forget them: ``what`` names the cache, ``instead`` what was done."""
+    if ignored:
+        shown = "; ".join(ignored[:3])
+        more = f" (and {len(ignored) - 3} more)" if len(ignored) > 3 else ""
+        entries = "entry" if len(ignored) == 1 else "entries"
+        print(
+            f"warning: ignored {len(ignored)} {what} {entries} and {instead}: {shown}{more}",
+            file=sys.stderr,
+        )
+    ignored.clear()

@@ -199,6 +199,14 @@ def _add_turn(call: Path) -> None:
     )
 
 
+def with_sentence(call: Path, sentence: str, target: Path | None = None) -> None:
+    """``call`` with ``sentence`` appended to its longest line, written to ``target`` (a new
+    call) or back to ``call``."""
+    text = call.read_text(encoding="utf-8")
+    paragraph = max(text.split("\n"), key=len)
+    (target or call).write_text(text.replace(paragraph, f"{paragraph} {sentence}"), "utf-8")
+
+
 def _move_first_analyst(call: Path, organization: str) -> None:
     """The call's sidecar says its first listed analyst was with another firm."""
     text = call.read_text(encoding="utf-8")
@@ -339,9 +347,7 @@ def test_with_search_every_rebuild_matches_a_cold_build_index_included(
     builder = Builder(content, output, search=True, jobs=1, cache_dir=tmp_path / "cache")
     assert builder.build().ok
     transcript = sorted((content / "transcripts").glob("*.txt"))[3]
-    text = transcript.read_text(encoding="utf-8")
-    paragraph = max(text.split("\n"), key=len)
-    transcript.write_text(text.replace(paragraph, paragraph + " Churn fell."), encoding="utf-8")
+    with_sentence(transcript, "Churn fell.")
     assert builder.rebuild(changed=[transcript]).ok
     after = _tree(output)
     assert any(rel.startswith("pagefind/") for rel in after)

@@ -20,7 +20,7 @@ import pytest
 from site_builder.incremental.transcript_cache import MAGIC
 from site_builder.render.pages import VERIFY_KEYS_ENV
 
-from .test_incremental import _cold, _tree, corpus
+from .test_incremental import _cold, _tree, corpus, with_sentence
 
 __all__ = ["corpus"]  # the twelve generated calls, shared with tests/test_incremental.py
 
@@ -60,14 +60,6 @@ def warm(corpus: Path, tmp_path: Path) -> tuple[Path, Path]:
     return content, cache
 
 
-def _with_sentence(call: Path, sentence: str, target: Path | None = None) -> None:
-    """``call`` with ``sentence`` appended to its longest line, written to ``target`` (a new
-    call) or back to ``call``."""
-    text = call.read_text(encoding="utf-8")
-    paragraph = max(text.split("\n"), key=len)
-    (target or call).write_text(text.replace(paragraph, f"{paragraph} {sentence}"), "utf-8")
-
-
 def _html_pages(output: Path) -> int:
     return sum(1 for rel in _tree(output) if rel.endswith(".html"))
 
@@ -77,7 +69,7 @@ def test_a_fresh_process_reads_only_the_edited_call_and_matches_a_cold_build(
 ) -> None:
     content, cache = warm
     transcript = sorted((content / "transcripts").glob("*.txt"))[4]
-    _with_sentence(transcript, "Demand held up.")
+    with_sentence(transcript, "Demand held up.")
     output = tmp_path / "first"  # the same output folder, as CI's checkout builds into
     again = _build(content, output, cache)
     assert "reading transcripts (1)" in again.stderr
@@ -174,7 +166,7 @@ def test_a_fresh_process_edit_makes_only_the_pages_that_show_the_call(
     content, cache = warm
     output = tmp_path / "first"
     pages = _html_pages(output)
-    _with_sentence(sorted((content / "transcripts").glob("*.txt"))[3], "Margins held.")
+    with_sentence(sorted((content / "transcripts").glob("*.txt"))[3], "Margins held.")
     again = _build(content, output, cache)
     assert 0 < _rendered(again) < pages / 2
     assert _tree(output) == _cold(content, tmp_path / "cold")
@@ -225,7 +217,7 @@ def test_a_call_added_in_a_fresh_process_makes_only_the_pages_that_list_it(
     output = tmp_path / "first"
     pages = _html_pages(output)
     source = sorted((content / "transcripts").glob("*.txt"))[3]
-    _with_sentence(source, "A later call.", content / "transcripts" / f"{source.stem}-again.txt")
+    with_sentence(source, "A later call.", content / "transcripts" / f"{source.stem}-again.txt")
     again = _build(content, output, cache)
     assert "reading transcripts (1)" in again.stderr
     assert 0 < _rendered(again) < pages / 2

@@ -17,12 +17,11 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from site_builder.cache_dir import code_digest, replace_file
+from site_builder.cache_dir import code_digest, replace_file, report_ignored
 
 Entry = TypeVar("Entry")
 CACHE_VERSION = 1
@@ -142,13 +141,4 @@ class TranscriptCache:
 
     def report(self) -> None:
         """Print what was ignored (a few lines at most), then forget it."""
-        if self.ignored:
-            shown = "; ".join(self.ignored[:3])
-            more = f" (and {len(self.ignored) - 3} more)" if len(self.ignored) > 3 else ""
-            print(
-                f"warning: ignored {len(self.ignored)} cache entr"
-                f"{'y' if len(self.ignored) == 1 else 'ies'} and loaded from the source instead: "
-                f"{shown}{more}",
-                file=sys.stderr,
-            )
-        self.ignored = []
+        report_ignored(self.ignored, "cache", "loaded from the source instead")

@@ -33,7 +33,6 @@ import hashlib
 import json
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +40,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from site_builder.cache_dir import report_ignored
 from site_builder.output import manifest
 
 SHARD_FORMAT = 1
@@ -209,15 +209,7 @@ class ShardCache:
         return target, list(files)
 
     def report(self) -> None:
-        if self.ignored:
-            shown = "; ".join(self.ignored[:3])
-            more = f" (and {len(self.ignored) - 3} more)" if len(self.ignored) > 3 else ""
-            print(
-                f"warning: ignored {len(self.ignored)} search cache entr"
-                f"{'y' if len(self.ignored) == 1 else 'ies'} and indexed again: {shown}{more}",
-                file=sys.stderr,
-            )
-        self.ignored = []
+        report_ignored(self.ignored, "search cache", "indexed again")
 
 
 def _check(bundle: Path, key: str) -> list[str] | str:
