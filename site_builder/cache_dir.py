@@ -3,6 +3,7 @@ output folders): build records, loaded transcripts, compiled templates."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -59,3 +60,12 @@ def report_ignored(ignored: list[str], what: str, instead: str) -> None:
             file=sys.stderr,
         )
     ignored.clear()
+
+
+def mark_used(path: Path) -> None:
+    """Record that this build used the entry at ``path`` (a file or a shard's folder), so that
+    pruning (:mod:`site_builder.cache_prune`) keeps it."""
+    # Best effort on purpose: the entry was read and is sound; a cache the build may read but not
+    # change (a read-only CI cache) only lets a later prune count it as unused sooner.
+    with contextlib.suppress(OSError):
+        os.utime(path)

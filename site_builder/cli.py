@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 
 from site_builder import __version__
 
+DEFAULT_MAX_AGE_DAYS = 7.0
+"""How long a cache entry no build has used is kept (``--cache-max-age``)."""
+
 if TYPE_CHECKING:
     from site_builder import progress
     from site_builder.errors import Diagnostics
@@ -35,6 +38,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from site_builder.output.guard import OutputError, check_output_dir
 
     started = time.perf_counter()
+    began = time.time()
     if args.cache_dir is not None:
         os.environ[CACHE_ENV] = str(args.cache_dir.resolve())
     search = not args.no_search
@@ -81,7 +85,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    return _report_built(
+    code = _report_built(
         args.output,
         shown,
         result.diagnostics,
@@ -90,6 +94,34 @@ def cmd_build(args: argparse.Namespace) -> int:
         result.files_unchanged,
         result.seconds,
     )
+    _prune_cache(args.cache_max_age, began)
+    return code
+
+
+def _prune_cache(max_age_days: float, began: float) -> None:
+    """After a good build: the cache entries no build has used for ``max_age_days`` removed."""
+    from site_builder.cache_dir import cache_root
+    from site_builder.cache_prune import prune
+
+    root = cache_root()
+    pruned = prune(root, max_age_days, began)
+    for problem in pruned.problems:
+        print(f"warning: cache entry not removed: {problem}", file=sys.stderr)
+    if pruned.entries:
+        print(
+            f"removed {pruned.entries} cache entries unused for {max_age_days:g} days "
+            f"({pruned.size / 1e6:.1f} MB) from {root}"
+        )
+
+
+def _max_age(text: str) -> float:
+    try:
+        days = float(text)
+    except ValueError:
+        days = -1.0
+    if not days >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"expected a number of days, 0 or more, not {text!r}")
+    return days
 
 
 def _report_built(
@@ -217,6 +249,15 @@ def make_parser() -> argparse.ArgumentParser:
         default=None,
         help="where what a build can reuse is kept: the last build's record, read transcripts, "
         "compiled templates (default: $XDG_CACHE_HOME/site-builder, else ~/.cache/site-builder)",
+    )
+    p.add_argument(
+        "--cache-max-age",
+        type=_max_age,
+        default=DEFAULT_MAX_AGE_DAYS,
+        metavar="DAYS",
+        help="after a good build (not one that found nothing changed), remove the cache entries "
+        "no build has used for this many days "
+        f"(default: {DEFAULT_MAX_AGE_DAYS:g}; 0 keeps only what this build used)",
     )
     p.set_defaults(func=cmd_build)
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from site_builder.cache_dir import code_digest, replace_file, report_ignored
+from site_builder.cache_dir import code_digest, mark_used, replace_file, report_ignored
 
 Entry = TypeVar("Entry")
 CACHE_VERSION = 1
@@ -125,10 +125,12 @@ class TranscriptCache:
             self.ignored.append(f"{path}: not an entry of this cache")
             return None
         try:
-            return restricted_load(io.BytesIO(data[len(header) :]))
+            found = restricted_load(io.BytesIO(data[len(header) :]))
         except Exception as exc:  # corrupt or foreign: whatever unpickling raised
             self.ignored.append(f"{path}: {type(exc).__name__}: {exc}")
             return None
+        mark_used(path)
+        return found
 
     def put(self, entry_key: str, value: object) -> None:
         """Store ``value``; a cache that cannot be written only costs the next build time."""

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from site_builder.cache_dir import report_ignored
+from site_builder.cache_dir import mark_used, report_ignored
 from site_builder.output import manifest
 
 SHARD_FORMAT = 1
@@ -177,6 +177,7 @@ class ShardCache:
             self.ignored.append(f"{bundle}: {found}")
             shutil.rmtree(bundle, ignore_errors=True)
             return None
+        mark_used(bundle)
         return bundle, found
 
     def work_folder(self) -> Path:
@@ -278,8 +279,12 @@ def index_shards(
         key = shard_key(folder, shard, digests)
         found = cache.get(key)
         if found is not None:
-            link_files(*found, bundle / shard.name)
-            return False
+            try:
+                link_files(*found, bundle / shard.name)
+                return False
+            except OSError as exc:  # pruned by another build since it was checked
+                cache.ignored.append(f"{found[0]}: {exc}")
+                shutil.rmtree(bundle / shard.name, ignore_errors=True)
         work = cache.work_folder()
         try:
             # The shard's pages alone in a folder of their own: Pagefind reads only them.

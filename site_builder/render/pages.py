@@ -21,10 +21,11 @@ from types import TracebackType
 from typing import Protocol
 
 import jinja2
+from jinja2.bccache import Bucket
 from markupsafe import escape
 
 from site_builder import markdown, parallel
-from site_builder.cache_dir import cache_root
+from site_builder.cache_dir import cache_root, mark_used
 from site_builder.errors import Diagnostic, Diagnostics
 from site_builder.index.site import Site
 from site_builder.model import Transcript
@@ -44,6 +45,16 @@ from site_builder.views.meta import transcript_description
 from site_builder.views.outputs import DataFile, DataSpec, Output, outputs
 
 
+class _MarkedBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, each marked as used when read, so that pruning the
+    cache folder keeps the templates in use."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        super().load_bytecode(bucket)
+        if bucket.code is not None:
+            mark_used(Path(self.directory) / (self.pattern % bucket.key))
+
+
 def make_environment(theme: Theme) -> jinja2.Environment:
     """Site templates first, then the default theme; undefined names are errors, output escaped.
 
@@ -54,7 +65,7 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     compiled = cache_root() / "templates"
     try:
         compiled.mkdir(parents=True, exist_ok=True)
-        bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(compiled))
+        bytecode: jinja2.BytecodeCache | None = _MarkedBytecodeCache(str(compiled))
     except OSError:
         bytecode = None  # a read-only home: templates are compiled in memory each build instead
     return jinja2.Environment(
