@@ -78,3 +78,32 @@
     observer.observe(el);
   });
 })();
+
+/* On a phone, "Questions ↑" floats over the text and covers the end of a line. It steps aside
+ * while the reader scrolls down (reading on) and comes back when they scroll up (looking for a
+ * way back), or when it has the keyboard focus. Without this script it simply stays. */
+(function () {
+  "use strict";
+
+  var back = document.querySelector(".to-contents");
+  if (!back) {
+    return;
+  }
+  var last = window.scrollY;
+  var due = false;
+  window.addEventListener("scroll", function () {
+    if (due) {
+      return;
+    }
+    due = true;
+    window.requestAnimationFrame(function () {
+      due = false;
+      var now = window.scrollY;
+      if (Math.abs(now - last) < 8) {
+        return;  // a jitter of the finger, not a direction
+      }
+      back.classList.toggle("to-contents--away", now > last);
+      last = now;
+    });
+  }, { passive: true });
+})();

@@ -80,6 +80,31 @@ def test_the_questions_are_beside_the_text_and_follow_the_reader(
         assert current.count() == 1 and current.is_visible()
 
 
+def test_on_a_phone_the_way_back_to_the_questions_leaves_the_text_while_reading_on(
+    demo_site: Path, page: Any
+) -> None:
+    """The floating "Questions ↑" covered the end of a line; it now steps aside while the
+    reader scrolls down, and returns when they scroll up or reach it by keyboard."""
+    back = "document.querySelector('.to-contents a')"
+    shown = f"(() => {{ const s = getComputedStyle({back}); return s.opacity === '1' }})()"
+    with static_server(demo_site) as base:
+        _open(page, base, 375, 812)
+        page.wait_for_timeout(300)
+        assert page.evaluate(shown)
+        for _ in range(4):
+            page.mouse.wheel(0, 250)
+            page.wait_for_timeout(100)
+        page.wait_for_timeout(400)
+        assert not page.evaluate(shown), "still over the text while reading on"
+        page.evaluate(f"{back}.focus()")
+        page.wait_for_timeout(400)
+        assert page.evaluate(shown), "hidden from a keyboard user"
+        page.evaluate(f"{back}.blur()")
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(400)
+        assert page.evaluate(shown), "not back when scrolling up"
+
+
 def test_turns_are_quiet_until_pointed_at(demo_site: Path, page: Any) -> None:
     with static_server(demo_site) as base:
         _open(page, base, 1280)
@@ -127,6 +152,23 @@ def test_the_printed_page_starts_with_the_citation_and_leaves_out_the_charts(
         q1 = page.locator("#q01").bounding_box()["y"]
         assert q1 < summary.bounding_box()["y"]  # the questions before the summary
         assert not page.locator(".at-a-glance").is_visible()
+        assert not page.locator(".print-source").is_visible()  # the citation says it already
+
+
+def test_every_other_printed_page_says_where_it_came_from(demo_site: Path, page: Any) -> None:
+    """A person's remarks printed for a file: the site and the page's address above the name."""
+    with static_server(demo_site) as base:
+        for path in ("people/elon-musk/", "topics/production-ramp/", ""):
+            page.goto(base + path, wait_until="load")
+            source = page.locator(".print-source")
+            assert not source.is_visible()  # on screen the address bar says it
+            page.emulate_media(media="print")
+            assert source.is_visible(), path
+            # The demo is built without an origin, so the address is the page's path (with
+            # ``base_url`` set it is absolute: see tests/golden/person.html).
+            assert source.text_content().endswith(f" · /{path}")
+            assert source.bounding_box()["y"] < page.locator("h1").bounding_box()["y"]
+            page.emulate_media(media="screen")
 
 
 def test_on_a_phone_turn_headings_take_one_line(demo_site: Path, page: Any) -> None:
