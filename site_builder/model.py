@@ -194,6 +194,9 @@ class ParsedTranscript:
     """Source text not shown as such, as written: page furniture left out of boilerplate
     sections (HTML tags, rules of ``=``, graphic placeholders; see ``readers/furniture.py``) and
     a heading the title was tidied from (``readers/titles.py``)."""
+    openings_only: bool = False
+    """Every turn is cut to its opening words (:mod:`site_builder.index.openings`): what other
+    calls' pages quote. The call's own pages read its whole text (``Site.body``)."""
 
     def participant(self, participant_id: str) -> Participant:
         for p in self.participants:

@@ -123,6 +123,11 @@ class Loader(Protocol):
         """One per source file, in the order found."""
         ...
 
+    def bodies(self) -> Callable[[str], Transcript] | None:
+        """Where the whole text of a call loaded as openings only is read again (None: every
+        call was loaded whole); see :mod:`site_builder.index.openings`."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class FreshLoader:
@@ -144,6 +149,9 @@ class FreshLoader:
         progress: Progress | None,
     ) -> Sequence[LoadedTranscript]:
         return load_all(found, site_annotations, self.jobs, progress)
+
+    def bodies(self) -> Callable[[str], Transcript] | None:
+        return None
 
 
 def load_all(
@@ -187,7 +195,9 @@ def load_site(
         speech.tally.remember(one.speech.tally, one.transcript.parsed)
     if progress is not None:
         progress.stage("indexing")
-    return index.build_site(transcripts, site_annotations, site_config, diagnostics, calls)
+    return index.build_site(
+        transcripts, site_annotations, site_config, diagnostics, calls, loader.bodies()
+    )
 
 
 @dataclass(frozen=True, slots=True)

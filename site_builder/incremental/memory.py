@@ -13,19 +13,22 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from site_builder import parallel
 from site_builder.annotate import sidecars
 from site_builder.annotate.site_files import ORGANIZATIONS_FILE, SPEAKERS_FILE, TOPICS_FILE
-from site_builder.errors import Diagnostic, Diagnostics
+from site_builder.errors import BuildError, Diagnostic, Diagnostics
 from site_builder.incremental import transcript_cache
 from site_builder.incremental.stamps import Snapshot, Stamp, stamp
+from site_builder.index import openings
 from site_builder.load import sources
+from site_builder.model import Transcript
 from site_builder.pipeline import LoadedTranscript, load_one
 from site_builder.progress import Progress
 from site_builder.views import inputs as page_inputs
+from site_builder.views.inputs import TranscriptInputs
 
 SITE_WIDE_FILES = (SPEAKERS_FILE, ORGANIZATIONS_FILE, TOPICS_FILE)
 
@@ -37,6 +40,8 @@ class _Kept:
     loaded: LoadedTranscript
     inputs: page_inputs.TranscriptInputs | None
     """What page keys see of it; new whenever it is loaded again."""
+    body_key: str | None = None
+    """The disk cache entry holding it whole, when ``loaded`` holds only its openings."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -88,6 +93,9 @@ class TranscriptMemory:
         self._discovered: _Discovered | None = None
         self._snapshot: Snapshot = {}
         self._tokens = itertools.count()
+        # With a disk cache to read a call's whole text from again, the site keeps only the
+        # openings of its turns in memory (index/openings.py).
+        self.openings_only = disk is not None
 
     def begin(self, snapshot: Snapshot, changed: Iterable[Path]) -> None:
         """The stamp of every input file, taken at the start of this build; files known to
@@ -155,21 +163,48 @@ class TranscriptMemory:
             progress.advance if progress else None,
         )
         for source, (one, inputs) in zip(missing, loaded, strict=True):
-            self._kept[source.path] = _Kept(stamps[source.path], one, inputs)
-            if self.disk is not None:
-                self.disk.put(keys[source.path], CachedLoad(one, inputs))
+            key = keys.get(source.path)
+            if self.disk is None or key is None or not self.disk.put(key, CachedLoad(one, inputs)):
+                key = None
+            self._kept[source.path] = self._keep(stamps[source.path], one, inputs, key)
         for path, cached in stored.items():
             one, inputs = cached.loaded, cached.inputs
             if not self.page_keys:
                 inputs = None
             elif inputs is None and one.transcript is not None:  # stored without them
                 inputs = page_inputs.transcript_inputs(keys[path], one.transcript)
-            self._kept[path] = _Kept(stamps[path], one, inputs)
+            self._kept[path] = self._keep(stamps[path], one, inputs, keys[path])
         if self.disk is not None:
             self.disk.report()
         for gone in set(self._kept) - set(stamps):
             del self._kept[gone]
         return [self._kept[s.path].loaded for s in found]
+
+    def _keep(
+        self,
+        stamps: tuple[Stamp, ...],
+        one: LoadedTranscript,
+        inputs: TranscriptInputs | None,
+        key: str | None,
+    ) -> _Kept:
+        """What is kept of a loaded call: openings only where ``key`` names its whole text."""
+        if not self.openings_only or key is None or one.transcript is None:
+            return _Kept(stamps, one, inputs)
+        cut = dataclasses.replace(one, transcript=openings.openings_only(one.transcript))
+        return _Kept(stamps, cut, inputs, key)
+
+    def bodies(self) -> Callable[[str], Transcript] | None:
+        if not self.openings_only or self.disk is None:
+            return None
+        keys, held = {}, {}
+        for kept in self._kept.values():
+            if kept.loaded.transcript is None:
+                continue
+            if kept.body_key is None:
+                held[kept.loaded.transcript.slug] = kept.loaded.transcript
+            else:
+                keys[kept.loaded.transcript.slug] = kept.body_key
+        return WholeText(self.disk, keys, held)
 
     def _stamp(self, path: Path | None) -> Stamp:
         # The snapshot's stamp where it has the file: 2,000 fewer stats per rebuild at
@@ -198,3 +233,35 @@ def _load(
     if token is None or one.transcript is None:
         return one, None
     return one, page_inputs.transcript_inputs(token, one.transcript)
+
+
+class WholeText:
+    """A call's whole text, read again from the disk cache when its page is made; the last
+    few are kept, because a call's page and its JSON are made one after the other."""
+
+    KEPT = 4
+
+    def __init__(
+        self,
+        disk: transcript_cache.TranscriptCache,
+        keys: Mapping[str, str],
+        held: Mapping[str, Transcript],
+    ) -> None:
+        self.disk, self.keys, self.held = disk, keys, held
+        self._recent: dict[str, Transcript] = {}
+
+    def __call__(self, slug: str) -> Transcript:
+        found = self.held.get(slug) or self._recent.get(slug)
+        if found is not None:
+            return found
+        cached = self.disk.get(self.keys[slug])
+        if not isinstance(cached, CachedLoad) or cached.loaded.transcript is None:
+            # Removed or spoilt since this build stored it a moment ago (another build's prune,
+            # a hand in the cache folder): nothing here can be trusted to match the index.
+            raise BuildError(
+                f"the cache entry of transcript '{slug}' changed during the build; build again"
+            )
+        while len(self._recent) >= self.KEPT:
+            del self._recent[next(iter(self._recent))]
+        self._recent[slug] = cached.loaded.transcript
+        return cached.loaded.transcript

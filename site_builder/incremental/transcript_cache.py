@@ -132,14 +132,16 @@ class TranscriptCache:
         mark_used(path)
         return found
 
-    def put(self, entry_key: str, value: object) -> None:
-        """Store ``value``; a cache that cannot be written only costs the next build time."""
+    def put(self, entry_key: str, value: object) -> bool:
+        """Store ``value``; whether it was. A cache that cannot be written only costs time."""
         path = self._path(entry_key)
         data = MAGIC + entry_key.encode() + b"\n" + pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         try:
             replace_file(path, data)
         except OSError as exc:
             self.ignored.append(f"{path}: not written: {exc}")
+            return False
+        return True
 
     def report(self) -> None:
         """Print what was ignored (a few lines at most), then forget it."""

@@ -7,7 +7,7 @@ checks that no two things claim one URL.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -62,9 +62,17 @@ class Site:
     voices: Mapping[str, PersonEntry]
     """One call's operator or unidentified voice, unless the annotations name them: no page,
     no place in the people index (an archive of 1,000 calls would list 1,000 "Operator"s)."""
+    bodies: Callable[[str], Transcript] | None = None
+    """Where a call's whole text is read again, when ``transcripts`` hold only each turn's
+    opening words (:mod:`site_builder.index.openings`)."""
 
     def transcript(self, slug: str) -> Transcript:
+        """The call as other calls' pages see it (perhaps openings only)."""
         return _by_slug(self.transcripts)[slug]
+
+    def body(self, slug: str) -> Transcript:
+        """The call with every word: for its own page and JSON."""
+        return self.bodies(slug) if self.bodies is not None else self.transcript(slug)
 
     def person_of(self, slug: str, participant_id: str) -> PersonEntry:
         return self.person(self.participant_people[(slug, participant_id)])
@@ -95,8 +103,10 @@ def build_site(
     config: SiteConfig,
     diagnostics: Diagnostics,
     calls: Mapping[str, CallIndex] | None = None,
+    bodies: Callable[[str], Transcript] | None = None,
 ) -> Site:
-    """The site's indexes; ``calls``: :func:`call_index` of transcripts by slug, where known."""
+    """The site's indexes; ``calls``: :func:`call_index` of transcripts by slug, where known;
+    ``bodies``: see :attr:`Site.bodies`."""
     ordered = newest_first(transcripts)
     known = calls or {}
     pieces = [known.get(t.slug) or call_index(t, speech_of(t), site_annotations) for t in ordered]
@@ -143,6 +153,7 @@ def build_site(
         participant_organizations=MappingProxyType(participant_orgs),
         transcript_companies=MappingProxyType(companies),
         voices=MappingProxyType(voices),
+        bodies=bodies,
     )
     return site
 

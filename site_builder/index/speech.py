@@ -46,7 +46,13 @@ def spoken_turns(parsed: ParsedTranscript) -> Iterator[Turn]:
     return (t for t in parsed.turns if t.speaker and t.section not in skip)
 
 
-@by_identity(8192)  # the three charts, their tables and the person pages all ask
+# Remembered for every call of the site at each build (and all forgotten before the next): a
+# call dropped from here would be counted again, and a call held as openings only
+# (index/openings.py) cannot be.
+EVERY_CALL = 1 << 20
+
+
+@by_identity(EVERY_CALL)  # the three charts, their tables and the person pages all ask
 def turn_words(parsed: ParsedTranscript) -> dict[str, int]:
     """Spoken turn id -> its word count, in transcript order.
 
@@ -54,6 +60,8 @@ def turn_words(parsed: ParsedTranscript) -> dict[str, int]:
     (:func:`site_builder.index.site.speech_of`);
     the builder hands the counts to this cache with ``turn_words.remember``.
     """
+    if parsed.openings_only:
+        raise RuntimeError(f"{parsed.source}: words counted from the openings of its turns")
     return {t.id: sum(count_words(p) for p in t.paragraphs) for t in spoken_turns(parsed)}
 
 
@@ -69,7 +77,7 @@ class Tally:
     """All spoken words of the call."""
 
 
-@by_identity(8192)  # the charts of the call's page and every speaker's person page ask
+@by_identity(EVERY_CALL)  # the charts of the call's page and every speaker's person page ask
 def tally(parsed: ParsedTranscript) -> Tally:
     sized = turn_words(parsed)
     speaker_words: dict[str, int] = {}

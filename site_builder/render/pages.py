@@ -16,16 +16,12 @@ import functools
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from types import TracebackType
 from typing import Protocol
 
 import jinja2
-from jinja2.bccache import Bucket
 from markupsafe import escape
 
 from site_builder import markdown, parallel
-from site_builder.cache_dir import cache_root, mark_used
 from site_builder.errors import Diagnostic, Diagnostics
 from site_builder.index.site import Site
 from site_builder.model import Transcript
@@ -34,6 +30,12 @@ from site_builder.output.manifest import Entry
 from site_builder.output.write import RenderedPage
 from site_builder.progress import Progress
 from site_builder.render import feeds, jsonout, site_data
+from site_builder.render.environment import (
+    display,
+    make_environment,
+    render_page,
+    template_location,
+)
 from site_builder.render.page_cache import Kept, RenderCache, templates_fingerprint
 from site_builder.render.theme import Theme
 from site_builder.urls import Urls
@@ -43,68 +45,6 @@ from site_builder.views.common import PageView
 from site_builder.views.inputs import Key
 from site_builder.views.meta import transcript_description
 from site_builder.views.outputs import DataFile, DataSpec, Output, outputs
-
-
-class _MarkedBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's cache of compiled templates, each marked as used when read, so that pruning the
-    cache folder keeps the templates in use."""
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        super().load_bytecode(bucket)
-        if bucket.code is not None:
-            mark_used(Path(self.directory) / (self.pattern % bucket.key))
-
-
-def make_environment(theme: Theme) -> jinja2.Environment:
-    """Site templates first, then the default theme; undefined names are errors, output escaped.
-
-    Compiled templates are kept in the user's cache folder (Jinja checks each against its
-    source), so a fresh process does not compile them again: half a second per build.
-    """
-    loader = theme.loader()
-    compiled = cache_root() / "templates"
-    try:
-        compiled.mkdir(parents=True, exist_ok=True)
-        bytecode: jinja2.BytecodeCache | None = _MarkedBytecodeCache(str(compiled))
-    except OSError:
-        bytecode = None  # a read-only home: templates are compiled in memory each build instead
-    return jinja2.Environment(
-        loader=loader,
-        bytecode_cache=bytecode,
-        auto_reload=False,  # one environment per build: templates cannot change during it
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
-def _template_location(
-    exc: BaseException, template_files: set[str]
-) -> tuple[str, int | None] | None:
-    """The innermost template frame of the traceback: Jinja maps its line to the template's."""
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return (exc.filename or exc.name or "<template>", exc.lineno)
-    found: tuple[str, int | None] | None = None
-    tb: TracebackType | None = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename in template_files:
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
-
-
-def _display(path: str) -> str:
-    try:
-        return str(Path(path).relative_to(Path.cwd()))
-    except ValueError:
-        return path
-
-
-def render_page(env: jinja2.Environment, view: PageView) -> str:
-    return env.get_template(view.template).render(page=view, view=view.content)
 
 
 class Sink(Protocol):
@@ -140,19 +80,21 @@ class _Job:
     key: Key | None
     produce: Callable[[], bytes]
     """Makes the file's bytes (for a page: makes its view and renders it)."""
+    whole_text_of: str | None = None
+    """The call whose every word it prints (``Site.body``): a transcript's page or JSON."""
 
 
 def _run(job: _Job, sink: Sink, template_files: set[str]) -> Made:
     try:
         content = job.produce()
     except Exception as exc:  # a template mistake becomes a diagnostic at its line
-        where = _template_location(exc, template_files)
+        where = template_location(exc, template_files)
         if where is None and not isinstance(exc, jinja2.TemplateError):
             raise  # not the template's fault: a bug in site-builder, keep the traceback
         path, line = where or ("<template>", None)
         message = str(exc).strip() or type(exc).__name__
         error = Diagnostic(
-            _display(path), line, None, f"template error while rendering {job.url}: {message}"
+            display(path), line, None, f"template error while rendering {job.url}: {message}"
         )
         return Made(job.path, job.kind, job.url, None, job.key, error=error)
     return Made(job.path, job.kind, job.url, sink.put(job.path, content), job.key)
@@ -192,7 +134,7 @@ def render_into(
             try:
                 env.get_template(name)
             except jinja2.TemplateSyntaxError as exc:  # a site's template is content too
-                shown = _display(exc.filename or name)
+                shown = display(exc.filename or name)
                 diagnostics.error(shown, exc.lineno, None, f"template: {exc.message}")
     if diagnostics.errors:
         return []
@@ -210,6 +152,7 @@ def render_into(
             functools.partial(_html, env, f.make)
             if isinstance(f, PageSpec)
             else functools.partial(_data, site, urls, f, listed),
+            _whole_text_of(f),
         )
         for f in files
     ]
@@ -221,6 +164,7 @@ def render_into(
             made[i] = Made(job.path, job.kind, job.url, kept.entry, job.key, fresh=False)
         else:
             fresh.append(i)
+    fresh = _pages_beside_their_json(todo, fresh)
     if progress is not None:
         progress.stage("rendering pages", len(fresh))
     rendered = parallel.run_all(
@@ -239,6 +183,35 @@ def render_into(
     if cache is not None:
         cache.replace({m.key: Kept(m.path, m.entry) for m in done if m.key and m.entry})
     return done
+
+
+def _whole_text_of(f: Output) -> str | None:
+    if isinstance(f, DataSpec):
+        return f.slug if f.data is DataFile.TRANSCRIPT_JSON else None
+    return f.inputs.shows[0] if f.kind == "transcript" and f.inputs.shows else None
+
+
+def _pages_beside_their_json(todo: Sequence[_Job], fresh: list[int]) -> list[int]:
+    """``fresh`` with each call's JSON moved to right after its page: both read the call's
+    whole text, which the process making them then reads once (``Site.body``)."""
+    json_of = {
+        call: i
+        for i in fresh
+        if (call := todo[i].whole_text_of) is not None and todo[i].kind != "transcript"
+    }
+    with_page = {todo[i].whole_text_of for i in fresh if todo[i].kind == "transcript"}
+    ordered = []
+    for i in fresh:
+        call = todo[i].whole_text_of
+        if call is None:
+            ordered.append(i)
+        elif todo[i].kind == "transcript":
+            ordered.append(i)
+            if call in json_of:
+                ordered.append(json_of[call])
+        elif call not in with_page:
+            ordered.append(i)
+    return ordered
 
 
 VERIFY_KEYS_ENV = "SITE_BUILDER_VERIFY_PAGE_KEYS"
@@ -306,7 +279,7 @@ def _data(site: Site, urls: Urls, spec: DataSpec, listed: list[str]) -> bytes:
     """The bytes of one data file of :func:`site_builder.views.outputs.outputs`."""
     match spec.data:
         case DataFile.TRANSCRIPT_JSON:
-            return _transcript_json(site, urls, site.transcript(spec.slug or ""))
+            return _transcript_json(site, urls, site.body(spec.slug or ""))
         case DataFile.FEED:
             return _feed(site, urls)
         case DataFile.SITEMAP:

@@ -215,7 +215,8 @@ def _home(site: Site, urls: Urls, kind: str) -> PageView:
     )
 
 
-def _transcript(site: Site, urls: Urls, t: Transcript) -> PageView:
+def _transcript(site: Site, urls: Urls, listed: Transcript) -> PageView:
+    t = site.body(listed.slug)  # every word of it, where the site holds only openings
     return page(
         site,
         urls,
