@@ -25,7 +25,7 @@ _DIGEST = "[0-9a-f]{16,128}"
 # was stopped (``cache_dir.replace_file``'s ``.<name>.<pid>.tmp``, Jinja's ``<name><random>.tmp``,
 # a search shard's ``.work-<random>`` folder).
 _ENTRIES = {
-    "transcripts": rf"\.?{_DIGEST}\.pickle(\.\d+\.tmp)?",
+    "transcripts": rf"\.?{_DIGEST}(\.whole)?\.pickle(\.\d+\.tmp)?",
     "pages": rf"\.?{_DIGEST}\.pickle(\.\d+\.tmp)?",
     "builds": rf"\.?{_DIGEST}\.json(\.\d+\.tmp)?",
     "templates": rf"__jinja2_{_DIGEST}\.cache(\w*\.tmp)?",

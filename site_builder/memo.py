@@ -34,6 +34,10 @@ class Remembered(Protocol[P, R]):
 
     def forget(self) -> None: ...
 
+    def discard(self, *args: object) -> None:
+        """Drop the result for ``args``, so the cache no longer keeps them alive."""
+        ...
+
 
 def forget_all() -> None:
     """Drop every remembered result: a long-lived builder calls this before each rebuild, so
@@ -59,6 +63,10 @@ def by_identity(size: int) -> Callable[[Callable[P, R]], Remembered[P, R]]:
             with lock:
                 remembered.clear()
 
+        def discard(*args: object) -> None:
+            with lock:
+                remembered.pop(tuple(map(id, args)), None)
+
         @functools.wraps(function)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             if kwargs:
@@ -78,6 +86,7 @@ def by_identity(size: int) -> Callable[[Callable[P, R]], Remembered[P, R]]:
 
         wrapper.remember = remember  # type: ignore[attr-defined]
         wrapper.forget = forget  # type: ignore[attr-defined]
+        wrapper.discard = discard  # type: ignore[attr-defined]
         _ALL.append(wrapper)  # type: ignore[arg-type]
         return wrapper  # type: ignore[return-value]
 

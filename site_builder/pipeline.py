@@ -104,6 +104,7 @@ def load_one(
         return LoadedTranscript(None, tuple(diagnostics), None, None)
     said = index.speech_of(transcript)
     call = index.call_index(transcript, said, site_annotations)
+    speech.let_go(transcript.parsed)
     return LoadedTranscript(transcript, tuple(diagnostics), said, call)
 
 

@@ -18,7 +18,7 @@ from site_builder.cache_prune import prune
 from site_builder.output.search_shards import ShardCache
 
 from .test_incremental import corpus, with_sentence
-from .test_incremental_processes import _build
+from .test_incremental_processes import _build, call_entries
 
 __all__ = ["corpus"]
 
@@ -39,6 +39,7 @@ def test_only_old_entries_site_builder_made_are_removed(tmp_path: Path) -> None:
     digest = "0123456789abcdef" * 2
     old = {
         "transcripts": root / "transcripts" / f"{digest}.pickle",
+        "whole text": root / "transcripts" / f"{digest}.whole.pickle",
         "half-written": root / "transcripts" / f".{digest}.pickle.4242.tmp",
         "page keys": root / "pages" / f"{digest[:24]}.pickle",
         "build record": root / "builds" / f"{digest[:24]}.json",
@@ -114,8 +115,8 @@ def test_a_build_removes_what_no_build_used_for_a_week_and_keeps_what_it_used(
     done = _build(content, tmp_path / "site", xdg)
 
     assert "reading transcripts (1)" in done.stderr
-    assert "removed 1 cache entries unused for 7 days" in done.stdout
-    assert len(list((root / "transcripts").glob("*.pickle"))) == 12
+    assert "removed 2 cache entries unused for 7 days" in done.stdout  # openings, whole text
+    assert len(call_entries(root / "transcripts")) == 12
     assert list((root / "templates").glob("*.cache"))
     with_sentence(calls[7], "Orders halved.")
     assert "reading transcripts (1)" in _build(content, tmp_path / "site", xdg).stderr
@@ -134,13 +135,13 @@ def test_recent_entries_stay_and_a_cache_for_this_build_only_can_be_asked_for(
     with_sentence(call, "Capacity grew.")
     done = _build(content, tmp_path / "site", xdg)
     assert "removed" not in done.stdout
-    assert len(list(transcripts.glob("*.pickle"))) == 13  # the previous version is a day old
+    assert len(call_entries(transcripts)) == 13  # the previous version is a day old
 
     with_sentence(call, "Capacity shrank.")
     _age(*_every_entry(xdg / "site-builder"))  # the builds above ran a moment ago
     done = _build(content, tmp_path / "site", xdg, None, "--cache-max-age", "0")
-    assert "removed 2 cache entries unused for 0 days" in done.stdout
-    assert len(list(transcripts.glob("*.pickle"))) == 12
+    assert "removed 4 cache entries unused for 0 days" in done.stdout
+    assert len(call_entries(transcripts)) == 12
 
 
 def test_a_negative_age_is_refused() -> None:

@@ -60,6 +60,12 @@ def warm(corpus: Path, tmp_path: Path) -> tuple[Path, Path]:
     return content, cache
 
 
+def call_entries(transcripts: Path) -> list[Path]:
+    """The cache's entries of loaded calls (the openings of each turn); each has beside it
+    ``<key>.whole.pickle``, the call's whole text."""
+    return sorted(p for p in transcripts.glob("*.pickle") if not p.name.endswith(".whole.pickle"))
+
+
 def _html_pages(output: Path) -> int:
     return sum(1 for rel in _tree(output) if rel.endswith(".html"))
 
@@ -85,7 +91,8 @@ def test_cache_dir_chooses_the_folder_that_is_kept(corpus: Path, tmp_path: Path)
     shutil.copytree(corpus, content)
     kept = tmp_path / "kept"
     _build(content, tmp_path / "one", tmp_path / "home-1", None, "--cache-dir", str(kept))
-    assert len(list((kept / "transcripts").glob("*.pickle"))) == 12
+    assert len(call_entries(kept / "transcripts")) == 12
+    assert len(list((kept / "transcripts").glob("*.whole.pickle"))) == 12
     transcript = sorted((content / "transcripts").glob("*.txt"))[2]
     transcript.write_text(transcript.read_text(encoding="utf-8") + "\n", "utf-8")
     again = _build(content, tmp_path / "two", tmp_path / "home-2", None, "--cache-dir", str(kept))
@@ -113,7 +120,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_with_a_warning(
     warm: tuple[Path, Path], tmp_path: Path
 ) -> None:
     content, cache = warm
-    entries = sorted((cache / "site-builder" / "transcripts").glob("*.pickle"))
+    entries = call_entries(cache / "site-builder" / "transcripts")
     assert len(entries) == 12
     entries[0].write_bytes(entries[0].read_bytes()[:200])  # cut short
     entries[1].write_bytes(b"\x00garbage")  # not ours at all
@@ -181,7 +188,7 @@ def test_a_call_loaded_again_in_another_process_keys_its_pages_afresh(
     cache entry is gone is loaded again under a new seed. Its pages may be made again; none may
     be kept stale."""
     content, cache = warm
-    entries = sorted((cache / "site-builder" / "transcripts").glob("*.pickle"))
+    entries = call_entries(cache / "site-builder" / "transcripts")
     for entry in entries[:4]:
         entry.unlink()
     transcript = sorted((content / "transcripts").glob("*.txt"))[0]  # so the build runs

@@ -13,17 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.errors import BuildError
 from site_builder.incremental.builder import Builder
-from site_builder.incremental.memory import CachedLoad, WholeText
-from site_builder.incremental.transcript_cache import TranscriptCache
+from site_builder.incremental.transcript_cache import MAGIC
 from site_builder.index import openings, speech
 from site_builder.model import Transcript
-from site_builder.pipeline import LoadedTranscript
 from site_builder.views import passages, text
 
 from .corpus_check import corpus_files, parse_file
-from .test_incremental import corpus, with_sentence
+from .test_incremental import _cold, _tree, corpus, with_sentence
 
 __all__ = ["corpus"]
 
@@ -77,15 +74,40 @@ def test_the_transcript_page_shows_every_word_and_the_site_holds_openings(
     )
 
 
-def test_a_cache_entry_gone_during_the_build_stops_it_with_a_message(tmp_path: Path) -> None:
-    parsed = parse_file(corpus_files()[0])
-    whole = Transcript(slug="call", parsed=parsed, title="call")
-    disk = TranscriptCache(tmp_path)
-    assert disk.put("ab" * 20, CachedLoad(LoadedTranscript(whole, (), None, None), None))
-    bodies = WholeText(disk, {"call": "ab" * 20}, {})
-    assert bodies("call") == whole
-    (tmp_path / "transcripts" / f"{'ab' * 20}.pickle").unlink()
-    assert bodies("call") == whole  # the page and its JSON: read once
-    fresh = WholeText(disk, {"call": "ab" * 20}, {})
-    with pytest.raises(BuildError, match="transcript 'call' changed during the build"):
-        fresh("call")
+def test_a_spoilt_or_vanished_whole_text_is_read_from_the_file_again(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The cache entry of a call's whole text is read only when its page is made, perhaps
+    builds later: if it is spoilt by then, or gone, the call is read from its file, with a
+    warning, and the site is still what a build without a cache makes."""
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    cache = tmp_path / "cache"
+    assert Builder(content, tmp_path / "first", search=False, jobs=1, cache_dir=cache).build().ok
+    wholes = sorted((cache / "transcripts").glob("*.whole.pickle"))
+    assert len(wholes) == 12
+    wholes[0].write_bytes(wholes[0].read_bytes()[:100])
+    wholes[1].write_bytes(MAGIC + b"not this entry\n")
+    output = tmp_path / "second"  # a new output folder: every page is made
+    builder = Builder(content, output, search=False, jobs=1, cache_dir=cache)
+    builder._memory.disk.has = lambda entry: True  # as if gone after the build found it
+    wholes[2].unlink()
+    assert builder.build().ok
+    assert _tree(output) == _cold(content, tmp_path / "cold")
+    assert not wholes[0].exists() and not wholes[1].exists()  # stored afresh next time
+
+
+def test_its_warning_names_the_entry(
+    corpus: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    cache = tmp_path / "cache"
+    assert Builder(content, tmp_path / "first", search=False, jobs=1, cache_dir=cache).build().ok
+    (whole,) = sorted((cache / "transcripts").glob("*.whole.pickle"))[:1]
+    whole.write_bytes(b"\x00garbage")
+    capfd.readouterr()
+    assert Builder(content, tmp_path / "second", search=False, jobs=1, cache_dir=cache).build().ok
+    err = capfd.readouterr().err
+    assert "warning: ignored 1 cache entry and loaded from the source instead" in err
+    assert whole.name in err

@@ -22,7 +22,7 @@ from site_builder.annotate.site_files import ORGANIZATIONS_FILE, SPEAKERS_FILE, 
 from site_builder.errors import BuildError, Diagnostic, Diagnostics
 from site_builder.incremental import transcript_cache
 from site_builder.incremental.stamps import Snapshot, Stamp, stamp
-from site_builder.index import openings
+from site_builder.index import openings, speech
 from site_builder.load import sources
 from site_builder.model import Transcript
 from site_builder.pipeline import LoadedTranscript, load_one
@@ -93,9 +93,6 @@ class TranscriptMemory:
         self._discovered: _Discovered | None = None
         self._snapshot: Snapshot = {}
         self._tokens = itertools.count()
-        # With a disk cache to read a call's whole text from again, the site keeps only the
-        # openings of its turns in memory (index/openings.py).
-        self.openings_only = disk is not None
 
     def begin(self, snapshot: Snapshot, changed: Iterable[Path]) -> None:
         """The stamp of every input file, taken at the start of this build; files known to
@@ -157,54 +154,45 @@ class TranscriptMemory:
         def token(path: Path) -> int | str | None:
             return None if counted is None else keys.get(path, counted)
 
+        # With a disk cache to read a call's whole text from again, the builder keeps only the
+        # openings of its turns in memory (index/openings.py).
+        store = _Store(self.disk, keys) if self.disk is not None else None
         loaded = parallel.run_all(
-            [functools.partial(_load, s, site_annotations, token(s.path)) for s in missing],
+            [functools.partial(_load, s, site_annotations, token(s.path), store) for s in missing],
             self.jobs,
             progress.advance if progress else None,
         )
-        for source, (one, inputs) in zip(missing, loaded, strict=True):
-            key = keys.get(source.path)
-            if self.disk is None or key is None or not self.disk.put(key, CachedLoad(one, inputs)):
-                key = None
-            self._kept[source.path] = self._keep(stamps[source.path], one, inputs, key)
+        for source, (kept, problems) in zip(missing, loaded, strict=True):
+            self._kept[source.path] = dataclasses.replace(kept, stamps=stamps[source.path])
+            if self.disk is not None:
+                self.disk.ignored.extend(problems)
         for path, cached in stored.items():
             one, inputs = cached.loaded, cached.inputs
             if not self.page_keys:
                 inputs = None
             elif inputs is None and one.transcript is not None:  # stored without them
                 inputs = page_inputs.transcript_inputs(keys[path], one.transcript)
-            self._kept[path] = self._keep(stamps[path], one, inputs, keys[path])
+            self._kept[path] = _Kept(stamps[path], one, inputs, keys[path])
         if self.disk is not None:
             self.disk.report()
         for gone in set(self._kept) - set(stamps):
             del self._kept[gone]
         return [self._kept[s.path].loaded for s in found]
 
-    def _keep(
-        self,
-        stamps: tuple[Stamp, ...],
-        one: LoadedTranscript,
-        inputs: TranscriptInputs | None,
-        key: str | None,
-    ) -> _Kept:
-        """What is kept of a loaded call: openings only where ``key`` names its whole text."""
-        if not self.openings_only or key is None or one.transcript is None:
-            return _Kept(stamps, one, inputs)
-        cut = dataclasses.replace(one, transcript=openings.openings_only(one.transcript))
-        return _Kept(stamps, cut, inputs, key)
-
     def bodies(self) -> Callable[[str], Transcript] | None:
-        if not self.openings_only or self.disk is None:
+        if self.disk is None:
             return None
-        keys, held = {}, {}
-        for kept in self._kept.values():
-            if kept.loaded.transcript is None:
+        files = {s.path: s for s in self._discovered.found} if self._discovered else {}
+        stored, held = {}, {}
+        for path, kept in self._kept.items():
+            call = kept.loaded.transcript
+            if call is None:
                 continue
             if kept.body_key is None:
-                held[kept.loaded.transcript.slug] = kept.loaded.transcript
+                held[call.slug] = call
             else:
-                keys[kept.loaded.transcript.slug] = kept.body_key
-        return WholeText(self.disk, keys, held)
+                stored[call.slug] = (kept.body_key, files.get(path))
+        return WholeText(self.disk, stored, held, self._site_files.annotations)
 
     def _stamp(self, path: Path | None) -> Stamp:
         # The snapshot's stamp where it has the file: 2,000 fewer stats per rebuild at
@@ -219,20 +207,59 @@ class TranscriptMemory:
             return {}, {}
         site_wide = [self.content_dir / name for name in SITE_WIDE_FILES]
         files = {s.path: (s.path, s.annotation_path) for s in found}
-        return self.disk.lookup(files, site_wide, CachedLoad)
+        keys, stored = self.disk.lookup(files, site_wide, CachedLoad)
+        for path, cached in list(stored.items()):
+            call = cached.loaded.transcript
+            # Its whole text must be there for its own page, however long it went unused.
+            if call is not None and not self.disk.has(whole_text_key(keys[path])):
+                del stored[path]
+        return keys, stored
+
+
+def whole_text_key(key: str) -> str:
+    """The disk cache entry of a call's whole text, beside its entry ``key`` (openings only)."""
+    return f"{key}.whole"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Store:
+    """Where a helper process stores what it loaded, so that only what the builder keeps of it
+    travels back: the openings of the turns; the whole text stays in the cache folder."""
+
+    disk: transcript_cache.TranscriptCache
+    keys: Mapping[Path, str]
+
+    def put(self, path: Path, one: LoadedTranscript, inputs: TranscriptInputs | None) -> _Kept:
+        key = self.keys[path]
+        if one.transcript is None:
+            return _Kept((), one, inputs)
+        if not self.disk.put(whole_text_key(key), one.transcript):
+            return _Kept((), one, inputs)  # held whole, as without a cache
+        one = dataclasses.replace(one, transcript=openings.openings_only(one.transcript))
+        self.disk.put(key, CachedLoad(one, inputs))
+        return _Kept((), one, inputs, key)
 
 
 def _load(
     source: sources.SourceFile,
     site_annotations: sidecars.SiteAnnotations,
     token: int | str | None,
-) -> tuple[LoadedTranscript, page_inputs.TranscriptInputs | None]:
-    """Runs on any core: one transcript, and what page keys see of it (none for a ``token`` of
-    None: a one-off build keeps no pages for a next one)."""
+    store: _Store | None,
+) -> tuple[_Kept, list[str]]:
+    """Runs on any core: one transcript, what page keys see of it (none for a ``token`` of
+    None: a one-off build keeps no pages for a next one), stored in the disk cache; what is
+    kept of it (its stamps are the caller's to add), and the cache's complaints."""
     one = load_one(source, site_annotations)
-    if token is None or one.transcript is None:
-        return one, None
-    return one, page_inputs.transcript_inputs(token, one.transcript)
+    inputs = None
+    if token is not None and one.transcript is not None:
+        inputs = page_inputs.transcript_inputs(token, one.transcript)
+        speech.let_go(one.transcript.parsed)  # counted again for the inputs
+    if store is None:
+        return _Kept((), one, inputs), []
+    kept = store.put(source.path, one, inputs)
+    problems = list(store.disk.ignored)
+    store.disk.ignored.clear()  # in this process: the builder reports them once
+    return kept, problems
 
 
 class WholeText:
@@ -244,24 +271,41 @@ class WholeText:
     def __init__(
         self,
         disk: transcript_cache.TranscriptCache,
-        keys: Mapping[str, str],
+        stored: Mapping[str, tuple[str, sources.SourceFile | None]],
         held: Mapping[str, Transcript],
+        site_annotations: sidecars.SiteAnnotations,
     ) -> None:
-        self.disk, self.keys, self.held = disk, keys, held
+        """``stored``: slug -> (cache key, source file) of the calls held as openings only;
+        ``held``: the calls held whole."""
+        self.disk, self.stored, self.held = disk, stored, held
+        self.site_annotations = site_annotations
         self._recent: dict[str, Transcript] = {}
 
     def __call__(self, slug: str) -> Transcript:
         found = self.held.get(slug) or self._recent.get(slug)
-        if found is not None:
-            return found
-        cached = self.disk.get(self.keys[slug])
-        if not isinstance(cached, CachedLoad) or cached.loaded.transcript is None:
-            # Removed or spoilt since this build stored it a moment ago (another build's prune,
-            # a hand in the cache folder): nothing here can be trusted to match the index.
-            raise BuildError(
-                f"the cache entry of transcript '{slug}' changed during the build; build again"
-            )
-        while len(self._recent) >= self.KEPT:
-            del self._recent[next(iter(self._recent))]
-        self._recent[slug] = cached.loaded.transcript
-        return cached.loaded.transcript
+        if found is None:
+            found = self._read(slug)
+            while len(self._recent) >= self.KEPT:
+                del self._recent[next(iter(self._recent))]
+            self._recent[slug] = found
+        return found
+
+    def _read(self, slug: str) -> Transcript:
+        key, source = self.stored[slug]
+        entry = whole_text_key(key)
+        complaints = len(self.disk.ignored)
+        read = self.disk.get(entry)
+        if isinstance(read, Transcript):
+            return read
+        # Spoilt, or removed since this build found it: the call is read from its file again
+        # (the warning says so), and the entry goes, so that the next build stores it afresh.
+        if read is not None:
+            self.disk.ignored.append(f"{self.disk.path(entry)}: not a transcript")
+        elif len(self.disk.ignored) == complaints:
+            self.disk.ignored.append(f"{self.disk.path(entry)}: gone since the build began")
+        self.disk.remove(entry)
+        self.disk.report()
+        again = None if source is None else load_one(source, self.site_annotations).transcript
+        if again is None:
+            raise BuildError(f"transcript '{slug}' cannot be read again (moved during the build?)")
+        return again

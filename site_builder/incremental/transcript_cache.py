@@ -89,8 +89,15 @@ class TranscriptCache:
         self.ignored: list[str] = []
         """Entries that could not be used, with why: reported once per build."""
 
-    def _path(self, entry_key: str) -> Path:
+    def path(self, entry_key: str) -> Path:
         return self.folder / f"{entry_key}.pickle"
+
+    def remove(self, entry_key: str) -> None:
+        """Forget an entry found unsound, so that it is stored afresh."""
+        try:
+            self.path(entry_key).unlink(missing_ok=True)
+        except OSError as exc:
+            self.ignored.append(f"{self.path(entry_key)}: not removed: {exc}")
 
     def lookup(
         self,
@@ -108,11 +115,19 @@ class TranscriptCache:
             if isinstance(found, kind):
                 stored[item] = found
             elif found is not None:
-                self.ignored.append(f"{self._path(item_key)}: not a {kind.__name__}")
+                self.ignored.append(f"{self.path(item_key)}: not a {kind.__name__}")
         return keys, stored
 
+    def has(self, entry_key: str) -> bool:
+        """Whether ``entry_key`` is stored (marked used if so), without reading it."""
+        path = self.path(entry_key)
+        if not path.is_file():
+            return False
+        mark_used(path)
+        return True
+
     def get(self, entry_key: str) -> object | None:
-        path = self._path(entry_key)
+        path = self.path(entry_key)
         try:
             data = path.read_bytes()
         except (FileNotFoundError, NotADirectoryError):
@@ -134,7 +149,7 @@ class TranscriptCache:
 
     def put(self, entry_key: str, value: object) -> bool:
         """Store ``value``; whether it was. A cache that cannot be written only costs time."""
-        path = self._path(entry_key)
+        path = self.path(entry_key)
         data = MAGIC + entry_key.encode() + b"\n" + pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         try:
             replace_file(path, data)

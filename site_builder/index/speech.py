@@ -93,3 +93,11 @@ def tally(parsed: ParsedTranscript) -> Tally:
         section_turns[section] = section_turns.get(section, 0) + 1
     total = sum(speaker_words.values())
     return Tally(speaker_words, speaker_turns, section_words, section_turns, total)
+
+
+def let_go(parsed: ParsedTranscript) -> None:
+    """Drop the remembered counts of ``parsed``: where a call is loaded, its counts travel with
+    it and are remembered where it is kept (``pipeline.load_site``); left here, they would keep
+    every call a process loads alive, every word of it."""
+    turn_words.discard(parsed)
+    tally.discard(parsed)

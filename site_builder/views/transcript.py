@@ -252,7 +252,9 @@ def transcript_view(site: Site, urls: Urls, transcript: Transcript) -> Transcrip
         ),
         json_url=urls.transcript_json(transcript.slug),
         calls=call_neighbours(site, urls, transcript.slug),
-        charts=transcript_charts(urls, transcript, speakers),
+        # Drawn from the call as the site holds it: its word counts are remembered there, and
+        # no chart's memo keeps this page's whole text alive (index/openings.py).
+        charts=transcript_charts(urls, site.transcript(transcript.slug), speakers),
         citation=call_citation(urls, transcript, site.config.title, held_by, source),
         noun=wording.noun(kind),
         provenance=provenance_view(source),
