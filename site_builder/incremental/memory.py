@@ -167,12 +167,8 @@ class TranscriptMemory:
             if self.disk is not None:
                 self.disk.ignored.extend(problems)
         for path, cached in stored.items():
-            one, inputs = cached.loaded, cached.inputs
-            if not self.page_keys:
-                inputs = None
-            elif inputs is None and one.transcript is not None:  # stored without them
-                inputs = page_inputs.transcript_inputs(keys[path], one.transcript)
-            self._kept[path] = _Kept(stamps[path], one, inputs, keys[path])
+            inputs = cached.inputs if self.page_keys else None
+            self._kept[path] = _Kept(stamps[path], cached.loaded, inputs, keys[path])
         if self.disk is not None:
             self.disk.report()
         for gone in set(self._kept) - set(stamps):
@@ -209,9 +205,12 @@ class TranscriptMemory:
         files = {s.path: (s.path, s.annotation_path) for s in found}
         keys, stored = self.disk.lookup(files, site_wide, CachedLoad)
         for path, cached in list(stored.items()):
-            call = cached.loaded.transcript
-            # Its whole text must be there for its own page, however long it went unused.
-            if call is not None and not self.disk.has(whole_text_key(keys[path])):
+            # Its whole text must be there for its own page, however long it went unused; what
+            # page keys see of it can only be made from the whole text, too.
+            if cached.loaded.transcript is not None and (
+                (self.page_keys and cached.inputs is None)
+                or not self.disk.has(whole_text_key(keys[path]))
+            ):
                 del stored[path]
         return keys, stored
 
