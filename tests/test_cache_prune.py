@@ -18,9 +18,9 @@ from site_builder.cache_prune import prune
 from site_builder.output.search_shards import ShardCache
 
 from .test_incremental import corpus, with_sentence
-from .test_incremental_processes import _build, call_entries
+from .test_incremental_processes import _build, call_entries, warm
 
-__all__ = ["corpus"]
+__all__ = ["corpus", "warm"]  # fixtures
 
 MONTH_AGO = time.time() - 30 * 86400
 
@@ -99,47 +99,41 @@ def test_a_shard_read_from_the_cache_is_marked_used(tmp_path: Path) -> None:
 
 
 def test_a_build_removes_what_no_build_used_for_a_week_and_keeps_what_it_used(
-    corpus: Path, tmp_path: Path
+    warm: tuple[Path, Path], tmp_path: Path
 ) -> None:
     """A month-old cache: the build uses (and keeps) the unchanged calls and the compiled
     templates; the edited call's previous entry goes; the next build still reads one call."""
-    content = tmp_path / "content"
-    shutil.copytree(corpus, content)
-    xdg = tmp_path / "xdg"
-    _build(content, tmp_path / "site", xdg)
+    content, xdg = warm
     root = xdg / "site-builder"
     _age(*_every_entry(root))
     calls = sorted((content / "transcripts").glob("*.txt"))
 
     with_sentence(calls[5], "Orders doubled.")
-    done = _build(content, tmp_path / "site", xdg)
+    done = _build(content, tmp_path / "first", xdg)
 
     assert "reading transcripts (1)" in done.stderr
     assert "removed 2 cache entries unused for 7 days" in done.stdout  # openings, whole text
     assert len(call_entries(root / "transcripts")) == 12
     assert list((root / "templates").glob("*.cache"))
     with_sentence(calls[7], "Orders halved.")
-    assert "reading transcripts (1)" in _build(content, tmp_path / "site", xdg).stderr
+    assert "reading transcripts (1)" in _build(content, tmp_path / "first", xdg).stderr
 
 
 def test_recent_entries_stay_and_a_cache_for_this_build_only_can_be_asked_for(
-    corpus: Path, tmp_path: Path
+    warm: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(corpus, content)
-    xdg = tmp_path / "xdg"
-    _build(content, tmp_path / "site", xdg)
+    content, xdg = warm
     transcripts = xdg / "site-builder" / "transcripts"
     call = sorted((content / "transcripts").glob("*.txt"))[2]
 
     with_sentence(call, "Capacity grew.")
-    done = _build(content, tmp_path / "site", xdg)
+    done = _build(content, tmp_path / "first", xdg)
     assert "removed" not in done.stdout
     assert len(call_entries(transcripts)) == 13  # the previous version is a day old
 
     with_sentence(call, "Capacity shrank.")
     _age(*_every_entry(xdg / "site-builder"))  # the builds above ran a moment ago
-    done = _build(content, tmp_path / "site", xdg, None, "--cache-max-age", "0")
+    done = _build(content, tmp_path / "first", xdg, None, "--cache-max-age", "0")
     assert "removed 4 cache entries unused for 0 days" in done.stdout
     assert len(call_entries(transcripts)) == 12
 
