@@ -5,7 +5,10 @@ output folder adds its page keys and build record, so a cache kept across CI run
 session of a day, only grew. A build marks each entry it uses (``cache_dir.mark_used`` sets its
 modification time); after a good build, entries unused for longer than the maximum age go.
 Age, not "unused by this build": one cache folder may serve several sites, or two builds at
-once, and an entry another build used recently is never taken from under it.
+once, and an entry another build used recently is not taken from under it (with an age of 0,
+which keeps only what this build used, it may be: that is for a cache of one build, as in CI).
+Half-written files and work folders go only once they are a day old, so a build still running
+keeps its own.
 
 Only names site-builder makes are ever removed, in the folders it makes: ``--cache-dir`` may
 point at a folder that holds other files too.
@@ -35,6 +38,10 @@ _PATTERNS = {folder: re.compile(pattern) for folder, pattern in _ENTRIES.items()
 # Some file systems keep modification times to the second or two: an entry marked at the very
 # start of a build must not look older than the build.
 _CLOCK_SLACK = 2.0
+# Half-written files and work folders belong to a build still running, or to one that was
+# stopped: only the second kind is ever old, whatever the maximum age asked for.
+_UNFINISHED = re.compile(r"\..*|.*\.tmp")
+_UNFINISHED_AGE = 86400.0
 
 
 @dataclass
@@ -72,8 +79,11 @@ def prune(root: Path, max_age_days: float, started: float) -> Pruned:
         for entry in found:
             if not pattern.fullmatch(entry.name):
                 continue
+            oldest = cutoff
+            if _UNFINISHED.fullmatch(entry.name):
+                oldest = min(cutoff, time.time() - _UNFINISHED_AGE)
             try:
-                if entry.stat(follow_symlinks=False).st_mtime >= cutoff:
+                if entry.stat(follow_symlinks=False).st_mtime >= oldest:
                     continue
                 size = _size(entry.path)
                 if entry.is_dir(follow_symlinks=False):

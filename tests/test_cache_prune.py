@@ -79,9 +79,13 @@ def test_age_zero_keeps_exactly_what_the_build_used(tmp_path: Path) -> None:
     for path in (used, unused.with_suffix(".json")):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"x")
+    running = root / "search" / ".work-abc123"  # another build's Pagefind run, still going
+    (running / "site").mkdir(parents=True)
+    os.utime(running, (started - 3600, started - 3600))
     _age(unused.with_suffix(".json"))
     assert prune(root, 0, started).entries == 1
     assert used.exists() and not unused.with_suffix(".json").exists()
+    assert running.is_dir()
 
 
 def test_a_shard_read_from_the_cache_is_marked_used(tmp_path: Path) -> None:

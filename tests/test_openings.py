@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.incremental import memory
 from site_builder.incremental.builder import Builder
 from site_builder.incremental.transcript_cache import MAGIC
 from site_builder.index import openings, speech
 from site_builder.model import Transcript
+from site_builder.pipeline import LoadedTranscript
 from site_builder.views import passages, text
 
 from .corpus_check import corpus_files, parse_file
@@ -111,3 +113,24 @@ def test_its_warning_names_the_entry(
     err = capfd.readouterr().err
     assert "warning: ignored 1 cache entry and loaded from the source instead" in err
     assert whole.name in err
+
+
+def test_a_call_that_cannot_be_read_again_is_an_error_at_its_page(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its whole text spoilt in the cache and its file gone meanwhile: the build stops with an
+    error naming the page, and nothing is written (no traceback)."""
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    cache = tmp_path / "cache"
+    assert Builder(content, tmp_path / "first", search=False, jobs=1, cache_dir=cache).build().ok
+    for whole in (cache / "transcripts").glob("*.whole.pickle"):
+        whole.write_bytes(b"spoilt")
+    gone = LoadedTranscript(None, (), None, None)
+    monkeypatch.setattr(memory, "load_one", lambda source, annotations: gone)
+    output = tmp_path / "second"
+    result = Builder(content, output, search=False, jobs=1, cache_dir=cache).build()
+    errors = [str(d) for d in result.diagnostics.errors]
+    assert errors and all("cannot be read again" in e for e in errors), errors
+    assert "/transcripts/" in errors[0] and "cannot make this page" in errors[0]
+    assert not output.exists()

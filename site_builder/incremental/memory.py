@@ -156,7 +156,9 @@ class TranscriptMemory:
 
         # With a disk cache to read a call's whole text from again, the builder keeps only the
         # openings of its turns in memory (index/openings.py).
-        store = _Store(self.disk, keys) if self.disk is not None else None
+        # Its own cache object: its complaints go back with each call (a helper process would
+        # otherwise send back the builder's own, inherited when it was forked).
+        store = None if self.disk is None else _Store(self.disk.fresh(), keys)
         loaded = parallel.run_all(
             [functools.partial(_load, s, site_annotations, token(s.path), store) for s in missing],
             self.jobs,

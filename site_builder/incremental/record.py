@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.cache_dir import cache_root, code_digest, replace_file
+from site_builder.cache_dir import cache_root, code_digest, mark_used, replace_file
 from site_builder.errors import Diagnostic
 from site_builder.incremental import stamps
 from site_builder.output import write
@@ -67,7 +67,10 @@ def unchanged(
     ``output_dir`` and no file of that build is missing; else None."""
     built_from = fingerprint(inputs(content_dir, output_dir), build_options)
     recorded = load(output_dir, output_dir / MARKER, built_from)
-    return recorded if recorded is not None and write.output_intact(output_dir) else None
+    if recorded is None or not write.output_intact(output_dir):
+        return None
+    mark_used(_record_path(output_dir))  # an archive that goes unchanged keeps its shortcut
+    return recorded
 
 
 def marker_stamp(marker: Path) -> Stamp | None:

@@ -85,9 +85,14 @@ class TranscriptCache:
     """One folder of entries, ``<root>/transcripts/<key>.pickle``."""
 
     def __init__(self, root: Path) -> None:
+        self.root = root
         self.folder = root / "transcripts"
         self.ignored: list[str] = []
         """Entries that could not be used, with why: reported once per build."""
+
+    def fresh(self) -> TranscriptCache:
+        """The same folder, with nothing to report yet."""
+        return TranscriptCache(self.root)
 
     def path(self, entry_key: str) -> Path:
         return self.folder / f"{entry_key}.pickle"

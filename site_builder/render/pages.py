@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import escape
 
 from site_builder import markdown, parallel
-from site_builder.errors import Diagnostic, Diagnostics
+from site_builder.errors import BuildError, Diagnostic, Diagnostics
 from site_builder.index.site import Site
 from site_builder.model import Transcript
 from site_builder.output import manifest
@@ -87,6 +87,9 @@ class _Job:
 def _run(job: _Job, sink: Sink, template_files: set[str]) -> Made:
     try:
         content = job.produce()
+    except BuildError as exc:  # the page's input could not be read again (Site.body)
+        error = Diagnostic(job.url, None, None, f"cannot make this page: {exc}")
+        return Made(job.path, job.kind, job.url, None, job.key, error=error)
     except Exception as exc:  # a template mistake becomes a diagnostic at its line
         where = template_location(exc, template_files)
         if where is None and not isinstance(exc, jinja2.TemplateError):
