@@ -22,7 +22,7 @@ from site_builder.annotate.site_files import ORGANIZATIONS_FILE, SPEAKERS_FILE, 
 from site_builder.errors import BuildError, Diagnostic, Diagnostics
 from site_builder.incremental import transcript_cache
 from site_builder.incremental.stamps import Snapshot, Stamp, stamp
-from site_builder.index import openings, speech
+from site_builder.index import openings
 from site_builder.load import sources
 from site_builder.model import Transcript
 from site_builder.pipeline import LoadedTranscript, load_one
@@ -155,17 +155,17 @@ class TranscriptMemory:
             return None if counted is None else keys.get(path, counted)
 
         # With a disk cache to read a call's whole text from again, the builder keeps only the
-        # openings of its turns in memory (index/openings.py).
-        # Its own cache object: its complaints go back with each call (a helper process would
-        # otherwise send back the builder's own, inherited when it was forked).
+        # openings of its turns in memory (index/openings.py). The store has a cache object of
+        # its own, so a helper process sends back its own complaints, not the builder's that it
+        # inherited when it was forked.
         store = None if self.disk is None else _Store(self.disk.fresh(), keys)
         loaded = parallel.run_all(
             [functools.partial(_load, s, site_annotations, token(s.path), store) for s in missing],
             self.jobs,
             progress.advance if progress else None,
         )
-        for source, (kept, problems) in zip(missing, loaded, strict=True):
-            self._kept[source.path] = dataclasses.replace(kept, stamps=stamps[source.path])
+        for source, (one, inputs, body_key, problems) in zip(missing, loaded, strict=True):
+            self._kept[source.path] = _Kept(stamps[source.path], one, inputs, body_key)
             if self.disk is not None:
                 self.disk.ignored.extend(problems)
         for path, cached in stored.items():
@@ -230,15 +230,17 @@ class _Store:
     disk: transcript_cache.TranscriptCache
     keys: Mapping[Path, str]
 
-    def put(self, path: Path, one: LoadedTranscript, inputs: TranscriptInputs | None) -> _Kept:
+    def put(
+        self, path: Path, one: LoadedTranscript, inputs: TranscriptInputs | None
+    ) -> tuple[LoadedTranscript, str | None]:
+        """What the builder keeps of ``one``, and the cache key of its whole text (None: it
+        keeps it whole)."""
         key = self.keys[path]
-        if one.transcript is None:
-            return _Kept((), one, inputs)
-        if not self.disk.put(whole_text_key(key), one.transcript):
-            return _Kept((), one, inputs)  # held whole, as without a cache
+        if one.transcript is None or not self.disk.put(whole_text_key(key), one.transcript):
+            return one, None  # held whole, as without a cache
         one = dataclasses.replace(one, transcript=openings.openings_only(one.transcript))
         self.disk.put(key, CachedLoad(one, inputs))
-        return _Kept((), one, inputs, key)
+        return one, key
 
 
 def _load(
@@ -246,21 +248,21 @@ def _load(
     site_annotations: sidecars.SiteAnnotations,
     token: int | str | None,
     store: _Store | None,
-) -> tuple[_Kept, list[str]]:
-    """Runs on any core: one transcript, what page keys see of it (none for a ``token`` of
-    None: a one-off build keeps no pages for a next one), stored in the disk cache; what is
-    kept of it (its stamps are the caller's to add), and the cache's complaints."""
+) -> tuple[LoadedTranscript, TranscriptInputs | None, str | None, list[str]]:
+    """Runs on any core: one transcript, stored in the disk cache; what the builder keeps of
+    it, what page keys see of it (none for a ``token`` of None: a one-off build keeps no pages
+    for a next one), the cache key of its whole text (see :meth:`_Store.put`), and the cache's
+    complaints."""
     one = load_one(source, site_annotations)
     inputs = None
-    if token is not None and one.transcript is not None:
-        inputs = page_inputs.transcript_inputs(token, one.transcript)
-        speech.let_go(one.transcript.parsed)  # counted again for the inputs
+    if token is not None and one.transcript is not None and one.speech is not None:
+        inputs = page_inputs.transcript_inputs(token, one.transcript, one.speech.tally)
     if store is None:
-        return _Kept((), one, inputs), []
-    kept = store.put(source.path, one, inputs)
+        return one, inputs, None, []
+    kept, body_key = store.put(source.path, one, inputs)
     problems = list(store.disk.ignored)
     store.disk.ignored.clear()  # in this process: the builder reports them once
-    return kept, problems
+    return kept, inputs, body_key, problems
 
 
 class WholeText:

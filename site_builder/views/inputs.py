@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from site_builder.index.entries import ExchangeRef
 from site_builder.index.site import Site
-from site_builder.index.speech import tally
+from site_builder.index.speech import Tally
 from site_builder.model import Transcript, Turn
 from site_builder.views import chart_svg as charts
 
@@ -62,8 +62,9 @@ class TranscriptInputs:
     words as printed. Another speaker's edit that leaves those alone does not remake it."""
 
 
-def transcript_inputs(token: int | str, transcript: Transcript) -> TranscriptInputs:
-    """Made where the transcript is loaded, once per load.
+def transcript_inputs(token: int | str, transcript: Transcript, counted: Tally) -> TranscriptInputs:
+    """Made where the transcript is loaded, once per load, from its words counted there
+    (``counted``: :func:`site_builder.index.speech.tally` of it).
 
     Python's own hash of the (frozen) model objects, not a digest: hashing walks every field of
     every object, at C speed, and strings cache their hash. Python seeds string hashes anew in
@@ -85,12 +86,16 @@ def transcript_inputs(token: int | str, transcript: Transcript) -> TranscriptInp
         for number, ex in enumerate(parsed.exchanges)
     }
     speech = hash((parsed, transcript.people, transcript.organizations, transcript.company))
-    quoted = _quoted(transcript, by_id, exchanges, speech)
+    quoted = _quoted(transcript, by_id, exchanges, speech, counted)
     return TranscriptInputs(token, speech, listed, hash(transcript.summary), exchanges, quoted)
 
 
 def _quoted(
-    transcript: Transcript, by_id: Mapping[str, Turn], exchanges: Mapping[str, int], speech: int
+    transcript: Transcript,
+    by_id: Mapping[str, Turn],
+    exchanges: Mapping[str, int],
+    speech: int,
+    counted: Tally,
 ) -> dict[str, int]:
     """:attr:`TranscriptInputs.quoted`, for everyone on the call; ``by_id``: its turns."""
     parsed = transcript.parsed
@@ -106,7 +111,6 @@ def _quoted(
         for pid in dict.fromkeys((ex.asker, *speakers)):
             if pid:
                 spoke_in.setdefault(pid, []).append(exchanges[ex.id])
-    counted = tally(parsed)
     shown: dict[str, list[object]] = {}
     for p in parsed.participants:
         words = counted.speaker_words.get(p.id)
