@@ -32,6 +32,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import SynchronizedArray
 from typing import TypeVar
 
+from site_builder.errors import BuildError
+
 T = TypeVar("T")
 
 MIN_CALLS_PER_WORKER = 16
@@ -138,6 +140,74 @@ def run_all(
             receiving.close()
         gc.unfreeze()
     return results  # type: ignore[return-value]  # every index was filled
+
+
+def run_apart(call: Callable[[], T]) -> T:
+    """``call()`` in a forked child process that exits once it has sent its result back.
+
+    For work whose memory this process must not keep afterwards: CPython returns little of
+    what a large build frees to the system (its arenas stay pinned by the few objects left in
+    each), so the memory goes back only when the process that used it ends. The call's
+    exceptions come back too: a :class:`~site_builder.errors.BuildError` is raised here as
+    itself, anything else as a :class:`WorkerError` carrying the
+    child's traceback. Where ``fork`` is unavailable the call runs in this process.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return call()
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    _widen(sending)
+    # Not a daemon: multiprocessing forbids daemons their own helpers, and the call may fork
+    # some (run_all). It dies with this process all the same (_die_with_parent).
+    child = context.Process(target=_apart, args=(call, sending))
+    child.start()
+    sending.close()
+    try:
+        try:
+            kind, payload = pickle.loads(receiving.recv_bytes())
+        except EOFError:
+            kind, payload = "died", None
+        child.join()
+    finally:
+        if child.is_alive():  # this process was interrupted: the child's work is unwanted
+            child.kill()
+            child.join()
+        receiving.close()
+    if kind == "done":
+        return payload
+    if kind == "raised":
+        raise payload
+    if kind == "failed":
+        raise WorkerError(f"the build's child process failed:\n{payload}")
+    raise WorkerError(f"the build's child process died (exit code {child.exitcode})")
+
+
+def _apart(call: Callable[[], object], sending: Connection) -> None:
+    """The child of :func:`run_apart`: the call, its result or exception sent back, then gone
+    without running exit handlers that belong to the parent (locks, temporary folders)."""
+    _die_with_parent()
+    code = 0
+    try:
+        sending.send_bytes(_outcome(call))
+    except BaseException:  # the parent, gone or interrupted, reads no more: nothing to tell
+        code = 1
+    finally:
+        sending.close()
+        os._exit(code)
+
+
+def _outcome(call: Callable[[], object]) -> bytes:
+    try:
+        return pickle.dumps(("done", call()), pickle.HIGHEST_PROTOCOL)
+    except BuildError as exc:
+        try:
+            raised = pickle.dumps(("raised", exc), pickle.HIGHEST_PROTOCOL)
+            pickle.loads(raised)  # an exception may pickle and yet not be rebuilt
+            return raised
+        except Exception:
+            return pickle.dumps(("failed", "".join(traceback.format_exception(exc))))
+    except Exception:
+        return pickle.dumps(("failed", traceback.format_exc()))
 
 
 def _next(taken: SynchronizedArray[int], from_back: bool = False) -> int | None:

@@ -11,6 +11,7 @@ annotated and rendered, so a content mistake leaves the previous site as it was.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -50,6 +51,8 @@ class BuildResult:
     pages_by_kind: dict[str, int] = field(default_factory=dict)
     made_by_kind: dict[str, int] = field(default_factory=dict)
     """Of ``pages_by_kind``, those rendered anew."""
+    pending: write.Prepared | None = None
+    """With :attr:`Publishing.writer`: the standby, ready for its search index and swap."""
 
     @property
     def ok(self) -> bool:
@@ -220,6 +223,10 @@ class Publishing:
     jobs: int = 1
     search_cache: Path | None = None
     """The cache root whose search shards a build reuses and adds to; None keeps none."""
+    writer: write.OutputWriter | None = None
+    """An output writer the caller opened (and will :meth:`~write.OutputWriter.complete`): the
+    build fills its standby and leaves the search index and the swap to the caller (see
+    :mod:`site_builder.incremental.builder`). None: the build opens its own and swaps."""
 
 
 def publish(
@@ -237,18 +244,7 @@ def publish(
         sink = write.DigestOnly()
         render.render_into(site, site_theme, diagnostics, sink, jobs=how.jobs, files=files)
         return result
-    with write.OutputWriter(
-        how.output_dir,
-        # Indexed before the swap, so the published folder never pairs pages with a stale index.
-        before_swap=(
-            functools.partial(search_index.index_site, cache=how.search_cache, jobs=how.jobs)
-            if how.search
-            else None
-        ),
-        prepare_next=how.long_lived,
-        keep=site.config.keep,
-        sweep=how.sweep,
-    ) as writer:
+    with _writer(how, site.config.keep) as writer:
         made = render.render_into(
             site,
             site_theme,
@@ -265,18 +261,43 @@ def publish(
             writer.abandon(entries)
             return result
         entries |= write.static_entries(writer, site_theme.static_files())
+        indexing = how.search and how.writer is None
         if progress is not None:
-            progress.stage("writing files" + (" and indexing search" if how.search else ""))
-        report = writer.finish(entries)
+            progress.stage("writing files" + (" and indexing search" if indexing else ""))
+        prepared = writer.prepare(entries)
+        if how.writer is None:
+            writer.complete(prepared)
+        else:
+            result.pending = prepared
+    result.files_written, result.files_unchanged = prepared.changed, prepared.unchanged
     result.pages_written = len(made)
     result.pages_made = sum(m.fresh for m in made)
-    result.files_written = report.written
-    result.files_unchanged = report.unchanged
     for page in made:
         result.pages_by_kind[page.kind] = result.pages_by_kind.get(page.kind, 0) + 1
         if page.fresh:
             result.made_by_kind[page.kind] = result.made_by_kind.get(page.kind, 0) + 1
     return result
+
+
+def _writer(
+    how: Publishing, keep: tuple[str, ...]
+) -> contextlib.AbstractContextManager[write.OutputWriter]:
+    """The caller's open writer, or a new one that indexes search before its swap."""
+    if how.writer is not None:
+        how.writer.keep = keep
+        return contextlib.nullcontext(how.writer)
+    return write.OutputWriter(
+        how.output_dir,
+        # Indexed before the swap, so the published folder never pairs pages with a stale index.
+        before_swap=(
+            functools.partial(search_index.index_site, cache=how.search_cache, jobs=how.jobs)
+            if how.search
+            else None
+        ),
+        prepare_next=how.long_lived,
+        keep=keep,
+        sweep=how.sweep,
+    )
 
 
 def run(

@@ -101,3 +101,35 @@ def test_a_transcript_loaded_in_a_helper_arrives_whole(tmp_path: Path) -> None:
     assert [t.transcript for t in there] == [t.transcript for t in here]
     assert [t.call for t in there] == [t.call for t in here]
     assert [t.speech for t in there] == [t.speech for t in here]
+
+
+def test_work_done_apart_comes_back_and_its_process_is_gone() -> None:
+    result = parallel.run_apart(lambda: (os.getpid(), [1, 2, 3]))
+    child, value = result
+    assert value == [1, 2, 3] and child != os.getpid()
+    assert not _alive(child)  # reaped: its memory went back to the system
+
+
+def test_a_build_error_apart_is_raised_as_itself_and_a_bug_with_its_traceback() -> None:
+    from site_builder.output.guard import OutputError
+
+    def refuse() -> None:
+        raise OutputError("refusing to write 'x': not a plain path inside the output")
+
+    with pytest.raises(OutputError, match="refusing to write 'x'"):
+        parallel.run_apart(refuse)
+
+    def bug() -> None:
+        {}["missing"]
+
+    with pytest.raises(parallel.WorkerError, match=r"(?s)in bug\n.*KeyError: 'missing'"):
+        parallel.run_apart(bug)
+    with pytest.raises(parallel.WorkerError, match=r"died \(exit code 3\)"):
+        parallel.run_apart(lambda: os._exit(3))
+
+
+def test_work_apart_may_use_helpers_of_its_own() -> None:
+    def spread() -> set[int]:
+        return {pid for _, pid in parallel.run_all([lambda i=i: _square(i) for i in range(80)], 2)}
+
+    assert len(parallel.run_apart(spread)) == 2

@@ -207,3 +207,34 @@ def test_a_shards_key_is_the_same_from_the_writers_digests_as_from_the_pages(
         read = search_shards.shard_key(sharded, shard)
         assert search_shards.shard_key(sharded, shard, digests) == read
         assert search_shards.shard_key(sharded, shard, {shard.pages[0]: "0" * 32}) != read
+
+
+def test_search_is_indexed_after_the_process_that_made_the_pages_has_exited(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A one-off build loads and renders in a child process, so Pagefind does not run beside a
+    process still holding the whole archive (at 10,000 calls, 1.5 GB beside Pagefind's 1.2)."""
+    from site_builder import pipeline
+    from site_builder.output import search
+
+    seen: dict[str, int] = {}
+    render, index = pipeline.render.render_into, search.index_site
+
+    def rendering(*args: Any, **kwargs: Any) -> Any:
+        (tmp_path / "rendered-by").write_text(str(os.getpid()))
+        return render(*args, **kwargs)
+
+    def indexing(*args: Any, **kwargs: Any) -> None:
+        seen["indexed by"] = os.getpid()
+        seen["renderer alive"] = os.path.exists(f"/proc/{(tmp_path / 'rendered-by').read_text()}")
+        index(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline.render, "render_into", rendering)
+    monkeypatch.setattr(search, "index_site", indexing)
+    output = tmp_path / "site"
+    assert build(content, output).ok
+    assert int((tmp_path / "rendered-by").read_text()) != os.getpid()
+    assert seen == {"indexed by": os.getpid(), "renderer alive": False}
+    assert (output / SEARCH_BUNDLE / search_shards.SHARDS_FILE).is_file()
+    assert (output / "transcripts").is_dir()
+    assert not (tmp_path / ".site.site-builder-standby").exists()  # a first build swaps none

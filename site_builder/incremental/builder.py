@@ -15,6 +15,7 @@ a rebuild returns at once and writes nothing; in a new process the build record
 
 from __future__ import annotations
 
+import functools
 import gc
 import time
 from collections.abc import Iterable
@@ -28,7 +29,7 @@ from site_builder.incremental import page_store, stamps, transcript_cache
 from site_builder.incremental import record as build_record
 from site_builder.incremental.memory import TranscriptMemory
 from site_builder.incremental.stamps import Stamp, stamp
-from site_builder.output import write
+from site_builder.output import search, write
 from site_builder.pipeline import BuildResult
 from site_builder.progress import Progress
 from site_builder.render import theme
@@ -138,6 +139,33 @@ class Builder:
                 )
                 self._last_good = _LastGood(inputs, stamp(marker), result)
                 return _unchanged(result, _now() - started)
+        if self.once and self.search and not dry_run:
+            result = self._build_apart(inputs, changed)
+        else:
+            result = self._build(inputs, changed, dry_run=dry_run)
+        result.seconds = _now() - started
+        if result.ok and not dry_run:
+            self._last_good = _LastGood(inputs, stamp(marker), result)
+            self._warm = True
+            build_record.save(
+                self.output_dir,
+                marker,
+                built_from,
+                result.pages_by_kind,
+                result.files_written + result.files_unchanged,
+                list(result.diagnostics),
+            )
+        return result
+
+    def _build(
+        self,
+        inputs: stamps.Snapshot,
+        changed: list[Path],
+        *,
+        dry_run: bool = False,
+        writer: write.OutputWriter | None = None,
+    ) -> BuildResult:
+        """The pipeline, given this builder's memories; the page keys kept for a next build."""
         self._memory.begin(inputs, changed)
         how = pipeline.Publishing(
             self.output_dir,
@@ -149,22 +177,31 @@ class Builder:
             page_inputs=self._memory.page_inputs,
             jobs=self.jobs,
             search_cache=self.cache_dir,
+            writer=writer,
         )
         result = pipeline.run(self.content_dir, self.base_url, how, self._memory, self.progress)
-        result.seconds = _now() - started
-        if result.ok and not dry_run:
-            self._last_good = _LastGood(inputs, stamp(marker), result)
-            self._warm = True
-            if self.cache_dir is not None:
-                page_store.save(self.cache_dir, self.output_dir, self._cache)
-            build_record.save(
-                self.output_dir,
-                marker,
-                built_from,
-                result.pages_by_kind,
-                result.files_written + result.files_unchanged,
-                list(result.diagnostics),
-            )
+        if result.ok and not dry_run and self.cache_dir is not None:
+            page_store.save(self.cache_dir, self.output_dir, self._cache)
+        return result
+
+    def _build_apart(self, inputs: stamps.Snapshot, changed: list[Path]) -> BuildResult:
+        """A one-off build whose search is indexed after the pages' process has gone.
+
+        Loading and rendering a large archive leave this process with most of the memory they
+        used (CPython keeps its arenas), and Pagefind then needs as much again for a shard: at
+        10,000 calls, 1.5 GB beside 1.2 GB. So a forked child loads, renders and fills the
+        standby, and exits; this process, holding the output's lock all along, then indexes
+        search and swaps the trees in.
+        """
+        index = functools.partial(search.index_site, cache=self.cache_dir, jobs=self.jobs)
+        with write.OutputWriter(self.output_dir, before_swap=index, prepare_next=False) as writer:
+            pages = functools.partial(self._build, inputs, changed, writer=writer)
+            result = parallel.run_apart(pages)
+            if result.pending is not None:
+                if self.progress is not None:
+                    self.progress.stage("indexing search")
+                writer.complete(result.pending)
+                result.pending = None
         return result
 
     def _options(self) -> tuple[object, ...]:

@@ -72,6 +72,22 @@ class WriteReport:
     """Whether the output folder was replaced (False for a rebuild where nothing changed)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A standby holding the new site's files, waiting for its search index and the swap
+    (:meth:`OutputWriter.complete`); plain data, so it may come from another process."""
+
+    entries: dict[str, Entry]
+    changed: int
+    unchanged: int
+    removed: int
+    damaged: bool
+    """Some file of the served site was not what its manifest says (a hand edit)."""
+    swap: bool
+    """False when the new site is the one being served: nothing to index or swap."""
+    keep: tuple[str, ...]
+
+
 def output_intact(output_dir: Path) -> bool:
     """Whether every file the output's manifest lists is there with its size (not re-read)."""
     output = output_dir.resolve()
@@ -150,6 +166,13 @@ class OutputWriter:
 
     def finish(self, entries: Mapping[str, Entry]) -> WriteReport:
         """Make the new site live: ``entries`` is every file put or held, by path."""
+        return self.complete(self.prepare(entries))
+
+    def prepare(self, entries: Mapping[str, Entry]) -> Prepared:
+        """The first half of :meth:`finish`: the standby made to hold exactly ``entries``
+        (unchanged files linked in, stale ones removed), not yet indexed nor swapped in. It may
+        run in a forked child of the process that opened the writer, which then calls
+        :meth:`complete` with what this returns."""
         for group in safety.collisions((rel, rel) for rel in entries):
             raise OutputError(
                 f"pages {' and '.join(group)} differ only in letter case; on macOS and Windows "
@@ -164,40 +187,54 @@ class OutputWriter:
         unchanged = len(entries) - len(changed)
         if self.live is not None and not changed and not removed and (kept or not generate):
             if self._opened():  # pages were written into it before they proved the same
-                self._seal({**self.have, **self._written(entries)}, None, remove_stale=False)
-            return WriteReport(0, unchanged, 0, swapped=False)
+                self._seal({**self.have, **self._written(entries)}, None)
+            return Prepared({}, 0, unchanged, 0, damaged=False, swap=False, keep=self.keep)
         try:
             for rel, entry in entries.items():
                 if self.have.get(rel) != entry and rel not in changed:
                     _replace(self._clear(rel), functools.partial(_link_or_copy, self.output / rel))
-            self._seal(entries, self.before_swap)
+            self._sweep(entries)
+        except OSError as exc:
+            raise self._failed(exc) from exc
+        return Prepared(
+            dict(entries), len(changed), unchanged, len(removed), damaged, swap=True, keep=self.keep
+        )
+
+    def complete(self, prepared: Prepared) -> WriteReport:
+        """The second half of :meth:`finish`: the search index added, then the swap."""
+        if not prepared.swap:
+            return WriteReport(0, prepared.unchanged, 0, swapped=False)
+        try:
+            self._seal(prepared.entries, self.before_swap)
             if self.output.exists():
-                keep.carry(self.output, self.standby, self.keep)
+                keep.carry(self.output, self.standby, prepared.keep)
                 try:
                     atomic.exchange(self.standby, self.output, self.aside)
                 except OSError:
-                    keep.carry(self.standby, self.output, self.keep)  # back where they were
+                    keep.carry(self.standby, self.output, prepared.keep)  # back where they were
                     raise
             else:
                 os.rename(self.standby, self.output)
         except OSError as exc:
-            raise OutputError(
-                f"could not write the new site ({exc}); {self.output_dir} still holds the "
-                "previous one"
-            ) from exc
-        if damaged or self.live is None:
+            raise self._failed(exc) from exc
+        if prepared.damaged or self.live is None:
             # The old site (now the standby) was not ours, or lost files by hand.
             if self.prepare_next:
                 _clone(self.output, self.standby)
-                keep.drop(self.standby, self.keep)
+                keep.drop(self.standby, prepared.keep)
             else:
                 (self.standby / MARKER).unlink(missing_ok=True)  # the next build remakes it
-        return WriteReport(len(changed), unchanged, len(removed), swapped=True)
+        return WriteReport(prepared.changed, prepared.unchanged, prepared.removed, swapped=True)
+
+    def _failed(self, exc: OSError) -> OutputError:
+        return OutputError(
+            f"could not write the new site ({exc}); {self.output_dir} still holds the previous one"
+        )
 
     def abandon(self, entries: Mapping[str, Entry]) -> None:
         """Close the standby after a failed build: it holds what it held plus what was put."""
         if self._opened():
-            self._seal({**self.have, **self._written(entries)}, None, remove_stale=False)
+            self._seal({**self.have, **self._written(entries)}, None)
 
     def _written(self, entries: Mapping[str, Entry]) -> dict[str, Entry]:
         """The entries :meth:`put` wrote into the standby."""
@@ -211,7 +248,8 @@ class OutputWriter:
         return _holds(self.output, rel, entry, self.live or {})
 
     def _opened(self) -> bool:
-        return not (self.standby / MARKER).exists()
+        """Whether some process of this build has written into the standby."""
+        return self.standby.is_dir() and not (self.standby / MARKER).exists()
 
     def _clear(self, rel: str) -> str:
         """The standby path of ``rel``, its folder made, the standby marked incomplete first
@@ -225,18 +263,16 @@ class OutputWriter:
             self._folders.add(folder)
         return os.path.join(self.standby, rel)
 
-    def _seal(
-        self,
-        entries: Mapping[str, Entry],
-        before_swap: BeforeSwap | None,
-        *,
-        remove_stale: bool = True,
-    ) -> None:
+    def _sweep(self, entries: Mapping[str, Entry]) -> None:
+        """Stale pages, and anything else not the build's, out of the standby: a file a user
+        put into the output must not come back with this tree two builds later."""
+        self.standby.mkdir(exist_ok=True)  # a site of files all served already links none
         (self.standby / MARKER).unlink(missing_ok=True)
-        if remove_stale:
-            # Stale pages, and anything else not the build's: a file a user put into the
-            # output must not come back with this tree two builds later.
-            keep.sweep(self.standby, entries, self.have, self.keep, deep=self.sweep)
+        keep.sweep(self.standby, entries, self.have, self.keep, deep=self.sweep)
+
+    def _seal(self, entries: Mapping[str, Entry], before_swap: BeforeSwap | None) -> None:
+        """The standby's manifest written last, after ``before_swap`` has added its files."""
+        (self.standby / MARKER).unlink(missing_ok=True)
         listed = dict(entries)
         if before_swap is not None:
             before_swap(self.standby, {rel: e.digest for rel, e in entries.items()})
@@ -327,7 +363,8 @@ def _recover(output: Path, standby: Path, aside: Path) -> None:
 
 
 def _open_standby(standby: Path) -> dict[str, Entry]:
-    """The standby's manifest; an incomplete standby (no marker) is emptied first.
+    """The standby's manifest; an incomplete standby (no marker) is removed, and made again
+    with the first file a build writes into it (a build that fails before leaves none).
 
     A complete standby keeps its marker until a file in it is about to change, so a rebuild that
     changes nothing touches nothing.
@@ -336,7 +373,6 @@ def _open_standby(standby: Path) -> dict[str, Entry]:
     if have is None:
         if standby.exists():
             shutil.rmtree(standby)  # incomplete: left by a killed build, or not a standby at all
-        standby.mkdir()
         return {}
     return have
 
