@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpusgen import generate
+from site_builder.output.search import pagefind_command
 
 from . import edits
 from .measure import Run, compare, folder_size, run, snapshot
@@ -187,7 +188,8 @@ def hugo_tool(corpus: Path, work: Path, *, with_pagefind: bool) -> Tool:
     hugo += ["--cacheDir", str(cache)]
     if not with_pagefind:
         return Tool(name, hugo, public, (public, cache))
-    pagefind = [sys.executable, "-m", "pagefind", "--site", str(public)]
+    # The binary itself, as site-builder runs it, so neither pays Python's start-up per run.
+    pagefind = [*pagefind_command(), "--site", str(public)]
     script = f"{shlex.join(hugo)} && {shlex.join(pagefind)} >/dev/null"
     return Tool(name, ["sh", "-c", script], public, (public, cache))
 

@@ -252,3 +252,28 @@ def test_the_rename_fallback_used_off_linux_publishes_whole_sites(
     files = snapshot(output)
     assert files["index.html"] == b"three" and "a/index.html" not in files
     assert siblings(output) == ["._site.site-builder-standby", "_site"]
+
+
+def test_a_search_indexer_that_fails_leaves_the_output_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind runs after the pages were made in a child process, before the swap: its failure
+    is an error naming what it printed, and the site being served stays as it was."""
+    content = make_content(tmp_path / "content", 5)
+    output = tmp_path / "_site"
+    assert build(content, output) == 0
+    before = identities(output), snapshot(output)
+    failing = tmp_path / "pagefind"
+    failing.write_text("#!/bin/sh\necho 'Error: disk quota exceeded' >&2\nexit 3\n")
+    failing.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(failing))
+    (content / "transcripts" / "call-001.txt").write_text("Alice Smith: edited\n")
+    capsys.readouterr()
+    assert build(content, output) == 2
+    err = capsys.readouterr().err
+    assert "pagefind exited with status 3" in err and "disk quota exceeded" in err
+    assert "Traceback" not in err
+    assert (identities(output), snapshot(output)) == before
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    assert build(content, output) == 0
+    assert b"edited" in (output / "transcripts" / "call-001" / "index.html").read_bytes()

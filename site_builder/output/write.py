@@ -25,25 +25,19 @@ the next standby, so an edit costs work in proportion to what changed, not to th
 from __future__ import annotations
 
 import contextlib
-import errno
 import functools
 import itertools
 import os
-import re
-import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.output import atomic, keep, manifest
+from site_builder.output import atomic, keep, manifest, trees
 from site_builder.output.guard import OutputError, check_output_dir
 from site_builder.output.keep import DEFAULT_KEEP
 from site_builder.output.manifest import GENERATED, Entry
 from site_builder.text import safety
 from site_builder.urls import MARKER
-
-_UNSAFE_REL = re.compile(r'[\x00-\x1f\x7f\\<>:"|?*]|(^|/)\.{0,2}(/|$)|^/')
-
 
 BeforeSwap = Callable[[Path, Mapping[str, str]], None]
 """Called with the finished standby tree and the content digest of every file the build put in
@@ -92,7 +86,9 @@ def output_intact(output_dir: Path) -> bool:
     """Whether every file the output's manifest lists is there with its size (not re-read)."""
     output = output_dir.resolve()
     listed = manifest.read(output)
-    return listed is not None and all(_holds(output, rel, e, listed) for rel, e in listed.items())
+    return listed is not None and all(
+        trees.holds(output, rel, e, listed) for rel, e in listed.items()
+    )
 
 
 class OutputWriter:
@@ -140,9 +136,9 @@ class OutputWriter:
         self.output.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.ExitStack() as stack:
             stack.enter_context(atomic.locked(self.output.parent))
-            _recover(self.output, self.standby, self.aside)
+            trees.recover(self.output, self.standby, self.aside)
             self.live = manifest.read(self.output)
-            self.have = _open_standby(self.standby)
+            self.have = trees.open_standby(self.standby)
             self._lock = stack.pop_all()
         return self
 
@@ -153,11 +149,11 @@ class OutputWriter:
 
     def put(self, rel: str, content: bytes) -> Entry:
         """Take one file's bytes: written to the standby only when neither tree holds them."""
-        if _UNSAFE_REL.search(rel) or rel == MARKER:
+        if trees.UNSAFE_REL.search(rel) or rel == MARKER:
             raise OutputError(f"refusing to write {rel!r}: not a plain path inside the output")
         entry = manifest.entry(content)
         if self.have.get(rel) != entry and not self._served(rel, entry):
-            _replace(self._clear(rel), functools.partial(_create, content=content))
+            trees.replace(self._clear(rel), functools.partial(trees.create, content=content))
         return entry
 
     def holds(self, rel: str, entry: Entry) -> bool:
@@ -192,7 +188,9 @@ class OutputWriter:
         try:
             for rel, entry in entries.items():
                 if self.have.get(rel) != entry and rel not in changed:
-                    _replace(self._clear(rel), functools.partial(_link_or_copy, self.output / rel))
+                    trees.replace(
+                        self._clear(rel), functools.partial(trees.link_or_copy, self.output / rel)
+                    )
             self._sweep(entries)
         except OSError as exc:
             raise self._failed(exc) from exc
@@ -220,7 +218,7 @@ class OutputWriter:
         if prepared.damaged or self.live is None:
             # The old site (now the standby) was not ours, or lost files by hand.
             if self.prepare_next:
-                _clone(self.output, self.standby)
+                trees.clone(self.output, self.standby)
                 keep.drop(self.standby, prepared.keep)
             else:
                 (self.standby / MARKER).unlink(missing_ok=True)  # the next build remakes it
@@ -245,7 +243,7 @@ class OutputWriter:
         }
 
     def _served(self, rel: str, entry: Entry) -> bool:
-        return _holds(self.output, rel, entry, self.live or {})
+        return trees.holds(self.output, rel, entry, self.live or {})
 
     def _opened(self) -> bool:
         """Whether some process of this build has written into the standby."""
@@ -276,7 +274,7 @@ class OutputWriter:
         listed = dict(entries)
         if before_swap is not None:
             before_swap(self.standby, {rel: e.digest for rel, e in entries.items()})
-            listed |= _generated(self.standby, entries)
+            listed |= trees.generated(self.standby, entries)
         temporary = self.standby / f"{MARKER}.tmp"
         temporary.write_text(manifest.text(listed), encoding="utf-8")
         os.rename(temporary, self.standby / MARKER)
@@ -332,99 +330,9 @@ def _collect(pages: Iterable[RenderedPage], static_files: Mapping[str, Path]) ->
     files: dict[str, bytes] = {}
     static = ((f"static/{name}", _read_static(path)) for name, path in static_files.items())
     for rel, content in itertools.chain(((p.path, p.content) for p in pages), static):
-        if _UNSAFE_REL.search(rel) or rel == MARKER:
+        if trees.UNSAFE_REL.search(rel) or rel == MARKER:
             raise OutputError(f"refusing to write {rel!r}: not a plain path inside the output")
         if rel in files:
             raise OutputError(f"two pages would be written to one file: {rel}")
         files[rel] = content
     return files
-
-
-def _holds(tree: Path, rel: str, entry: Entry, listed: Mapping[str, Entry]) -> bool:
-    """``tree`` already has these bytes at ``rel``: by its manifest ``listed``, and on disk."""
-    if listed.get(rel) != entry:
-        return False
-    try:  # a str path: pathlib's joining costs more than the stat itself here
-        return os.stat(f"{tree}/{rel}").st_size == entry.size  # a file deleted or cut by hand
-    except FileNotFoundError:
-        return False
-
-
-def _recover(output: Path, standby: Path, aside: Path) -> None:
-    """Undo what a build killed inside the fallback exchange left behind (see atomic.py)."""
-    if not aside.exists():
-        return
-    if not output.exists():
-        os.rename(aside, output)  # killed between "live -> aside" and "standby -> live"
-    elif not standby.exists():
-        os.rename(aside, standby)  # killed before "aside -> standby"
-    else:
-        shutil.rmtree(aside)
-
-
-def _open_standby(standby: Path) -> dict[str, Entry]:
-    """The standby's manifest; an incomplete standby (no marker) is removed, and made again
-    with the first file a build writes into it (a build that fails before leaves none).
-
-    A complete standby keeps its marker until a file in it is about to change, so a rebuild that
-    changes nothing touches nothing.
-    """
-    have = manifest.read(standby)
-    if have is None:
-        if standby.exists():
-            shutil.rmtree(standby)  # incomplete: left by a killed build, or not a standby at all
-        return {}
-    return have
-
-
-def _generated(tree: Path, wanted: Mapping[str, Entry]) -> dict[str, Entry]:
-    """Manifest entries for the files ``before_swap`` added to ``tree``."""
-    entries: dict[str, Entry] = {}
-    for folder, _, names in os.walk(tree):
-        for name in names:
-            rel = (Path(folder) / name).relative_to(tree).as_posix()
-            if rel not in wanted and rel != f"{MARKER}.tmp":
-                if _UNSAFE_REL.search(rel):
-                    raise OutputError(f"a file added before the swap has an unsafe name: {rel!r}")
-                content = (tree / rel).read_bytes()
-                entries[rel] = Entry(manifest.digest(content), len(content), GENERATED)
-    return entries
-
-
-def _clone(source: Path, target: Path) -> None:
-    """A standby for the next build: ``source`` re-created in ``target`` with hard links."""
-    if target.exists():
-        shutil.rmtree(target)
-    # The marker last, so a clone cut short by a kill is recognised as incomplete.
-    shutil.copytree(
-        source,
-        target,
-        copy_function=_link_or_copy,
-        ignore=lambda folder, names: [MARKER] if Path(folder) == source else [],
-    )
-    _link_or_copy(source / MARKER, target / MARKER)
-
-
-def _create(target: str, content: bytes) -> None:
-    with open(target, "xb") as stream:  # "x": never write into an inode the live tree shares
-        stream.write(content)
-
-
-def _replace(target: str, make: Callable[[str], None]) -> None:
-    """``make(target)``, which fails if the file exists; an older version (perhaps hard-linked
-    to the live file) is unlinked first. Trying first saves a system call per new file."""
-    try:
-        make(target)
-    except FileExistsError:
-        os.unlink(target)
-        make(target)
-
-
-def _link_or_copy(source: Path | str, target: Path | str) -> None:
-    """A hard link; a copy on file systems without them (FAT, exFAT, some network shares)."""
-    try:
-        os.link(source, target)
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
-            raise
-        shutil.copyfile(source, target)

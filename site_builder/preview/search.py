@@ -5,9 +5,9 @@ does, before its swap) tripled the time from a save to the reloaded page. The pr
 without it, reloads the browser, and then this thread indexes the pages that are being served:
 
 1. Under the output folder's lock (the one the writer holds while it swaps trees), hard-link the
-   served tree's HTML into a fresh *generation* folder beside the output. Files in the output are
-   never rewritten in place, so the links are a consistent copy of one build, taken in
-   milliseconds, and no later rebuild can change them.
+   served tree's transcript pages into a fresh *generation* folder beside the output. Files in
+   the output are never rewritten in place, so the links are a consistent copy of one build,
+   taken in milliseconds, and no later rebuild can change them.
 2. Run Pagefind on that copy at a lower CPU priority, so a rebuild started by the next save keeps
    the cores.
 3. Point the server at the new generation in one assignment; ``/pagefind/...`` is served from it.
@@ -29,7 +29,7 @@ import traceback
 from pathlib import Path
 
 from site_builder.cache_dir import cache_root
-from site_builder.output import atomic, manifest, search
+from site_builder.output import atomic, manifest, search, search_shards
 from site_builder.urls import MARKER, SEARCH_BUNDLE
 
 WORK_MARKER = ".site-builder-preview-search"
@@ -53,23 +53,21 @@ def _served_stamp(output_dir: Path) -> tuple[int, int] | None:
 
 
 def _link_pages(tree: Path, target: Path) -> int:
-    """Hard-link every HTML file of ``tree`` into ``target``; the number linked."""
-    linked = 0
-    for folder, _, names in os.walk(tree):
-        made = False
-        for name in names:
-            if not name.endswith(".html"):
-                continue
-            destination = Path(target, os.path.relpath(folder, tree), name)
-            if not made:
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                made = True
-            try:
-                os.link(os.path.join(folder, name), destination)
-            except OSError:  # no hard links on this file system (FAT, some network shares)
-                shutil.copyfile(os.path.join(folder, name), destination)
-            linked += 1
-    return linked
+    """Hard-link the pages search indexes (the transcripts') of ``tree`` into ``target``; the
+    number linked. Done under the output's lock, so only those: linking every page of the site
+    took 0.3-0.45 s at 1,000 calls, for pages Pagefind never reads."""
+    pages = search_shards.pages_to_index(tree)
+    made: set[Path] = set()
+    for rel in pages:
+        destination = target / rel
+        if destination.parent not in made:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            made.add(destination.parent)
+        try:
+            os.link(tree / rel, destination)
+        except OSError:  # no hard links on this file system (FAT, some network shares)
+            shutil.copyfile(tree / rel, destination)
+    return len(pages)
 
 
 def _lower_priority() -> None:
