@@ -168,6 +168,15 @@ def test_a_fresh_process_reindexes_only_the_edited_calls_shard(
     # What the reused shards and the new one give is what a build from nothing gives.
     _build(edited, tmp_path / "cold", tmp_path / "empty-cache")
     assert _tree(output) == _tree(tmp_path / "cold")
+    # The manifest takes the index's digests from the cache instead of reading every file: they
+    # must be those of the bytes published, or a later build would trust the wrong files.
+    for site in (output, tmp_path / "cold"):
+        listed = manifest.read(site) or {}
+        assert any(rel.startswith(f"{SEARCH_BUNDLE}/") for rel in listed)
+        assert {rel for rel in _tree(site)} == set(listed)
+        for rel, entry in listed.items():
+            content = (site / rel).read_bytes()
+            assert (entry.digest, entry.size) == (manifest.digest(content), len(content)), rel
 
 
 def test_a_corrupt_or_foreign_search_cache_is_ignored_with_a_warning(

@@ -44,7 +44,7 @@ def index_site(
     started: Callable[[subprocess.Popen[str]], None] | None = None,
     cache: Path | None = None,
     jobs: int = 1,
-) -> None:
+) -> dict[str, str]:
     """Write the search index into ``folder/pagefind/`` from the HTML in ``folder``: one
     Pagefind bundle per shard of the transcript pages (:mod:`site_builder.output.search_shards`),
     those whose pages are unchanged taken from ``cache`` (a cache root; None keeps none), up to
@@ -56,13 +56,14 @@ def index_site(
     site-builder and needs no network; then puts what Pagefind writes in a
     random order into a fixed one (:mod:`site_builder.output.search_stable`). ``started`` is
     handed each running process, for a caller that may have to stop it (the preview, when it
-    stops).
+    stops). Returns the content digest of every file it wrote, by path relative to ``folder``.
     """
 
     def run(site: Path, output: Path) -> None:
         _run_pagefind(site, output, started)
 
-    search_shards.index_shards(folder, folder / SEARCH_BUNDLE, run, cache, jobs, digests)
+    written = search_shards.index_shards(folder, folder / SEARCH_BUNDLE, run, cache, jobs, digests)
+    return {f"{SEARCH_BUNDLE}/{rel}": digest for rel, digest in written.items()}
 
 
 def pagefind_command() -> tuple[str, ...]:

@@ -56,17 +56,28 @@ def open_standby(standby: Path) -> dict[str, Entry]:
     return have
 
 
-def generated(tree: Path, wanted: Mapping[str, Entry]) -> dict[str, Entry]:
-    """Manifest entries for the files ``before_swap`` added to ``tree``."""
+def generated(
+    tree: Path, wanted: Mapping[str, Entry], known: Mapping[str, str]
+) -> dict[str, Entry]:
+    """Manifest entries for the files ``before_swap`` added to ``tree``; ``known``: the digests
+    of those it reported (only the others are read)."""
     entries: dict[str, Entry] = {}
-    for folder, _, names in os.walk(tree):
+    top = str(tree)
+    for folder, _, names in os.walk(top):
+        prefix = os.path.relpath(folder, top).replace(os.sep, "/") + "/"
+        prefix = "" if prefix == "./" else prefix
         for name in names:
-            rel = (Path(folder) / name).relative_to(tree).as_posix()
-            if rel not in wanted and rel != f"{MARKER}.tmp":
-                if UNSAFE_REL.search(rel):
-                    raise OutputError(f"a file added before the swap has an unsafe name: {rel!r}")
+            rel = prefix + name
+            if rel in wanted or rel == f"{MARKER}.tmp":
+                continue
+            if UNSAFE_REL.search(rel):
+                raise OutputError(f"a file added before the swap has an unsafe name: {rel!r}")
+            digest = known.get(rel)
+            if digest is None:
                 content = (tree / rel).read_bytes()
                 entries[rel] = Entry(manifest.digest(content), len(content), GENERATED)
+            else:
+                entries[rel] = Entry(digest, os.stat(os.path.join(folder, name)).st_size, GENERATED)
     return entries
 
 

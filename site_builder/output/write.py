@@ -39,9 +39,10 @@ from site_builder.output.manifest import GENERATED, Entry
 from site_builder.text import safety
 from site_builder.urls import MARKER
 
-BeforeSwap = Callable[[Path, Mapping[str, str]], None]
+BeforeSwap = Callable[[Path, Mapping[str, str]], Mapping[str, str] | None]
 """Called with the finished standby tree and the content digest of every file the build put in
-it (by path), before the tree goes live: a search indexer adds its files there."""
+it (by path), before the tree goes live: a search indexer adds its files there, and may return
+the digests of those it added, which the manifest then takes instead of reading them again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,8 +274,8 @@ class OutputWriter:
         (self.standby / MARKER).unlink(missing_ok=True)
         listed = dict(entries)
         if before_swap is not None:
-            before_swap(self.standby, {rel: e.digest for rel, e in entries.items()})
-            listed |= trees.generated(self.standby, entries)
+            added = before_swap(self.standby, {rel: e.digest for rel, e in entries.items()})
+            listed |= trees.generated(self.standby, entries, added or {})
         temporary = self.standby / f"{MARKER}.tmp"
         temporary.write_text(manifest.text(listed), encoding="utf-8")
         os.rename(temporary, self.standby / MARKER)
