@@ -14,6 +14,9 @@ near twice one process's memory instead of three times.
 
 Where ``fork`` is unavailable (Windows, macOS defaults) or there is too little work to pay for a
 helper, the calls run in this process alone.
+
+:func:`run_apart` runs one call in a forked child instead, for work whose memory should end with
+it (a one-off build's loading and rendering, before Pagefind runs).
 """
 
 from __future__ import annotations
@@ -158,8 +161,8 @@ def run_apart(call: Callable[[], T]) -> T:
     what a large build frees to the system (its arenas stay pinned by the few objects left in
     each), so the memory goes back only when the process that used it ends. The call's
     exceptions come back too: a :class:`~site_builder.errors.BuildError` is raised here as
-    itself, anything else as a :class:`WorkerError` carrying the
-    child's traceback. Where ``fork`` is unavailable the call runs in this process.
+    itself, anything else as a :class:`WorkerError` carrying the child's traceback. Where
+    ``fork`` is unavailable the call runs in this process.
     """
     if "fork" not in multiprocessing.get_all_start_methods():
         return call()
@@ -198,7 +201,7 @@ def _apart(call: Callable[[], object], sending: Connection) -> None:
     code = 0
     try:
         sending.send_bytes(_outcome(call))
-    except BaseException:  # the parent, gone or interrupted, reads no more: nothing to tell
+    except BaseException:  # interrupted, or the parent reads no more: it reports the exit code
         code = 1
     finally:
         sending.close()
