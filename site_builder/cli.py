@@ -71,7 +71,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             progress=shown,
         )
-    except BuildError as exc:  # the output folder, or the search indexer
+    except BuildError as exc:  # the output folder, the search indexer, a killed child
         shown.clear()
         print(f"error: {exc}", file=sys.stderr)
         return 2

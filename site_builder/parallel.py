@@ -28,6 +28,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
@@ -161,17 +162,24 @@ def run_apart(call: Callable[[], T]) -> T:
     what a large build frees to the system (its arenas stay pinned by the few objects left in
     each), so the memory goes back only when the process that used it ends. The call's
     exceptions come back too: a :class:`~site_builder.errors.BuildError` is raised here as
-    itself, anything else as a :class:`WorkerError` carrying the child's traceback. Where
-    ``fork`` is unavailable the call runs in this process.
+    itself, anything else as a :class:`WorkerError` carrying the child's traceback; a child
+    that dies (killed for want of memory, say) is a :class:`ChildDied`.
+
+    Only on Linux, where the child is sure to die with this process (``PR_SET_PDEATHSIG``):
+    elsewhere a child whose parent was killed would go on building, holding the output's lock.
+    There, and where ``fork`` is unavailable, the call runs in this process.
     """
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        not sys.platform.startswith("linux")
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         return call()
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     _widen(sending)
     # Not a daemon: multiprocessing forbids daemons their own helpers, and the call may fork
     # some (run_all). It dies with this process all the same (_die_with_parent).
-    child = context.Process(target=_apart, args=(call, sending))
+    child = context.Process(target=_apart, args=(call, sending, os.getpid()))
     child.start()
     sending.close()
     try:
@@ -191,13 +199,30 @@ def run_apart(call: Callable[[], T]) -> T:
         raise payload
     if kind == "failed":
         raise WorkerError(f"the build's child process failed:\n{payload}")
-    raise WorkerError(f"the build's child process died (exit code {child.exitcode})")
+    raise ChildDied(_death(child.exitcode))
 
 
-def _apart(call: Callable[[], object], sending: Connection) -> None:
+class ChildDied(BuildError):
+    """The child of :func:`run_apart` ended without a word: killed, most often for memory."""
+
+
+def _death(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        hint = " (out of memory? the system kills the largest process)" if name == "SIGKILL" else ""
+        return f"the build's child process was killed by {name}{hint}"
+    return f"the build's child process died (exit code {code})"
+
+
+def _apart(call: Callable[[], object], sending: Connection, parent: int) -> None:
     """The child of :func:`run_apart`: the call, its result or exception sent back, then gone
     without running exit handlers that belong to the parent (locks, temporary folders)."""
     _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
     code = 0
     try:
         sending.send_bytes(_outcome(call))

@@ -66,6 +66,12 @@ class Progress:
         self.stream.flush()
         self._line_shown = True
 
+    def drawn_elsewhere(self) -> None:
+        """A forked child of this process may have drawn the line: :meth:`clear` erases it
+        (on a terminal, erasing an empty line shows nothing)."""
+        if self.tty:
+            self._line_shown = True
+
     def clear(self) -> None:
         """Remove the progress line, so what follows starts on a clean line."""
         if self._line_shown:

@@ -124,8 +124,10 @@ def test_a_build_error_apart_is_raised_as_itself_and_a_bug_with_its_traceback() 
 
     with pytest.raises(parallel.WorkerError, match=r"(?s)in bug\n.*KeyError: 'missing'"):
         parallel.run_apart(bug)
-    with pytest.raises(parallel.WorkerError, match=r"died \(exit code 3\)"):
+    with pytest.raises(parallel.ChildDied, match=r"died \(exit code 3\)"):
         parallel.run_apart(lambda: os._exit(3))
+    with pytest.raises(parallel.ChildDied, match=r"killed by SIGKILL \(out of memory\?"):
+        parallel.run_apart(lambda: os.kill(os.getpid(), signal.SIGKILL))
 
 
 def test_work_apart_may_use_helpers_of_its_own() -> None:

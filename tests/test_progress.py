@@ -112,3 +112,18 @@ def test_slow_stage_redraws_one_line_in_place() -> None:
     assert "\n" not in shown  # never scrolls: every update overwrites the same line
     frames = [f for f in shown.split("\r\x1b[2K") if f]
     assert [f.split("  ")[0] for f in frames] == [f"rendering pages {n}/3" for n in range(4)]
+
+
+def test_a_line_drawn_by_a_forked_child_is_erased_before_the_report() -> None:
+    """A one-off build draws its progress in a child process; the line must not stay in front
+    of the first error or the summary."""
+    stream = io.StringIO()
+    shown = Progress(stream, tty=True, quiet_seconds=0)
+    shown.drawn_elsewhere()
+    shown.clear()
+    assert stream.getvalue() == "\r\x1b[2K"
+    quiet = io.StringIO()
+    logged = Progress(quiet, tty=False, quiet_seconds=0)
+    logged.drawn_elsewhere()
+    logged.clear()
+    assert quiet.getvalue() == ""  # a log is never redrawn

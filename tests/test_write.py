@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -274,6 +275,40 @@ def test_a_search_indexer_that_fails_leaves_the_output_untouched(
     assert "pagefind exited with status 3" in err and "disk quota exceeded" in err
     assert "Traceback" not in err
     assert (identities(output), snapshot(output)) == before
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    assert build(content, output) == 2
+    err = capsys.readouterr().err
+    assert f"error: cannot run pagefind ({tmp_path / 'no-such-pagefind'})" in err
+    assert "Traceback" not in err
+    assert (identities(output), snapshot(output)) == before
     monkeypatch.delenv("PAGEFIND_BINARY_PATH")
     assert build(content, output) == 0
     assert b"edited" in (output / "transcripts" / "call-001" / "index.html").read_bytes()
+
+
+def test_a_build_whose_pages_process_is_killed_is_an_error_and_the_site_stays(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages are made in a child process (the memory of a large build ends with it); if the
+    system kills it (for memory, most often), the build says so plainly and publishes nothing."""
+    from site_builder import pipeline
+
+    content = make_content(tmp_path / "content", 5)
+    output = tmp_path / "_site"
+    assert build(content, output) == 0
+    before = identities(output), snapshot(output)
+    (content / "transcripts" / "call-001.txt").write_text("Alice Smith: edited\n")
+    parent, load = os.getpid(), pipeline.load_site
+
+    def killed(*args: object, **kwargs: object) -> object:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "load_site", killed)
+    capsys.readouterr()
+    assert build(content, output) == 2
+    err = capsys.readouterr().err
+    assert "error: the build's child process was killed by SIGKILL (out of memory?" in err
+    assert "Traceback" not in err
+    assert (identities(output), snapshot(output)) == before

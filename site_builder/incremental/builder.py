@@ -196,9 +196,13 @@ class Builder:
         index = functools.partial(search.index_site, cache=self.cache_dir, jobs=self.jobs)
         with write.OutputWriter(self.output_dir, before_swap=index, prepare_next=False) as writer:
             pages = functools.partial(self._build, inputs, changed, writer=writer)
-            result = parallel.run_apart(pages)
-            if result.pending is not None:
+            try:
+                result = parallel.run_apart(pages)
+            finally:
                 if self.progress is not None:
+                    self.progress.drawn_elsewhere()
+            if result.pending is not None:
+                if self.progress is not None and result.pending.swap:
                     self.progress.stage("indexing search")
                 writer.complete(result.pending)
                 result.pending = None

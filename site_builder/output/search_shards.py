@@ -184,6 +184,8 @@ class ShardCache:
             shutil.rmtree(bundle, ignore_errors=True)
             return None
         if stamp is not None:
+            if len(_CHECKED) >= _CHECKED_AT_MOST:  # a long preview session's old shards
+                _CHECKED.clear()
             _CHECKED[bundle] = (stamp, found)
         mark_used(bundle)
         return bundle, found
@@ -222,6 +224,7 @@ class ShardCache:
         report_ignored(self.ignored, "search cache", "indexed again")
 
 
+_CHECKED_AT_MOST = 256
 _CHECKED: dict[Path, tuple[tuple[int, int, int], dict[str, str]]] = {}
 """Shards this process has checked, by the stamp of their entry file: the preview, which looks
 for every shard after each edit, reads and hashes each stored shard once, not every time
