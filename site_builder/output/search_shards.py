@@ -268,9 +268,12 @@ def _check(bundle: Path, key: str) -> dict[str, str] | str:
 def link_files(source: Path, files: Iterable[str], target: Path) -> None:
     """``files`` of ``source`` hard-linked into ``target`` (copied across file systems); only
     the files listed, so nothing else put into a cache folder is ever published."""
+    folders: set[Path] = set()
     for rel in files:
         made = target / rel
-        made.parent.mkdir(parents=True, exist_ok=True)
+        if made.parent not in folders:  # a shard's files share a few folders: one mkdir each
+            made.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(made.parent)
         try:
             os.link(source / rel, made)
         except OSError:
