@@ -175,6 +175,7 @@ class Exchange:
     """Topic ids (from annotations)."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ParsedTranscript:
     """What a reader understood of one file, before annotations."""
@@ -208,6 +209,7 @@ class ParsedTranscript:
 # ---- after annotation -------------------------------------------------------------------------
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Correction:
     """An editorial correction applied to the text, shown to the reader as such."""
@@ -223,6 +225,7 @@ class Correction:
     """0-based indexes of the turn's paragraphs the correction changed."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Note:
     """An editorial note (Markdown source) attached to a transcript, exchange or turn."""
@@ -232,6 +235,7 @@ class Note:
     markdown: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a transcript came from, as its annotations (or the site's defaults) say."""
@@ -285,6 +289,7 @@ class Transcript:
         return self._organization_by_participant.get(participant_id)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Person:
     id: str
@@ -296,6 +301,7 @@ class Person:
     role: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Organization:
     id: str
@@ -307,6 +313,7 @@ class Organization:
     ticker: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Topic:
     id: str

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.incremental.transcript_cache import MAGIC
+from site_builder.index.openings import OPENING_WORDS
 from site_builder.render.pages import VERIFY_KEYS_ENV
 
 from .test_incremental import _cold, _tree, corpus, with_sentence
@@ -184,9 +185,8 @@ def test_a_fresh_process_edit_makes_only_the_pages_that_show_the_call(
 def test_a_call_loaded_again_in_another_process_keys_its_pages_afresh(
     warm: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    """Page keys hold values Python hashes with a seed of its own in each process; a call whose
-    cache entry is gone is loaded again under a new seed. Its pages may be made again; none may
-    be kept stale."""
+    """A call whose cache entry is gone is loaded again, and its page keys' values made again
+    in this process. Its pages may be made again; none may be kept stale."""
     content, cache = warm
     entries = call_entries(cache / "site-builder" / "transcripts")
     for entry in entries[:4]:
@@ -228,4 +228,22 @@ def test_a_call_added_in_a_fresh_process_makes_only_the_pages_that_list_it(
     again = _build(content, output, cache)
     assert "reading transcripts (1)" in again.stderr
     assert 0 < _rendered(again) < pages / 2
+    assert _tree(output) == _cold(content, tmp_path / "cold")
+
+
+def test_an_edit_past_the_openings_remakes_only_the_pages_that_print_the_call_whole(
+    warm: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Pages about many calls print a turn's opening words at most, and page keys are the same
+    in every process: so words added at the end of a long paragraph, built in a fresh process,
+    remake the call's own page and JSON, its speaker's page (their word count) and the site's
+    index, and none of the call's topic, organisation or other speakers' pages."""
+    content, cache = warm
+    output = tmp_path / "first"
+    call = sorted((content / "transcripts").glob("*.txt"))[3]
+    longest = max(call.read_text(encoding="utf-8").split("\n"), key=len)
+    assert len(longest.split()) > OPENING_WORDS + 1  # so the words added are past its opening
+    with_sentence(call, "Margins held.")
+    again = _build(content, output, cache)
+    assert _rendered(again) <= 8, again.stderr  # 6 for this call; 44 with per-process keys
     assert _tree(output) == _cold(content, tmp_path / "cold")

@@ -231,16 +231,17 @@ class _Store:
     keys: Mapping[Path, str]
 
     def put(
-        self, path: Path, one: LoadedTranscript, inputs: TranscriptInputs | None
-    ) -> tuple[LoadedTranscript, str | None]:
-        """What the builder keeps of ``one``, and the cache key of its whole text (None: it
-        keeps it whole)."""
+        self, path: Path, one: LoadedTranscript, token: int | str | None
+    ) -> tuple[LoadedTranscript, TranscriptInputs | None, str | None]:
+        """What the builder keeps of ``one``, what page keys see of it, and the cache key of
+        its whole text (None: it keeps it whole)."""
         key = self.keys[path]
         if one.transcript is None or not self.disk.put(whole_text_key(key), one.transcript):
-            return one, None  # held whole, as without a cache
+            return one, _inputs(one, token), None  # held whole, as without a cache
         one = dataclasses.replace(one, transcript=openings.openings_only(one.transcript))
+        inputs = _inputs(one, token)  # from the openings: all that page keys see of turns
         self.disk.put(key, CachedLoad(one, inputs))
-        return one, key
+        return one, inputs, key
 
 
 def _load(
@@ -254,15 +255,18 @@ def _load(
     for a next one), the cache key of its whole text (see :meth:`_Store.put`), and the cache's
     complaints."""
     one = load_one(source, site_annotations)
-    inputs = None
-    if token is not None and one.transcript is not None and one.speech is not None:
-        inputs = page_inputs.transcript_inputs(token, one.transcript, one.speech.tally)
     if store is None:
-        return one, inputs, None, []
-    kept, body_key = store.put(source.path, one, inputs)
+        return one, _inputs(one, token), None, []
+    kept, inputs, body_key = store.put(source.path, one, token)
     problems = list(store.disk.ignored)
     store.disk.ignored.clear()  # in this process: the builder reports them once
     return kept, inputs, body_key, problems
+
+
+def _inputs(one: LoadedTranscript, token: int | str | None) -> TranscriptInputs | None:
+    if token is None or one.transcript is None or one.speech is None:
+        return None
+    return page_inputs.transcript_inputs(token, one.transcript, one.speech.tally)
 
 
 class WholeText:

@@ -34,9 +34,20 @@ def openings_only(transcript: Transcript) -> Transcript:
     return replace(transcript, parsed=replace(parsed, turns=turns, openings_only=True))
 
 
+def opening(paragraphs: tuple[str, ...]) -> str:
+    """A turn's opening: its first :data:`OPENING_WORDS` words and one more, joined by spaces."""
+    wanted = OPENING_WORDS + 1
+    words: list[str] = []
+    for paragraph in paragraphs:  # not the whole text joined: a long answer's opening is short
+        more = wanted - len(words)
+        words += paragraph.split(maxsplit=more)[:more]
+        if len(words) == wanted:
+            break
+    return " ".join(words)
+
+
 def _opening(turn: Turn) -> Turn:
     if not turn.paragraphs:
         return turn
-    words = " ".join(turn.paragraphs).split(maxsplit=OPENING_WORDS + 1)[: OPENING_WORDS + 1]
     # The first paragraph's time is the opening's: where the turn starts in the recording.
-    return replace(turn, paragraphs=(" ".join(words),), times=turn.times[:1])
+    return replace(turn, paragraphs=(opening(turn.paragraphs),), times=turn.times[:1])

@@ -2,8 +2,9 @@
 
 A page shows the whole site's frame and identities (config, annotations, the templates, every
 person's, organisation's and topic's name, the list of calls with their titles and dates), and
-of particular transcripts either all (a call's own page, a person's page) or parts: a list item
-per call (an organisation's page) or per exchange (a topic's page). :class:`PageInputs` names
+of particular transcripts either all (a call's own page) or parts: the openings of a person's
+turns (their page), a list item per call (an organisation's page) or per exchange (a topic's
+page). :class:`PageInputs` names
 those, with the index entries whose numbers it shows (a person's turn count). The key digests
 exactly those, so a rebuild makes again only the pages whose inputs changed, and the views of all
 other pages are never made.
@@ -11,11 +12,12 @@ other pages are never made.
 A transcript's whole content is stood for by a *token* that changes whenever it is loaded again
 (the long-lived builder loads a transcript again when any file it read changed, site-wide
 annotations included; with a cache folder it is the digest of those files' bytes and of the
-code, so it holds across processes), so a key never hashes a transcript's text. Who its
+code, so it holds across processes), so a key never digests a transcript's whole text. Who its
 participants are (person and organisation ids) is settled from the transcript and the
 annotations alone, so the token stands for that too. The parts are digested where the
 transcript is loaded (:func:`transcript_inputs`), so an edit to one answer of a call remakes the
-topic pages of that exchange, not those of all the call's exchanges.
+topic pages of that exchange, not those of all the call's exchanges, and an edit past the
+opening words of a turn remakes none of them.
 
 ``tests/test_incremental.py`` checks, edit after edit, that rebuilt sites are byte-identical to
 cold builds: a dependency left out here shows there as a stale page.
@@ -25,9 +27,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from site_builder.index.entries import ExchangeRef
+from site_builder.index.openings import opening
 from site_builder.index.site import Site
 from site_builder.index.speech import Tally
 from site_builder.model import Transcript, Turn
@@ -45,19 +48,20 @@ class TranscriptInputs:
     """Stands for everything in the transcript: new at every load, or, where loads are kept
     on disk, the digest of every byte loading read and of the code (the disk cache's key)."""
     speech: int
-    """Hash of what was said and by whom (the parsed transcript, its corrections and topics
-    applied, and who its participants are): what a person's page quotes; not the summary and
-    notes of its sidecar."""
+    """Digest of what was said and by whom, as pages about many calls see it (the parsed
+    transcript with its turns' openings, its corrections and topics applied, its word counts,
+    and who its participants are): what a person's page quotes; not the summary and notes of
+    its sidecar."""
     listed: int
-    """Hash of what a list of calls shows besides title and date: its counts."""
+    """Digest of what a list of calls shows besides title and date: its counts."""
     summary: int
-    """Hash of its summary (the feed shows it)."""
+    """Digest of its summary (the feed shows it)."""
     exchanges: Mapping[str, int]
-    """Exchange id -> hash of all a list of exchanges can show of it: its number, its turns
-    (every field: speakers, words ...), its topics, and the call's participants and who each
-    is across the site (person and organisation)."""
+    """Exchange id -> digest of all a list of exchanges can show of it: its number, its turns
+    (every field, their words to the opening), its topics, and the call's participants and who
+    each is across the site (person and organisation)."""
     quoted: Mapping[str, int]
-    """Person id -> hash of what their page shows of the call: who they were there, their
+    """Person id -> digest of what their page shows of the call: who they were there, their
     turns with their numbers, the questions they asked or spoke in, and their share of the
     words as printed. Another speaker's edit that leaves those alone does not remake it."""
 
@@ -66,52 +70,83 @@ def transcript_inputs(token: int | str, transcript: Transcript, counted: Tally) 
     """Made where the transcript is loaded, once per load, from its words counted there
     (``counted``: :func:`site_builder.index.speech.tally` of it).
 
-    Python's own hash of the (frozen) model objects, not a digest: hashing walks every field of
-    every object, at C speed, and strings cache their hash. Python seeds string hashes anew in
-    every process, so these values are kept with the transcript they were made from (the disk
-    cache stores them beside it) and never made again for the same token in another process:
-    keys compare values made by one process for one load. A value made anew under another seed
-    only differs, so it costs a page made again, never a stale page; two different exchanges
-    hash alike with odds of one in 2**64.
+    Pages about many calls print no more of a turn than its opening
+    (:mod:`site_builder.index.openings`), so these values see turns as their openings: an edit
+    past a turn's opening words remakes the call's own page and whatever shows its counts, not
+    the pages of every exchange and speaker of the call.
+
+    Digests of reprs, not Python's ``hash``: that is seeded anew in every process, so values
+    stored in the cache folder by one build would never match those the next build makes of the
+    edited call, and every page about it would be made again. The model holds no sets, so its
+    reprs are canonical. Two different values digest alike with odds of one in 2**64.
     """
     parsed = transcript.parsed
-    speakers = frozenset(turn.speaker for turn in parsed.turns if turn.speaker)
-    listed = hash((len(parsed.exchanges), speakers))
+    whole = not parsed.openings_only
+    seen = {turn.id: _seen(turn, whole) for turn in parsed.turns}
+    listed = _digest(repr((len(parsed.exchanges), sorted({t.speaker for t in parsed.turns}))))
+    # Each record's repr made once: a dataclass's repr is slow, and each is in several values.
+    shown = {p.id: repr(p) for p in parsed.participants}
     # Who each participant is across the site, too: a list of exchanges links the asker and
     # the answerers to their people and names the asker's firm.
-    participants = hash((parsed.participants, transcript.people, transcript.organizations))
-    by_id = {turn.id: turn for turn in parsed.turns}
+    participants = str(
+        _digest(*shown.values(), repr(transcript.people), repr(transcript.organizations))
+    )
     exchanges = {
-        ex.id: hash((participants, number, ex, tuple(by_id.get(tid) for tid in ex.turns)))
+        ex.id: _digest(participants, str(number), repr(ex), *(seen.get(t, "") for t in ex.turns))
         for number, ex in enumerate(parsed.exchanges)
     }
-    speech = hash((parsed, transcript.people, transcript.organizations, transcript.company))
-    quoted = _quoted(transcript, by_id, exchanges, speech, counted)
-    return TranscriptInputs(token, speech, listed, hash(transcript.summary), exchanges, quoted)
+    counts = (counted.speaker_words, counted.speaker_turns, counted.total)
+    rest = replace(parsed, participants=(), turns=(), exchanges=(), openings_only=False)
+    speech = _digest(
+        repr((rest, transcript.company, counts)),
+        participants,
+        *map(str, exchanges.values()),
+        *seen.values(),
+    )
+    quoted = _quoted(transcript, shown, seen, exchanges, speech, counted)
+    return TranscriptInputs(
+        token, speech, listed, _digest(repr(transcript.summary)), exchanges, quoted
+    )
+
+
+def _digest(*reprs: str) -> int:
+    """A digest of ``reprs`` (no repr holds a NUL, so joined by one they stay apart)."""
+    return int.from_bytes(hashlib.blake2b("\0".join(reprs).encode(), digest_size=8).digest())
+
+
+def _seen(turn: Turn, whole: bool) -> str:
+    """A turn as pages about many calls can show it, its words to the opening, as a repr;
+    ``whole``: the turn has all its words, not just its opening already."""
+    text = opening(turn.paragraphs) if whole else "".join(turn.paragraphs)
+    fields = (turn.id, turn.speaker, turn.section, text, turn.line, turn.label, turn.exchange)
+    return repr((*fields, turn.timestamp, turn.times[:1]))
 
 
 def _quoted(
     transcript: Transcript,
-    by_id: Mapping[str, Turn],
+    shown_as: Mapping[str, str],
+    seen: Mapping[str, str],
     exchanges: Mapping[str, int],
     speech: int,
     counted: Tally,
 ) -> dict[str, int]:
-    """:attr:`TranscriptInputs.quoted`, for everyone on the call; ``by_id``: its turns."""
+    """:attr:`TranscriptInputs.quoted`, for everyone on the call; ``shown_as``: each
+    participant's repr; ``seen``: its turns as :func:`_seen` makes them."""
     parsed = transcript.parsed
     numbers = {ex.id: n for n, ex in enumerate(parsed.exchanges, 1)}
-    said: dict[str, list[tuple[int, Turn, int | None]]] = {}
+    said: dict[str, list[str]] = {}
     for n, turn in enumerate(parsed.turns, 1):
         if turn.speaker:
-            entry = (n, turn, numbers.get(turn.exchange) if turn.exchange else None)
-            said.setdefault(turn.speaker, []).append(entry)
+            number = numbers.get(turn.exchange) if turn.exchange else None
+            said.setdefault(turn.speaker, []).append(f"{n} {number} {seen[turn.id]}")
+    speaker_of = {turn.id: turn.speaker for turn in parsed.turns}
     spoke_in: dict[str, list[int]] = {}
     for ex in parsed.exchanges:
-        speakers = (found.speaker for t in ex.turns if (found := by_id.get(t)) is not None)
+        speakers = (speaker_of[t] for t in ex.turns if t in speaker_of)
         for pid in dict.fromkeys((ex.asker, *speakers)):
             if pid:
                 spoke_in.setdefault(pid, []).append(exchanges[ex.id])
-    shown: dict[str, list[object]] = {}
+    shown: dict[str, list[str]] = {}
     for p in parsed.participants:
         words = counted.speaker_words.get(p.id)
         share = None
@@ -119,13 +154,13 @@ def _quoted(
             turns = counted.speaker_turns[p.id]
             row = charts.Share(p.id, "", p.group, words, turns, words / counted.total)
             share = (words, turns, row.percent, row.bar_width)
-        turns_said, questions = said.get(p.id, ()), spoke_in.get(p.id, ())
-        part = (p, transcript.organization_of(p.id), tuple(turns_said), tuple(questions), share)
-        shown.setdefault(transcript.person_of(p.id), []).append(part)
+        about = repr((transcript.organization_of(p.id), spoke_in.get(p.id, ()), share))
+        part = [shown_as[p.id], about, *said.get(p.id, ())]
+        shown.setdefault(transcript.person_of(p.id), []).append("\0".join(part))
     # One participant is one person nearly always; a person on a call under two labels has
     # their figures summed and ranked against the whole call, so their key sees all of it.
     return {
-        person: hash(parts[0]) if len(parts) == 1 else hash((speech, tuple(parts)))
+        person: _digest(*parts) if len(parts) == 1 else _digest(str(speech), *parts)
         for person, parts in shown.items()
     }
 
