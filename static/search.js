@@ -54,9 +54,18 @@
     });
   }
 
+  // Each hit's link carries the words searched for; the page it leads to marks them
+  // (search-landing.js, with Pagefind's pagefind-highlight.js).
+  var HIGHLIGHT_PARAM = "pagefind-highlight";
+  // Pagefind ranks each shard on its own, and a shard that lacks a word searched for answers
+  // with the longest prefix of it that it has ("search" for "searchable"). Weighing how close
+  // a matched word's length is to the word searched for puts the shards' exact hits first.
+  var RANKING = { termSimilarity: 5 };
+
   // The index comes in shards (one Pagefind bundle per group of calls, listed in shards.json):
   // the first is the UI's own, the others are merged into it, so a search and its filters span
-  // every call. A bundle without the list is a single index, as Pagefind writes it.
+  // every call. A merged shard takes none of the UI's options: each is given its own. A bundle
+  // without the list is a single index, as Pagefind writes it.
   function loadIndexes() {
     var bundle = root.dataset.bundleUrl;
     var single = { bundlePath: bundle, mergeIndex: [] };
@@ -72,7 +81,12 @@
         return {
           bundlePath: bundle + shards[0],
           mergeIndex: shards.slice(1).map(function (shard) {
-            return { bundlePath: bundle + shard, baseUrl: root.dataset.baseUrl };
+            return {
+              bundlePath: bundle + shard,
+              baseUrl: root.dataset.baseUrl,
+              highlightParam: HIGHLIGHT_PARAM,
+              ranking: RANKING,
+            };
           }),
         };
       })
@@ -183,9 +197,8 @@
       resetStyles: false,
       autofocus: !query,
       processResult: retitle,
-      // Each hit's link carries the words searched for; the page it leads to marks them
-      // (search-landing.js, with Pagefind's pagefind-highlight.js).
-      highlightParam: "pagefind-highlight",
+      highlightParam: HIGHLIGHT_PARAM,
+      ranking: RANKING,
       translations: {
         placeholder: "Search the transcripts",
         zero_results: "No remark matches [SEARCH_TERM]",

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from site_builder.cache_prune import prune
-from site_builder.output.search_shards import ShardCache
+from site_builder.output.shard_cache import ShardCache
 
 from .test_incremental import corpus, with_sentence
 from .test_incremental_processes import _build, call_entries, warm

@@ -8,6 +8,7 @@ call says, so a search for it must find that call, whichever shard holds it.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -20,7 +21,8 @@ import pytest
 
 from corpusgen import generate
 from site_builder.incremental.builder import build
-from site_builder.output import manifest, search_shards
+from site_builder.output import manifest, search_shards, shard_cache
+from site_builder.preview.search import SearchRefresher
 from site_builder.urls import SEARCH_BUNDLE, Urls
 
 from .browser import static_server
@@ -97,7 +99,9 @@ def test_a_search_finds_the_words_of_every_call_whichever_shard_holds_it(
             page.goto(f"{base}search/?q={_word(n)}")
             first = page.locator(RESULT_LINKS).first
             first.wait_for(timeout=15000)
-            assert first.get_attribute("href").startswith(urls.transcript(slug)), slug
+            # Every shard's hits carry the words searched for, for the page to mark them.
+            wanted = f"{urls.transcript(slug)}?pagefind-highlight={_word(n)}"
+            assert first.get_attribute("href").startswith(wanted), slug
 
 
 @pytest.mark.browser
@@ -187,7 +191,7 @@ def test_a_corrupt_or_foreign_search_cache_is_ignored_with_a_warning(
     stored = sorted((cache / "search").iterdir())
     index = next((stored[0] / "index").glob("*.pf_index"))
     index.write_bytes(b"not an index")  # changed under the cache
-    (stored[1] / search_shards.ENTRY_FILE).write_text("{}")  # not one of ours
+    (stored[1] / shard_cache.ENTRY_FILE).write_text("{}")  # not one of ours
     again = _build(content, tmp_path / "second", cache)
     assert "warning: ignored 2 search cache entries" in again.stderr
     _build(content, tmp_path / "cold", tmp_path / "empty-cache")
@@ -247,3 +251,68 @@ def test_search_is_indexed_after_the_process_that_made_the_pages_has_exited(
     assert (output / SEARCH_BUNDLE / search_shards.SHARDS_FILE).is_file()
     assert (output / "transcripts").is_dir()
     assert not (tmp_path / ".site.site-builder-standby").exists()  # a first build swaps none
+
+
+def test_pinned_pages_each_get_a_shard_of_their_own_and_the_rest_keep_theirs() -> None:
+    pages = [f"transcripts/c{n:02}/index.html" for n in range(9)]
+    shards = search_shards.plan(pages, 10**6, SHARD_SIZE)
+    pinned = search_shards.pin(shards, {pages[1], pages[4], pages[5]})
+    assert [s.pages for s in pinned] == [
+        (pages[0], pages[2]),
+        (pages[1],),
+        (pages[3],),
+        (pages[4],),
+        (pages[5],),
+        tuple(pages[6:9]),
+    ]
+    assert pinned[-1] == shards[-1]  # untouched: the same shard, found in the cache
+    assert len({s.name for s in pinned}) == len(pinned)
+    assert search_shards.pin(shards, set()) == shards
+
+
+def _bundle_files(generation: Path) -> dict[str, int]:
+    """Each file of a preview generation's search bundle, with its inode."""
+    bundle = generation / SEARCH_BUNDLE
+    return {p.relative_to(bundle).as_posix(): p.stat().st_ino for p in bundle.rglob("*.pf_*")}
+
+
+def test_the_preview_indexes_a_call_saved_again_alone(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor saves one call again and again: its first save takes it out of its shard
+    into one of its own, and each later save indexes that one page; the other shards are
+    linked from the cache (the same files), and the new words are in the call's shard."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("SITE_BUILDER_CACHE_DIR", raising=False)
+    site = tmp_path / "content"
+    shutil.copytree(content, site)
+    output = tmp_path / "site"
+    assert build(site, output, base_url="/", search=False).ok
+    refresher = SearchRefresher(output)
+    refresher.start()
+    try:
+        assert refresher.index_once() and refresher.pinned == []
+        call = sorted((site / "transcripts").glob("*.txt"))[5]
+        page = f"transcripts/{call.stem}/index.html"
+        generations = []
+        for old, new in ((_word(5), "zorblattic"), ("zorblattic", "quenthimble")):
+            call.write_text(call.read_text(encoding="utf-8").replace(old, new), "utf-8")
+            assert build(site, output, base_url="/", search=False).ok
+            assert refresher.index_once()
+            assert refresher.pinned == [page]
+            generation = refresher.bundle()
+            assert generation is not None
+            generations.append(generation.parent)
+            listing = json.loads((generation / search_shards.SHARDS_FILE).read_text())
+            alone = f"{search_shards.pin(search_shards.plan([page]), set())[0].name}/"
+            assert alone in listing["shards"]
+            fragments = list((generation / alone / "fragment").glob("*.pf_fragment"))
+            assert len(fragments) == 1
+            words = gzip.decompress(fragments[0].read_bytes()).decode("utf-8", "replace")
+            assert new in words and old not in words
+        before, after = (_bundle_files(g) for g in generations)
+        kept = {rel for rel in after if not rel.startswith(alone)}
+        assert kept and all(after[rel] == before[rel] for rel in kept)
+        assert all(after[rel] != before.get(rel) for rel in set(after) - kept)
+    finally:
+        refresher.stop()

@@ -173,6 +173,16 @@ def test_search_catches_up_with_an_edit_without_another_reload(
     result.wait_for(timeout=15000)
     assert target.url in (result.get_attribute("href") or "")
 
+    # Saved again: the call is indexed alone now, in a shard of its own (the other call's shard
+    # lacks the word, and answers with a prefix of it: the exact hit must still come first).
+    indexes = preview.status()["search_indexes"]
+    replace_word(target, "Searchable", "Resaveable")
+    wait_until(lambda: preview.status()["search_indexes"] > indexes, 60, "the next refresh")
+    page.goto(f"{preview.base}/search/?q=Resaveable")
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=15000)
+    assert (result.get_attribute("href") or "").startswith(target.url + "?pagefind-highlight=")
+
 
 def test_kill_stops_the_server_cleanly_and_removes_its_search_copies(tmp_path: Path) -> None:
     running = start_preview(tmp_path)

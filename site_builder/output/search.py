@@ -26,7 +26,7 @@ import importlib
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from site_builder.errors import BuildError
@@ -45,11 +45,13 @@ def index_site(
     started: Callable[[subprocess.Popen[str]], None] | None = None,
     cache: Path | None = None,
     jobs: int = 1,
+    pinned: Collection[str] = (),
 ) -> dict[str, str]:
     """Write the search index into ``folder/pagefind/`` from the HTML in ``folder``: one
     Pagefind bundle per shard of the transcript pages (:mod:`site_builder.output.search_shards`),
     those whose pages are unchanged taken from ``cache`` (a cache root; None keeps none), up to
-    ``jobs`` Pagefind runs at once. ``digests``: the content digest of pages by path
+    ``jobs`` Pagefind runs at once, the pages of ``pinned`` each in a shard of its own (the
+    preview's, :func:`search_shards.pin`). ``digests``: the content digest of pages by path
     (:func:`site_builder.output.manifest.digest`), known to the caller that wrote them, so the
     shards' keys need not read every page again; a page missing from it is read.
 
@@ -63,7 +65,9 @@ def index_site(
     def run(site: Path, output: Path) -> None:
         _run_pagefind(site, output, started)
 
-    written = search_shards.index_shards(folder, folder / SEARCH_BUNDLE, run, cache, jobs, digests)
+    written = search_shards.index_shards(
+        folder, folder / SEARCH_BUNDLE, run, cache, jobs, digests, pinned
+    )
     return {f"{SEARCH_BUNDLE}/{rel}": digest for rel, digest in written.items()}
 
 
