@@ -61,6 +61,8 @@
   // with the longest prefix of it that it has ("search" for "searchable"). Weighing how close
   // a matched word's length is to the word searched for puts the shards' exact hits first.
   var RANKING = { termSimilarity: 5 };
+  // The UI's own excerpt length with sub-results shown, which it sets on the first shard only.
+  var EXCERPT_WORDS = 12;
 
   // The index comes in shards (one Pagefind bundle per group of calls, listed in shards.json):
   // the first is the UI's own, the others are merged into it, so a search and its filters span
@@ -86,6 +88,7 @@
               baseUrl: root.dataset.baseUrl,
               highlightParam: HIGHLIGHT_PARAM,
               ranking: RANKING,
+              excerptLength: EXCERPT_WORDS,
             };
           }),
         };
@@ -199,6 +202,7 @@
       processResult: retitle,
       highlightParam: HIGHLIGHT_PARAM,
       ranking: RANKING,
+      excerptLength: EXCERPT_WORDS,
       translations: {
         placeholder: "Search the transcripts",
         zero_results: "No remark matches [SEARCH_TERM]",

@@ -235,9 +235,10 @@ def test_an_edit_past_the_openings_remakes_only_the_pages_that_print_the_call_wh
     warm: tuple[Path, Path], tmp_path: Path
 ) -> None:
     """Pages about many calls print a turn's opening words at most, and page keys are the same
-    in every process: so words added at the end of a long paragraph, built in a fresh process,
-    remake the call's own page and JSON, its speaker's page (their word count) and the site's
-    index, and none of the call's topic, organisation or other speakers' pages."""
+    in every process: so words added at the end of a long paragraph, or a paragraph added after
+    it, built in a fresh process, remake the call's own page and JSON, its speaker's page (their
+    word count), the site's index and the pages whose printed share of the words moved, and
+    none of the call's topic or organisation pages."""
     content, cache = warm
     output = tmp_path / "first"
     call = sorted((content / "transcripts").glob("*.txt"))[3]
@@ -247,3 +248,11 @@ def test_an_edit_past_the_openings_remakes_only_the_pages_that_print_the_call_wh
     again = _build(content, output, cache)
     assert _rendered(again) <= 8, again.stderr  # 6 for this call; 44 with per-process keys
     assert _tree(output) == _cold(content, tmp_path / "cold")
+    # A paragraph added after it moves the source line of every later turn, which only the
+    # call's own page prints.
+    text = call.read_text(encoding="utf-8")
+    longest = max(text.split("\n"), key=len)
+    call.write_text(text.replace(longest, f"{longest}\nWe added one more paragraph here."), "utf-8")
+    again = _build(content, output, cache)
+    assert _rendered(again) <= 8, again.stderr  # 29 when page keys held source lines
+    assert _tree(output) == _cold(content, tmp_path / "cold2")

@@ -102,6 +102,9 @@ def test_a_search_finds_the_words_of_every_call_whichever_shard_holds_it(
             # Every shard's hits carry the words searched for, for the page to mark them.
             wanted = f"{urls.transcript(slug)}?pagefind-highlight={_word(n)}"
             assert first.get_attribute("href").startswith(wanted), slug
+            # And excerpts as short as the first shard's (the UI sets 12 words on it alone).
+            excerpt = page.locator(".pagefind-ui__result-excerpt").first.inner_text()
+            assert len(excerpt.split()) <= 12, (slug, excerpt)
 
 
 @pytest.mark.browser

@@ -83,16 +83,24 @@ def transcript_inputs(token: int | str, transcript: Transcript, counted: Tally) 
     parsed = transcript.parsed
     whole = not parsed.openings_only
     seen = {turn.id: _seen(turn, whole) for turn in parsed.turns}
-    listed = _digest(repr((len(parsed.exchanges), sorted({t.speaker for t in parsed.turns}))))
+    speakers = sorted({turn.speaker for turn in parsed.turns if turn.speaker})
+    listed = _digest(repr((len(parsed.exchanges), speakers)))
     # Each record's repr made once: a dataclass's repr is slow, and each is in several values.
-    shown = {p.id: repr(p) for p in parsed.participants}
+    # Source lines are left out: only the call's own page and JSON print them, and a line
+    # added anywhere moves every later one.
+    shown = {p.id: repr(replace(p, line=None)) for p in parsed.participants}
     # Who each participant is across the site, too: a list of exchanges links the asker and
     # the answerers to their people and names the asker's firm.
     participants = str(
         _digest(*shown.values(), repr(transcript.people), repr(transcript.organizations))
     )
     exchanges = {
-        ex.id: _digest(participants, str(number), repr(ex), *(seen.get(t, "") for t in ex.turns))
+        ex.id: _digest(
+            participants,
+            str(number),
+            repr(replace(ex, line=0)),
+            *(seen.get(t, "") for t in ex.turns),
+        )
         for number, ex in enumerate(parsed.exchanges)
     }
     counts = (counted.speaker_words, counted.speaker_turns, counted.total)
@@ -103,10 +111,16 @@ def transcript_inputs(token: int | str, transcript: Transcript, counted: Tally) 
         *map(str, exchanges.values()),
         *seen.values(),
     )
-    quoted = _quoted(transcript, shown, seen, exchanges, speech, counted)
+    # A person's page heads their turns with the section's heading.
+    sections = repr(tuple((s.id, s.title, s.kind) for s in parsed.sections))
+    quoted = _quoted(transcript, shown, seen, exchanges, sections, speech, counted)
     return TranscriptInputs(
         token, speech, listed, _digest(repr(transcript.summary)), exchanges, quoted
     )
+
+
+_UNIT = "\x1f"
+"""Joins the reprs of one participant's part (no repr holds it, nor a NUL)."""
 
 
 def _digest(*reprs: str) -> int:
@@ -118,8 +132,8 @@ def _seen(turn: Turn, whole: bool) -> str:
     """A turn as pages about many calls can show it, its words to the opening, as a repr;
     ``whole``: the turn has all its words, not just its opening already."""
     text = opening(turn.paragraphs) if whole else "".join(turn.paragraphs)
-    fields = (turn.id, turn.speaker, turn.section, text, turn.line, turn.label, turn.exchange)
-    return repr((*fields, turn.timestamp, turn.times[:1]))
+    fields = (turn.id, turn.speaker, turn.section, bool(turn.paragraphs), text, turn.label)
+    return repr((*fields, turn.exchange, turn.timestamp, turn.times[:1]))
 
 
 def _quoted(
@@ -127,11 +141,13 @@ def _quoted(
     shown_as: Mapping[str, str],
     seen: Mapping[str, str],
     exchanges: Mapping[str, int],
+    sections: str,
     speech: int,
     counted: Tally,
 ) -> dict[str, int]:
     """:attr:`TranscriptInputs.quoted`, for everyone on the call; ``shown_as``: each
-    participant's repr; ``seen``: its turns as :func:`_seen` makes them."""
+    participant's repr; ``seen``: its turns as :func:`_seen` makes them; ``sections``: the
+    call's sections' ids and headings, as a repr."""
     parsed = transcript.parsed
     numbers = {ex.id: n for n, ex in enumerate(parsed.exchanges, 1)}
     said: dict[str, list[str]] = {}
@@ -155,8 +171,8 @@ def _quoted(
             row = charts.Share(p.id, "", p.group, words, turns, words / counted.total)
             share = (words, turns, row.percent, row.bar_width)
         about = repr((transcript.organization_of(p.id), spoke_in.get(p.id, ()), share))
-        part = [shown_as[p.id], about, *said.get(p.id, ())]
-        shown.setdefault(transcript.person_of(p.id), []).append("\0".join(part))
+        part = [shown_as[p.id], sections, about, *said.get(p.id, ())]
+        shown.setdefault(transcript.person_of(p.id), []).append(_UNIT.join(part))
     # One participant is one person nearly always; a person on a call under two labels has
     # their figures summed and ranked against the whole call, so their key sees all of it.
     return {
