@@ -307,7 +307,7 @@ def test_the_preview_indexes_a_call_saved_again_alone(
             assert generation is not None
             generations.append(generation.parent)
             listing = json.loads((generation / search_shards.SHARDS_FILE).read_text())
-            alone = f"{search_shards.pin(search_shards.plan([page]), set())[0].name}/"
+            alone = f"{search_shards.plan([page])[0].name}/"
             assert alone in listing["shards"]
             fragments = list((generation / alone / "fragment").glob("*.pf_fragment"))
             assert len(fragments) == 1

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from site_builder.output import manifest
+from site_builder.output import manifest, trees
 from site_builder.output.shard_cache import SHARD_FORMAT, ShardCache
 
 AVERAGE = 64
@@ -184,10 +184,7 @@ def link_files(source: Path, files: Iterable[str], target: Path) -> None:
         if made.parent not in folders:  # a shard's files share a few folders: one mkdir each
             made.parent.mkdir(parents=True, exist_ok=True)
             folders.add(made.parent)
-        try:
-            os.link(source / rel, made)
-        except OSError:
-            shutil.copyfile(source / rel, made)
+        trees.link_or_copy(source / rel, made)
 
 
 def index_shards(

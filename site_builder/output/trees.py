@@ -16,6 +16,7 @@ from site_builder.output.guard import OutputError
 from site_builder.output.manifest import GENERATED, Entry
 from site_builder.urls import MARKER
 
+_CANNOT_LINK = (errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV)
 UNSAFE_REL = re.compile(r'[\x00-\x1f\x7f\\<>:"|?*]|(^|/)\.{0,2}(/|$)|^/')
 
 
@@ -111,10 +112,17 @@ def replace(target: str, make: Callable[[str], None]) -> None:
 
 
 def link_or_copy(source: Path | str, target: Path | str) -> None:
-    """A hard link; a copy on file systems without them (FAT, exFAT, some network shares)."""
+    """A hard link; a copy on file systems without them (FAT, exFAT, some network shares), and
+    across file systems (a cache folder on another disk than the site)."""
     try:
         os.link(source, target)
     except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+        if exc.errno not in (
+            errno.EPERM,
+            errno.EMLINK,
+            errno.ENOTSUP,
+            errno.EOPNOTSUPP,
+            errno.EXDEV,
+        ):
             raise
         shutil.copyfile(source, target)
