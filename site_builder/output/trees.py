@@ -17,6 +17,7 @@ from site_builder.output.manifest import GENERATED, Entry
 from site_builder.urls import MARKER
 
 _CANNOT_LINK = (errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV)
+"""Why ``os.link`` fails where a copy will do (see :func:`link_or_copy`)."""
 UNSAFE_REL = re.compile(r'[\x00-\x1f\x7f\\<>:"|?*]|(^|/)\.{0,2}(/|$)|^/')
 
 
@@ -117,12 +118,6 @@ def link_or_copy(source: Path | str, target: Path | str) -> None:
     try:
         os.link(source, target)
     except OSError as exc:
-        if exc.errno not in (
-            errno.EPERM,
-            errno.EMLINK,
-            errno.ENOTSUP,
-            errno.EOPNOTSUPP,
-            errno.EXDEV,
-        ):
+        if exc.errno not in _CANNOT_LINK:
             raise
         shutil.copyfile(source, target)
